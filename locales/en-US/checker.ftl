@@ -1,0 +1,132 @@
+# Messages of the scenario checker (kuayue check). Every rule has a stable code KYxxxx.
+
+diag-error = error
+diag-warning = warning
+diag-found = found
+diag-expected = expected
+diag-help = how to fix
+check-summary = checked { $files } scenario files: { $errors } errors, { $warnings } warnings
+check-clean = All good: ready to use.
+check-has-errors = A scenario with errors does not appear in the practice list. Fix it as shown above and check again.
+check-no-files = No scenario files (.ron) found at { $path }.
+
+ky0001 = { $kind ->
+    [comma] a comma is missing here
+    [close-paren] a bracket is not closed: ) is missing
+    [close-bracket] a list is not closed: ] is missing
+    [close-brace] a map is not closed: {"}"} is missing
+    [colon] a colon is missing after the field name
+    [close-quote] a text is missing its closing quote
+    [eof] the file ends too early: something is missing at the end
+    [trailing] there is extra text after the end of the scenario
+    [comment] a comment is not closed: */ is missing
+    [empty] the file is empty
+   *[other] this is not written correctly
+}
+ky0001-help = { $kind ->
+    [comma] add a comma , at the end of the previous item
+    [close-paren] check that every ( above has its )
+    [close-bracket] add ] after the last item of the list
+    [close-brace] add {"}"} after the last item
+    [colon] put a colon : between the field name and its value
+    [close-quote] add a double quote " at the end of the text
+    [eof] check that all brackets are closed at the end of the file
+    [trailing] delete what comes after the last )
+    [comment] add */ at the end of the comment
+    [empty] start from the complete small example in docs/scenario-format.md
+   *[other] compare the brackets, quotes and commas near this line with docs/scenario-format.md (details: { $detail })
+}
+ky0002 = unknown field `{ $found }`
+ky0002-help = delete this line, or use one of { $expected }
+ky0002-help-suggest = a typo? write `{ $suggestion }`
+ky0003 = the required field `{ $field }` is missing
+ky0003-help = add `{ $field }: …` here (docs/scenario-format.md says what it means)
+ky0004 = this value has the wrong type
+ky0004-help = write the value like the "expected" line: text in double quotes, numbers without
+ky0005 = unknown choice `{ $found }`
+ky0005-help = use one of { $expected }
+ky0005-help-suggest = a typo? write `{ $suggestion }`
+ky0006 = cannot read this file: { $reason }
+ky0006-help = check that the file exists, can be read, and is saved as UTF-8
+ky0007 = the field `{ $field }` is written twice
+ky0007-help = delete one of them
+ky0008 = a message file (.ftl) is not written correctly: { $reason }
+ky0008-help = write each message as "name = text"; names use only letters, digits and -
+ky0101 = the id `{ $found }` is used twice
+ky0101-help = steps, screens, widgets and stations each need their own id: pick a new one
+ky0102 = there is no screen `{ $found }`
+ky0102-help = declare the screen under screens, or use the id of an existing one
+ky0102-help-suggest = a typo? write `{ $suggestion }`
+ky0103 = the screen `{ $screen }` has no widget `{ $found }`
+ky0103-help = add the widget to the screen `{ $screen }`, or use an id that is on it
+ky0103-help-suggest = a typo? write `{ $suggestion }`
+ky0104 = there is no station `{ $found }`
+ky0104-help = declare it under stations, or use the id of an existing station
+ky0104-help-suggest = a typo? write `{ $suggestion }`
+ky0105 = there is no step `{ $found }`
+ky0105-help = use the id of an existing step
+ky0105-help-suggest = a typo? write `{ $suggestion }`
+ky0106 = the message `{ $found }` is missing in { $locale }
+ky0106-help = add a line to a .ftl file in locales/{ $locale }/: { $found } = …
+ky0106-help-suggest = a typo in the message name? { $locale } has `{ $suggestion }`
+ky0107 = the step `{ $found }` can never be reached
+ky0107-help = point to it from an earlier step with next or branches, or delete it
+ky0108 = from the step `{ $found }` the walkthrough can never reach its end
+ky0108-help = make this step (or one after it) lead to the last step, or add end: true
+ky0109 = only { $found } hints; at least { $expected } are needed
+ky0109-help = give three hints: first a gentle restatement, then more precise, then step by step
+ky0110 = { $kind ->
+    [not-tappable] `{ $found }` cannot be tapped
+    [station] `{ $found }` is a station in the room, not a widget on the phone
+    [not-field] `{ $found }` cannot be typed into
+    [not-picker] `{ $found }` is not a date or time-slot picker
+   *[other] this action does not fit `{ $found }`
+}
+ky0110-help = { $kind ->
+    [not-tappable] use a button, list item, icon or other tappable widget
+    [station] use TapStation("{ $found }")
+    [not-field] use the id of an input, SMS code or password pad
+    [not-picker] use the id of a DatePicker or TimeSlots
+   *[other] see the table of actions in docs/scenario-format.md
+}
+ky0111 = this step acts on the phone but has no screen
+ky0111-help = add screen: "screen id"
+ky0112 = the scenario has no steps
+ky0112-help = write at least one step in steps: [ … ]
+ky0113 = text too small: { $found } px; older people need at least { $expected } px
+ky0113-help = set text_size to { $expected } or more, or remove it to use the default
+ky0114 = target too small: { $field } is { $found } px; at least { $expected } px is needed
+ky0114-help = set { $field } to { $expected } or more, or remove it to use the default
+ky0115 = text and background contrast too low: { $found }; at least { $expected }
+ky0115-help = use a darker text or lighter background colour (e.g. dark grey #1A1A1A on white)
+ky0116 = the colour `{ $found }` is not written correctly
+ky0116-help = write colours as "#RRGGBB", e.g. "#1A1A1A"
+ky0117 = the id `{ $found }` is not written correctly
+ky0117-help = ids use lowercase letters, digits and underscores and start with a letter, e.g. open_app
+ky0118 = { $kind ->
+    [bait-is-answer] the scam trap's bait `{ $found }` is the very button this step asks for
+   *[bait-missing] the scam trap's bait `{ $found }` is not on this step's screen
+}
+ky0118-help = { $kind ->
+    [bait-is-answer] the step's action is the refusal (e.g. the close button); bait is the button that falls for it
+   *[bait-missing] bait must be the id of a tappable button on this step's screen
+}
+ky0119 = the value `{ $found }` does not fit
+ky0119-help = use: { $expected }
+ky0120 = this feedback can never be shown
+ky0120-help = it is the same as the right action (or a branch); use a mistake a learner might make, or delete it
+ky0121 = the scenario id `{ $found }` differs from the file name
+ky0121-help = set id to "{ $expected }", or rename the file to { $found }.ron
+ky0122 = `{ $field }` is { $found }, which does not fit
+ky0122-help = use a value like: { $expected }
+ky0123 = `{ $widget }` has no option `{ $found }`
+ky0123-help = use one of the picker's options
+ky0123-help-suggest = a typo? write `{ $suggestion }`
+ky0124 = the same action is written twice, so the way on is unclear
+ky0124-help = each branch's when must differ from the right action and from the other branches
+ky0201 = { $count } voice clips are missing in { $locale }, e.g. `{ $found }`
+ky0201-help = captions still show; generate them with the voice tool in tools/, or put recordings in { $dir }
+ky0202 = the screen `{ $found }` is not used by any step
+ky0202-help = show it in a step with screen: "{ $found }", or delete it
+ky0203 = no message files found in any language: { $found }
+ky0203-help = put .ftl files in locales/zh-CN/ and locales/en-US/

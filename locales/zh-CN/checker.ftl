@@ -1,0 +1,132 @@
+# 场景检查器（kuayue check）的提示文字。每条规则有一个固定代码 KYxxxx。
+
+diag-error = 错误
+diag-warning = 提醒
+diag-found = 实际写的是
+diag-expected = 应该是
+diag-help = 怎么改
+check-summary = 检查了 { $files } 个场景文件：{ $errors } 个错误，{ $warnings } 个提醒
+check-clean = 全部通过，可以使用。
+check-has-errors = 有错误的场景不会出现在练习列表里，请按上面的提示修改后再检查。
+check-no-files = 在 { $path } 没有找到场景文件（.ron）。
+
+ky0001 = { $kind ->
+    [comma] 这里少了一个逗号
+    [close-paren] 括号没有配对：少了右括号 )
+    [close-bracket] 列表没有关上：少了 ]
+    [close-brace] 花括号没有关上：少了 {"}"}
+    [colon] 字段名后面少了冒号
+    [close-quote] 文字的引号没有关上
+    [eof] 文件在中途结束了，后面还缺内容
+    [trailing] 场景结束后还有多余的内容
+    [comment] 注释没有关上：少了 */
+    [empty] 文件是空的
+   *[other] 文件的写法有误
+}
+ky0001-help = { $kind ->
+    [comma] 在上一项的末尾加一个英文逗号 ,
+    [close-paren] 检查上面每个 ( 是否都有对应的 )
+    [close-bracket] 在列表的最后一项后面加上 ]
+    [close-brace] 在最后一项后面加上 {"}"}
+    [colon] 在字段名和值之间加一个英文冒号 :
+    [close-quote] 在文字末尾加上英文双引号 "
+    [eof] 检查文件末尾的括号是否都关上了
+    [trailing] 删除最后一个 ) 后面的内容
+    [comment] 在注释末尾加上 */
+    [empty] 从 docs/scenario-format.md 复制完整的小例子开始写
+   *[other] 对照 docs/scenario-format.md 的例子检查这一行附近的括号、引号和逗号（详细：{ $detail }）
+}
+ky0002 = 不认识的字段 `{ $found }`
+ky0002-help = 删除这一行，或改成 { $expected } 中的一个
+ky0002-help-suggest = 是不是写错了？改成 `{ $suggestion }`
+ky0003 = 缺少必填字段 `{ $field }`
+ky0003-help = 在这里加上 `{ $field }: …`（含义见 docs/scenario-format.md）
+ky0004 = 这里的值类型不对
+ky0004-help = 按“应该是”一行的样子改写这个值；文字要加英文双引号，数字不加
+ky0005 = 不认识的选项 `{ $found }`
+ky0005-help = 改成 { $expected } 中的一个
+ky0005-help-suggest = 是不是写错了？改成 `{ $suggestion }`
+ky0006 = 无法读取这个文件：{ $reason }
+ky0006-help = 确认文件存在、有读取权限，并以 UTF-8 编码保存
+ky0007 = 字段 `{ $field }` 写了两次
+ky0007-help = 删除其中一个
+ky0008 = 文字文件（.ftl）写法有误：{ $reason }
+ky0008-help = 每条文字写成 “名字 = 内容”，名字只用英文字母、数字和 -
+ky0101 = 编号 `{ $found }` 重复了
+ky0101-help = 每个步骤、界面、控件和场景物件的编号都要不同，请改一个新的编号
+ky0102 = 找不到界面 `{ $found }`
+ky0102-help = 先在 screens 里声明这个界面，或改成已有界面的编号
+ky0102-help-suggest = 是不是写错了？改成 `{ $suggestion }`
+ky0103 = 界面 `{ $screen }` 上没有控件 `{ $found }`
+ky0103-help = 把这个控件加到界面 `{ $screen }` 上，或改成界面上已有的编号
+ky0103-help-suggest = 是不是写错了？改成 `{ $suggestion }`
+ky0104 = 找不到场景物件 `{ $found }`
+ky0104-help = 先在 stations 里声明这个物件，或改成已有物件的编号
+ky0104-help-suggest = 是不是写错了？改成 `{ $suggestion }`
+ky0105 = 找不到步骤 `{ $found }`
+ky0105-help = 改成已有步骤的编号
+ky0105-help-suggest = 是不是写错了？改成 `{ $suggestion }`
+ky0106 = 文字 `{ $found }` 在 { $locale } 里没有
+ky0106-help = 在 locales/{ $locale }/ 的 .ftl 文件里加上一行：{ $found } = …
+ky0106-help-suggest = 文字名是不是写错了？{ $locale } 里有 `{ $suggestion }`
+ky0107 = 步骤 `{ $found }` 永远走不到
+ky0107-help = 从前面某一步用 next 或 branches 指向它，或删除这一步
+ky0108 = 从步骤 `{ $found }` 出发走不到结尾
+ky0108-help = 让这一步（或它后面的步骤）最终走向最后一步，或加上 end: true
+ky0109 = 提示只有 { $found } 条，至少要 { $expected } 条
+ky0109-help = 在 hints 里补足三条提示：先温和地重说一遍，再说得更具体，最后手把手地说
+ky0110 = { $kind ->
+    [not-tappable] `{ $found }` 不能点
+    [station] `{ $found }` 是场景物件，不是手机上的控件
+    [not-field] `{ $found }` 不能输入文字
+    [not-picker] `{ $found }` 不是日期或时段选择
+   *[other] 这个动作和 `{ $found }` 不匹配
+}
+ky0110-help = { $kind ->
+    [not-tappable] 改成按钮、列表项、图标等可以点的控件
+    [station] 改用 TapStation("{ $found }")
+    [not-field] 改成输入框、验证码或密码键盘的编号
+    [not-picker] 改成 DatePicker 或 TimeSlots 的编号
+   *[other] 对照 docs/scenario-format.md 的动作表修改
+}
+ky0111 = 这一步要操作手机，但没有指定界面
+ky0111-help = 加上 screen: "界面编号"
+ky0112 = 场景里没有步骤
+ky0112-help = 在 steps: [ … ] 里至少写一步
+ky0113 = 文字太小：{ $found } 像素，老年人至少需要 { $expected } 像素
+ky0113-help = 把 text_size 改成 { $expected } 或更大，或删掉它使用默认大小
+ky0114 = 可点区域太小：{ $field } 只有 { $found } 像素，至少要 { $expected } 像素
+ky0114-help = 把 { $field } 改成 { $expected } 或更大，或删掉它使用默认大小
+ky0115 = 文字和背景的对比度太低：{ $found }，至少要 { $expected }
+ky0115-help = 文字用更深的颜色或背景用更浅的颜色（例如深灰 #1A1A1A 配白色）
+ky0116 = 颜色 `{ $found }` 写法不对
+ky0116-help = 颜色写成 "#RRGGBB"，例如 "#1A1A1A"
+ky0117 = 编号 `{ $found }` 写法不对
+ky0117-help = 编号只用小写英文字母、数字和下划线，并以字母开头，例如 open_app
+ky0118 = { $kind ->
+    [bait-is-answer] 诈骗陷阱的诱饵 `{ $found }` 正是这一步要点的按钮
+   *[bait-missing] 诈骗陷阱的诱饵 `{ $found }` 不在这一步的界面上
+}
+ky0118-help = { $kind ->
+    [bait-is-answer] 这一步的 action 应该是拒绝（例如关闭按钮），bait 是上当的按钮
+   *[bait-missing] bait 要写成这一步界面上一个可以点的按钮编号
+}
+ky0119 = 值 `{ $found }` 不合适
+ky0119-help = 改成：{ $expected }
+ky0120 = 这条纠错提示永远不会出现
+ky0120-help = 它和正确动作（或某个分支）一样；改成学员可能做错的动作，或删掉
+ky0121 = 场景编号 `{ $found }` 和文件名不一致
+ky0121-help = 把 id 改成 "{ $expected }"，或把文件改名为 { $found }.ron
+ky0122 = `{ $field }` 的值 { $found } 不合适
+ky0122-help = 改成这样的值：{ $expected }
+ky0123 = `{ $widget }` 里没有选项 `{ $found }`
+ky0123-help = 改成这个选择器里已有的选项
+ky0123-help-suggest = 是不是写错了？改成 `{ $suggestion }`
+ky0124 = 同一个动作写了两次，无法决定走哪一条
+ky0124-help = 每个分支的 when 要和正确动作以及其他分支都不同
+ky0201 = { $locale } 缺少 { $count } 段语音，例如 `{ $found }`
+ky0201-help = 字幕照常显示；用 tools/ 里的语音工具生成，或把录音放到 { $dir }
+ky0202 = 界面 `{ $found }` 没有被任何步骤用到
+ky0202-help = 在某一步写 screen: "{ $found }"，或删掉这个界面
+ky0203 = 没有找到任何语言的文字文件：{ $found }
+ky0203-help = 在 locales/zh-CN/ 和 locales/en-US/ 里放 .ftl 文件

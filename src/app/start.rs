@@ -1,0 +1,94 @@
+//! The start window: a warm, calm 3D room and a large panel listing the
+//! scenarios that load, and the files that need fixing.
+//!
+//! Text is English here until the CJK font subset lands with the full app
+//! (egui's built-in font has no Chinese characters).
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use crate::check_cmd;
+use crate::i18n::{Lang, Messages};
+
+/// The language asked for on the command line or by the system.
+#[derive(Resource)]
+pub struct UiLang(pub Lang);
+
+/// What the scenarios folder held at start-up.
+#[derive(Resource, Default)]
+struct Catalogue {
+    ready: Vec<String>,
+    broken: Vec<String>,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Catalogue>()
+        .add_systems(Startup, (spawn_room, load_catalogue))
+        .add_systems(EguiPrimaryContextPass, draw_start_panel);
+}
+
+fn spawn_room(mut commands: Commands, mut meshes: ResMut<Assets<Mesh>>, mut materials: ResMut<Assets<StandardMaterial>>) {
+    commands.spawn((
+        Name::new("Camera"),
+        Camera3d::default(),
+        Transform::from_xyz(0.0, 2.2, 6.0).looking_at(Vec3::new(0.0, 0.8, 0.0), Vec3::Y),
+    ));
+    commands.spawn((
+        Name::new("Warm light"),
+        PointLight { intensity: 2_000_000.0, color: Color::srgb(1.0, 0.93, 0.82), shadow_maps_enabled: false, ..default() },
+        Transform::from_xyz(2.0, 4.0, 3.0),
+    ));
+    commands.spawn((
+        Name::new("Floor"),
+        Mesh3d(meshes.add(Plane3d::default().mesh().size(12.0, 12.0))),
+        MeshMaterial3d(materials.add(Color::srgb(0.86, 0.80, 0.70))),
+    ));
+    commands.spawn((
+        Name::new("Kiosk"),
+        Mesh3d(meshes.add(Cuboid::new(0.8, 1.6, 0.5))),
+        MeshMaterial3d(materials.add(Color::srgb(0.30, 0.55, 0.62))),
+        Transform::from_xyz(1.8, 0.8, -1.0),
+    ));
+}
+
+fn load_catalogue(mut catalogue: ResMut<Catalogue>) {
+    let report = check_cmd::check_paths(&[]);
+    for file in &report.files {
+        match (&file.loaded, file.diagnostics.iter().any(|d| d.is_error())) {
+            (Some(loaded), false) => catalogue.ready.push(loaded.scenario.id.clone()),
+            _ => catalogue.broken.push(file.file.display().to_string()),
+        }
+    }
+    info!("{} scenarios ready, {} need fixing", catalogue.ready.len(), catalogue.broken.len());
+}
+
+fn draw_start_panel(mut contexts: EguiContexts, catalogue: Res<Catalogue>, lang: Res<UiLang>, mut exit: MessageWriter<AppExit>) -> Result {
+    let _ = lang.0; // the CJK font arrives with the full app; English until then
+    let msg = Messages::embedded(Lang::EnUs);
+    let ctx = contexts.ctx_mut()?;
+    egui::Window::new("kuayue")
+        .title_bar(false)
+        .resizable(false)
+        .anchor(egui::Align2::LEFT_TOP, [40.0, 40.0])
+        .show(ctx, |ui| {
+            ui.label(egui::RichText::new(msg.text("app-title")).size(40.0).strong());
+            ui.label(egui::RichText::new(msg.text("app-subtitle")).size(26.0));
+            ui.add_space(16.0);
+            let count = catalogue.ready.len().to_string();
+            let line = msg.get("app-scenarios-loaded", &[("count".to_owned(), count)].into());
+            ui.label(egui::RichText::new(line).size(28.0));
+            for id in &catalogue.ready {
+                ui.label(egui::RichText::new(format!("  • {id}")).size(26.0));
+            }
+            for file in &catalogue.broken {
+                let line = msg.get("app-scenario-broken", &[("file".to_owned(), file.clone())].into());
+                ui.label(egui::RichText::new(line).size(24.0).color(egui::Color32::from_rgb(0x7a, 0x3b, 0x00)));
+            }
+            ui.add_space(16.0);
+            let quit = egui::Button::new(egui::RichText::new(msg.text("app-quit")).size(28.0)).min_size(egui::vec2(160.0, 64.0));
+            if ui.add(quit).clicked() {
+                exit.write(AppExit::Success);
+            }
+        });
+    Ok(())
+}

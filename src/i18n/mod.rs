@@ -1,0 +1,265 @@
+//! Fluent text: the app's and checker's own messages (compiled in), and the
+//! scenario message files under `locales/<lang>/*.ftl` (read from disk).
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+use unic_langid::LanguageIdentifier;
+
+use crate::diagnostic::{Code, Diagnostic, Location};
+
+/// The languages kuayue ships. zh-CN is the default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    ZhCn,
+    EnUs,
+}
+
+impl Lang {
+    pub const ALL: &'static [Lang] = &[Lang::ZhCn, Lang::EnUs];
+
+    /// The BCP 47 tag, also the folder name under `locales/`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::ZhCn => "zh-CN",
+            Lang::EnUs => "en-US",
+        }
+    }
+
+    /// Reads `zh-CN`, `zh`, `en`, `en_US.UTF-8` and the like.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let lower = tag.to_ascii_lowercase();
+        if lower.starts_with("zh") {
+            Some(Lang::ZhCn)
+        } else if lower.starts_with("en") {
+            Some(Lang::EnUs)
+        } else {
+            None
+        }
+    }
+
+    /// The language to use when none is forced: `KUAYUE_LANG`, then the
+    /// system's `LC_ALL`/`LC_MESSAGES`/`LANG`, else Chinese.
+    pub fn from_env() -> Lang {
+        ["KUAYUE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|var| std::env::var(var).ok())
+            .find_map(|value| Lang::from_tag(&value))
+            .unwrap_or_default()
+    }
+
+    fn embedded_sources(self) -> &'static [&'static str] {
+        match self {
+            Lang::ZhCn => &[
+                include_str!("../../locales/zh-CN/app.ftl"),
+                include_str!("../../locales/zh-CN/checker.ftl"),
+            ],
+            Lang::EnUs => &[
+                include_str!("../../locales/en-US/app.ftl"),
+                include_str!("../../locales/en-US/checker.ftl"),
+            ],
+        }
+    }
+}
+
+fn new_bundle(tag: &str) -> FluentBundle<FluentResource> {
+    let id: LanguageIdentifier = tag.parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // No Unicode isolation marks: they show up as boxes in terminals.
+    bundle.set_use_isolating(false);
+    bundle
+}
+
+fn format(bundle: &FluentBundle<FluentResource>, id: &str, args: &BTreeMap<String, String>) -> Option<String> {
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut fluent_args = FluentArgs::new();
+    for (k, v) in args {
+        fluent_args.set(k.as_str(), v.as_str());
+    }
+    let mut errors = Vec::new();
+    Some(bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned())
+}
+
+/// The app's and the checker's own messages, compiled into the binary.
+pub struct Messages {
+    lang: Lang,
+    bundle: FluentBundle<FluentResource>,
+}
+
+impl Messages {
+    pub fn embedded(lang: Lang) -> Messages {
+        let mut bundle = new_bundle(lang.tag());
+        for src in lang.embedded_sources() {
+            // The files are ours and tested; a broken one still loads what parses.
+            let resource = FluentResource::try_new((*src).to_owned()).unwrap_or_else(|(r, _)| r);
+            bundle.add_resource_overriding(resource);
+        }
+        Messages { lang, bundle }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub fn has(&self, id: &str) -> bool {
+        self.bundle.has_message(id)
+    }
+
+    /// The formatted message, or the id itself so nothing is ever blank.
+    pub fn get(&self, id: &str, args: &BTreeMap<String, String>) -> String {
+        format(&self.bundle, id, args).unwrap_or_else(|| id.to_owned())
+    }
+
+    /// A message without arguments.
+    pub fn text(&self, id: &str) -> String {
+        self.get(id, &BTreeMap::new())
+    }
+}
+
+/// Where a message is defined.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Definition {
+    pub file: PathBuf,
+    pub line: usize,
+}
+
+/// One language's message files read from disk.
+pub struct Locale {
+    pub tag: String,
+    pub definitions: HashMap<String, Definition>,
+    bundle: FluentBundle<FluentResource>,
+}
+
+impl Locale {
+    pub fn has(&self, id: &str) -> bool {
+        self.definitions.contains_key(id)
+    }
+
+    pub fn get(&self, id: &str, args: &BTreeMap<String, String>) -> Option<String> {
+        format(&self.bundle, id, args)
+    }
+}
+
+/// Every language found under a `locales/` folder.
+pub struct Catalog {
+    pub dir: PathBuf,
+    pub locales: Vec<Locale>,
+}
+
+impl Catalog {
+    /// Reads every `locales/<tag>/*.ftl`. Broken files are reported, never fatal:
+    /// the messages that did parse are kept.
+    pub fn load(dir: &Path) -> (Catalog, Vec<Diagnostic>) {
+        let mut diagnostics = Vec::new();
+        let mut locales = Vec::new();
+        let mut tags: Vec<PathBuf> = read_dir_sorted(dir).into_iter().filter(|p| p.is_dir()).collect();
+        tags.sort();
+        for tag_dir in tags {
+            let tag = tag_dir.file_name().unwrap_or_default().to_string_lossy().into_owned();
+            let mut locale = Locale { tag: tag.clone(), definitions: HashMap::new(), bundle: new_bundle(&tag) };
+            for file in read_dir_sorted(&tag_dir).into_iter().filter(|p| p.extension().is_some_and(|e| e == "ftl")) {
+                let shown = file.display().to_string();
+                let src = match std::fs::read_to_string(&file) {
+                    Ok(src) => src,
+                    Err(e) => {
+                        diagnostics.push(Diagnostic::new(Code::Unreadable, shown).arg("reason", e.to_string()));
+                        continue;
+                    }
+                };
+                let resource = match FluentResource::try_new(src.clone()) {
+                    Ok(r) => r,
+                    Err((r, errors)) => {
+                        for e in errors {
+                            let loc = Location::of_span(&src, e.pos.clone());
+                            diagnostics.push(
+                                Diagnostic::new(Code::LocaleSyntax, shown.clone()).at(loc).arg("reason", e.to_string()),
+                            );
+                        }
+                        r
+                    }
+                };
+                for entry in resource.entries() {
+                    if let fluent_syntax::ast::Entry::Message(m) = entry {
+                        let id = m.id.name.to_owned();
+                        let line = definition_line(&src, &id);
+                        locale.definitions.insert(id, Definition { file: file.clone(), line });
+                    }
+                }
+                locale.bundle.add_resource_overriding(resource);
+            }
+            locales.push(locale);
+        }
+        (Catalog { dir: dir.to_owned(), locales }, diagnostics)
+    }
+
+    pub fn locale(&self, tag: &str) -> Option<&Locale> {
+        self.locales.iter().find(|l| l.tag == tag)
+    }
+}
+
+fn definition_line(src: &str, id: &str) -> usize {
+    src.lines()
+        .position(|l| l.strip_prefix(id).is_some_and(|rest| rest.trim_start().starts_with('=')))
+        .map_or(1, |i| i + 1)
+}
+
+fn read_dir_sorted(dir: &Path) -> Vec<PathBuf> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    entries.sort();
+    entries
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compiled_in_message_files_parse_cleanly() {
+        for lang in Lang::ALL {
+            for src in lang.embedded_sources() {
+                if let Err((_, errors)) = FluentResource::try_new((*src).to_owned()) {
+                    panic!("{lang:?}: {errors:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn language_tags_and_environment_names_are_understood() {
+        assert_eq!(Lang::from_tag("en_US.UTF-8"), Some(Lang::EnUs));
+        assert_eq!(Lang::from_tag("zh_CN.UTF-8"), Some(Lang::ZhCn));
+        assert_eq!(Lang::from_tag("de-DE"), None);
+    }
+
+    #[test]
+    fn messages_fill_in_arguments_without_isolation_marks() {
+        let msg = Messages::embedded(Lang::EnUs);
+        let args = BTreeMap::from([("found".to_owned(), "promt".to_owned()), ("suggestion".to_owned(), String::new())]);
+        let text = msg.get("ky0002", &args);
+        assert!(text.contains("promt"), "{text}");
+        assert!(!text.contains('\u{2068}'));
+        assert_eq!(msg.get("no-such-message", &args), "no-such-message");
+    }
+
+    #[test]
+    fn catalog_reports_broken_files_and_keeps_what_parses() {
+        let dir = std::env::temp_dir().join(format!("kuayue-i18n-{}", std::process::id()));
+        let zh = dir.join("zh-CN");
+        std::fs::create_dir_all(&zh).unwrap();
+        std::fs::write(zh.join("a.ftl"), "good = 好\nthis line has no equals sign\nalso-good = 也好\n").unwrap();
+        let (catalog, diagnostics) = Catalog::load(&dir);
+        let locale = catalog.locale("zh-CN").expect("zh-CN read");
+        assert!(locale.has("good") && locale.has("also-good"));
+        assert_eq!(locale.definitions["also-good"].line, 3);
+        assert_eq!(locale.get("good", &BTreeMap::new()).as_deref(), Some("好"));
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(diagnostics[0].code, Code::LocaleSyntax);
+        assert_eq!(diagnostics[0].line_col().map(|l| l.0), Some(2));
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}

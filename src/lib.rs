@@ -1,0 +1,22 @@
+//! kuayue (跨越): a 3D training app in which older people practise everyday
+//! digital tasks as guided walkthroughs.
+//!
+//! The crate is a pure core plus a thin Bevy app behind the `app` feature:
+//! `cargo test --no-default-features` tests everything that decides anything.
+
+/// Diagnostics with codes, locations and fixes, printed like rustc or as JSON.
+pub mod diagnostic;
+/// Fluent messages: the app's own (compiled in) and the scenarios' (from `locales/`).
+pub mod i18n;
+/// The scenario format: model, loading with positions, the checker, project layout.
+pub mod scenario;
+/// The senior-first numbers and colour contrast.
+pub mod senior;
+/// The walkthrough state machine: actions in, events and a view out.
+pub mod walkthrough;
+/// The `kuayue check` command.
+pub mod check_cmd;
+
+/// The Bevy app (window, 3D scene, phone, voice).
+#[cfg(feature = "app")]
+pub mod app;

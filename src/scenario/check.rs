@@ -1,0 +1,642 @@
+//! The rules a scenario must follow beyond being valid RON, each with a stable
+//! code: references resolve, ids are unique, every step is reachable and leads
+//! to the end, actions fit the screen, hint ladders are full, the declared
+//! screens meet the senior-first numbers, and every message and clip exists.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet, VecDeque};
+use std::path::Path as FsPath;
+
+use super::load::{Loaded, closest};
+use super::model::*;
+use super::project::Project;
+use super::spans::Path;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::i18n::Catalog;
+use crate::senior::{self, Rgb};
+
+/// What the checker may look at besides the scenario itself.
+#[derive(Default)]
+pub struct Context<'a> {
+    /// Message files; without them message ids are not checked.
+    pub catalog: Option<&'a Catalog>,
+    /// The project, for voice clips.
+    pub project: Option<&'a Project>,
+}
+
+/// Checks one loaded scenario. Diagnostics come in file order.
+pub fn check(loaded: &Loaded, ctx: &Context) -> Vec<Diagnostic> {
+    let mut c = Checker { loaded, ctx, out: Vec::new(), messages: Vec::new() };
+    c.run();
+    c.out.sort_by_key(|d| (d.line_col(), d.code));
+    c.out
+}
+
+struct Checker<'a> {
+    loaded: &'a Loaded,
+    ctx: &'a Context<'a>,
+    out: Vec<Diagnostic>,
+    /// Every message id referenced, and where.
+    messages: Vec<(Path, String)>,
+}
+
+fn valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+fn valid_date(date: &str) -> bool {
+    let parts: Vec<&str> = date.split('-').collect();
+    let [y, m, d] = parts.as_slice() else { return false };
+    let num = |s: &str, len: usize| (s.len() == len && s.chars().all(|c| c.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten();
+    matches!((num(y, 4), num(m, 2), num(d, 2)), (Some(2000..=2100), Some(1..=12), Some(1..=31)))
+}
+
+impl<'a> Checker<'a> {
+    fn s(&self) -> &'a Scenario {
+        &self.loaded.scenario
+    }
+
+    fn emit(&mut self, code: Code, path: &Path) -> &mut Diagnostic {
+        let location = self.loaded.locate(path);
+        self.out.push(Diagnostic::new(code, self.loaded.file.clone()).at(location).arg("path", path.to_string()));
+        self.out.last_mut().expect("just pushed")
+    }
+
+    fn msg(&mut self, path: Path, id: &str) {
+        self.messages.push((path, id.to_owned()));
+    }
+
+    fn run(&mut self) {
+        let root = Path::root();
+        self.metadata(&root);
+        self.stations(&root);
+        self.screens(&root);
+        self.steps(&root);
+        self.graph(&root);
+        self.unused_screens(&root);
+        self.message_ids();
+        self.voice_clips();
+    }
+
+    fn metadata(&mut self, root: &Path) {
+        let s = self.s();
+        if !valid_id(&s.id) {
+            let id = s.id.clone();
+            self.emit(Code::BadId, &root.field("id")).args_mut(&[("found", &id)]);
+        } else if let Some(stem) = FsPath::new(&self.loaded.file).file_stem().map(|s| s.to_string_lossy().into_owned())
+            && stem != s.id
+        {
+            let id = s.id.clone();
+            self.emit(Code::IdNotFileName, &root.field("id")).args_mut(&[("found", &id), ("expected", &stem)]);
+        }
+        self.msg(root.field("title"), &s.title);
+        self.msg(root.field("summary"), &s.summary);
+        if !(1..=120).contains(&s.minutes) {
+            let found = s.minutes.to_string();
+            self.emit(Code::BadMetadata, &root.field("minutes")).args_mut(&[("field", "minutes"), ("found", &found), ("expected", "1–120")]);
+        }
+        let v = root.field("verified_against");
+        if !valid_date(&s.verified_against.date) {
+            let found = s.verified_against.date.clone();
+            self.emit(Code::BadMetadata, &v.field("date")).args_mut(&[("field", "date"), ("found", &found), ("expected", "2026-10-20")]);
+        }
+        for (field, value) in [("app", &s.verified_against.app), ("version", &s.verified_against.version)] {
+            if value.trim().is_empty() {
+                self.emit(Code::BadMetadata, &v.field(field)).args_mut(&[("field", field), ("found", "\"\""), ("expected", "…")]);
+            }
+        }
+        if s.steps.is_empty() {
+            self.emit(Code::NoSteps, &root.field("steps"));
+        }
+    }
+
+    fn check_id(&mut self, path: &Path, id: &str, seen: &mut HashSet<String>) {
+        if !valid_id(id) {
+            self.emit(Code::BadId, path).args_mut(&[("found", id)]);
+        }
+        if !seen.insert(id.to_owned()) {
+            self.emit(Code::DuplicateId, path).args_mut(&[("found", id)]);
+        }
+    }
+
+    fn stations(&mut self, root: &Path) {
+        let mut seen = HashSet::new();
+        for (i, st) in self.s().stations.iter().enumerate() {
+            let p = root.field("stations").index(i);
+            self.check_id(&p.field("id"), &st.id, &mut seen);
+            self.msg(p.field("label"), &st.label);
+        }
+    }
+
+    fn screens(&mut self, root: &Path) {
+        let mut seen = HashSet::new();
+        for (i, screen) in self.s().screens.iter().enumerate() {
+            let p = root.field("screens").index(i);
+            self.check_id(&p.field("id"), &screen.id, &mut seen);
+            self.msg(p.field("title"), &screen.title);
+            let background = match &screen.background {
+                Some(text) => match Rgb::parse(text) {
+                    Some(rgb) => Some(rgb),
+                    None => {
+                        self.emit(Code::BadColour, &p.field("background")).args_mut(&[("found", text)]);
+                        None
+                    }
+                },
+                None => None,
+            };
+            let mut ids = HashSet::new();
+            for (j, widget) in screen.widgets.iter().enumerate() {
+                self.widget(&p.field("widgets").index(j), widget, background, &mut ids);
+            }
+        }
+    }
+
+    fn widget(&mut self, p: &Path, widget: &Widget, screen_bg: Option<Rgb>, ids: &mut HashSet<String>) {
+        self.check_id(&p.field("id"), widget.id(), ids);
+        let tappable = !widget.tap_targets().is_empty();
+        match widget {
+            Widget::Text { text, style, .. } | Widget::Button { text, style, .. } => {
+                self.msg(p.field("text"), text);
+                self.style(&p.field("style"), style, screen_bg, tappable);
+            }
+            Widget::ListItem { text, detail, style, .. } => {
+                self.msg(p.field("text"), text);
+                if let Some(d) = detail {
+                    self.msg(p.field("detail"), d);
+                }
+                self.style(&p.field("style"), style, screen_bg, true);
+            }
+            Widget::IconGrid { items, style, .. } => {
+                for (k, item) in items.iter().enumerate() {
+                    let ip = p.field("items").index(k);
+                    self.check_id(&ip.field("id"), &item.id, ids);
+                    self.msg(ip.field("text"), &item.text);
+                }
+                self.style(&p.field("style"), style, screen_bg, true);
+            }
+            Widget::Input { label, placeholder, style, .. } => {
+                self.msg(p.field("label"), label);
+                if let Some(ph) = placeholder {
+                    self.msg(p.field("placeholder"), ph);
+                }
+                self.style(&p.field("style"), style, screen_bg, true);
+            }
+            Widget::DatePicker { label, options, style, .. } | Widget::TimeSlots { label, options, style, .. } => {
+                self.msg(p.field("label"), label);
+                let mut option_ids = HashSet::new();
+                for (k, o) in options.iter().enumerate() {
+                    let op = p.field("options").index(k);
+                    self.check_id(&op.field("id"), &o.id, &mut option_ids);
+                    self.msg(op.field("text"), &o.text);
+                }
+                self.style(&p.field("style"), style, screen_bg, true);
+            }
+            Widget::ConfirmDialog { title, text, confirm, cancel, .. } => {
+                self.msg(p.field("title"), title);
+                self.msg(p.field("text"), text);
+                for (name, b) in [("confirm", confirm), ("cancel", cancel)] {
+                    self.dialog_button(&p.field(name), b, screen_bg, ids);
+                }
+            }
+            Widget::Popup { title, text, buttons, close, .. } => {
+                self.msg(p.field("title"), title);
+                self.msg(p.field("text"), text);
+                for (k, b) in buttons.iter().enumerate() {
+                    self.dialog_button(&p.field("buttons").index(k), b, screen_bg, ids);
+                }
+                self.dialog_button(&p.field("close"), close, screen_bg, ids);
+            }
+            Widget::Sms { sender, text, .. } => {
+                self.msg(p.field("sender"), sender);
+                self.msg(p.field("text"), text);
+            }
+            Widget::SmsCode { label, digits, .. } | Widget::PasswordPad { label, digits, .. } => {
+                self.msg(p.field("label"), label);
+                if !(4..=8).contains(digits) {
+                    let found = digits.to_string();
+                    self.emit(Code::BadValue, &p.field("digits")).args_mut(&[("found", &found), ("expected", "4–8")]);
+                }
+            }
+            Widget::Scan { text, .. } | Widget::Toast { text, .. } => self.msg(p.field("text"), text),
+            Widget::Card { title, rows, .. } => {
+                self.msg(p.field("title"), title);
+                for (k, row) in rows.iter().enumerate() {
+                    let rp = p.field("rows").index(k);
+                    self.msg(rp.field("label"), &row.label);
+                    self.msg(rp.field("value"), &row.value);
+                }
+            }
+        }
+    }
+
+    fn dialog_button(&mut self, p: &Path, b: &DialogButton, screen_bg: Option<Rgb>, ids: &mut HashSet<String>) {
+        // Dialog buttons share the screen's id space: steps tap them by id.
+        self.check_id(&p.field("id"), &b.id, ids);
+        self.msg(p.field("text"), &b.text);
+        self.style(&p.field("style"), &b.style, screen_bg, true);
+    }
+
+    fn style(&mut self, p: &Path, style: &Style, screen_bg: Option<Rgb>, tappable: bool) {
+        if let Some(size) = style.text_size
+            && size < senior::MIN_PHONE_TEXT_PX
+        {
+            let (found, expected) = (size.to_string(), senior::MIN_PHONE_TEXT_PX.to_string());
+            self.emit(Code::TextTooSmall, &p.field("text_size")).args_mut(&[("found", &found), ("expected", &expected)]);
+        }
+        if tappable {
+            for (field, value) in [("width", style.width), ("height", style.height)] {
+                if let Some(v) = value.filter(|v| *v < senior::MIN_TARGET_PX) {
+                    let (found, expected) = (v.to_string(), senior::MIN_TARGET_PX.to_string());
+                    self.emit(Code::TargetTooSmall, &p.field(field))
+                        .args_mut(&[("field", field), ("found", &found), ("expected", &expected)]);
+                }
+            }
+        }
+        let mut colour = |field: &str, text: &Option<String>| -> Option<Option<Rgb>> {
+            let text = text.as_ref()?;
+            let rgb = Rgb::parse(text);
+            if rgb.is_none() {
+                self.emit(Code::BadColour, &p.field(field)).args_mut(&[("found", text)]);
+            }
+            Some(rgb)
+        };
+        let fg = colour("color", &style.color);
+        let bg = colour("background", &style.background);
+        // Unparseable colours were reported above; contrast needs both.
+        if matches!(fg, Some(None)) || matches!(bg, Some(None)) {
+            return;
+        }
+        if fg.is_none() && bg.is_none() && screen_bg.is_none() {
+            return;
+        }
+        let fg = fg.flatten().unwrap_or(senior::DEFAULT_TEXT);
+        let bg = bg.flatten().or(screen_bg).unwrap_or(senior::DEFAULT_BACKGROUND);
+        let ratio = senior::contrast(fg, bg);
+        if ratio < senior::MIN_TEXT_CONTRAST {
+            let field = if style.color.is_some() { "color" } else if style.background.is_some() { "background" } else { "" };
+            let at = if field.is_empty() { p.clone() } else { p.field(field) };
+            let found = format!("{ratio:.2}:1");
+            let expected = format!("{}:1", senior::MIN_TEXT_CONTRAST);
+            self.emit(Code::LowContrast, &at).args_mut(&[("found", &found), ("expected", &expected)]);
+        }
+    }
+
+    fn steps(&mut self, root: &Path) {
+        let mut seen = HashSet::new();
+        for (i, step) in self.s().steps.iter().enumerate() {
+            let p = root.field("steps").index(i);
+            self.check_id(&p.field("id"), &step.id, &mut seen);
+            self.msg(p.field("prompt"), &step.prompt);
+            if let Camera::Station(id) = &step.camera {
+                self.station_ref(&p.field("camera").index(0), id);
+            }
+            let screen = match &step.screen {
+                Some(id) => match self.s().screen(id) {
+                    Some(screen) => Some(screen),
+                    None => {
+                        let suggestion = closest(id, self.s().screens.iter().map(|s| s.id.as_str()));
+                        self.emit(Code::UnknownScreen, &p.field("screen")).args_mut(&[("found", id)]).suggest(suggestion);
+                        None
+                    }
+                },
+                None => None,
+            };
+            let screen_known = step.screen.is_none() || screen.is_some();
+            self.expect(&p.field("action"), &step.action, screen, screen_known, true);
+            if step.hints.len() < 3 {
+                let found = step.hints.len().to_string();
+                self.emit(Code::ShortHintLadder, &p.field("hints")).args_mut(&[("found", &found), ("expected", "3")]);
+            }
+            for (k, hint) in step.hints.iter().enumerate() {
+                self.msg(p.field("hints").index(k), hint);
+            }
+            for (k, fb) in step.wrong.iter().enumerate() {
+                let fp = p.field("wrong").index(k);
+                self.expect(&fp.field("when"), &fb.when, screen, screen_known, false);
+                self.msg(fp.field("say"), &fb.say);
+                if fb.when == step.action || step.branches.iter().any(|b| b.when == fb.when) {
+                    self.emit(Code::UselessFeedback, &fp.field("when"));
+                }
+            }
+            let mut whens = vec![&step.action];
+            for (k, br) in step.branches.iter().enumerate() {
+                let bp = p.field("branches").index(k);
+                self.expect(&bp.field("when"), &br.when, screen, screen_known, true);
+                self.step_ref(&bp.field("go_to"), &br.go_to);
+                if let Some(say) = &br.say {
+                    self.msg(bp.field("say"), say);
+                }
+                if whens.contains(&&br.when) {
+                    self.emit(Code::AmbiguousAction, &bp.field("when"));
+                }
+                whens.push(&br.when);
+            }
+            if let Some(next) = &step.next {
+                self.step_ref(&p.field("next"), next);
+            }
+            if let Some(trap) = &step.trap {
+                self.trap(&p.field("trap"), step, trap, screen);
+            }
+        }
+    }
+
+    fn station_ref(&mut self, path: &Path, id: &str) {
+        if self.s().station(id).is_none() {
+            let suggestion = closest(id, self.s().stations.iter().map(|s| s.id.as_str()));
+            self.emit(Code::UnknownStation, path).args_mut(&[("found", id)]).suggest(suggestion);
+        }
+    }
+
+    fn step_ref(&mut self, path: &Path, id: &str) {
+        if self.s().step_index(id).is_none() {
+            let suggestion = closest(id, self.s().steps.iter().map(|s| s.id.as_str()));
+            self.emit(Code::UnknownStep, path).args_mut(&[("found", id)]).suggest(suggestion);
+        }
+    }
+
+    /// Does an action (expected, or in feedback/branches) refer to something that
+    /// exists and can take that action at this step?
+    fn expect(&mut self, p: &Path, expect: &Expect, screen: Option<&Screen>, screen_known: bool, must_be_possible: bool) {
+        let needs_screen = |this: &mut Self, at: &Path| {
+            if screen_known {
+                this.emit(Code::NoScreen, at);
+            }
+        };
+        match expect {
+            Expect::Tap(target) => {
+                let at = p.index(0);
+                let Some(screen) = screen else { return needs_screen(self, &at) };
+                if screen.has_tap_target(target) {
+                    return;
+                }
+                if screen.widget(target).is_some() {
+                    self.emit(Code::ActionDoesNotFit, &at).args_mut(&[("found", target), ("kind", "not-tappable")]);
+                } else if self.s().station(target).is_some() {
+                    self.emit(Code::ActionDoesNotFit, &at).args_mut(&[("found", target), ("kind", "station")]);
+                } else {
+                    let targets: Vec<&str> = screen.widgets.iter().flat_map(|w| w.tap_targets()).collect();
+                    let suggestion = closest(target, targets);
+                    let screen_id = screen.id.clone();
+                    self.emit(Code::UnknownWidget, &at).args_mut(&[("found", target), ("screen", &screen_id)]).suggest(suggestion);
+                }
+            }
+            Expect::TapStation(id) => self.station_ref(&p.index(0), id),
+            Expect::Enter { field, value } => {
+                let at = p.field("field");
+                let Some(screen) = screen else { return needs_screen(self, &at) };
+                match screen.widget(field) {
+                    Some(w) if w.is_field() => {
+                        if let Some(v) = value
+                            && let Some(expected) = value_problem(w, v)
+                        {
+                            self.emit(Code::BadValue, &p.field("value")).args_mut(&[("found", v), ("expected", &expected)]);
+                        }
+                    }
+                    Some(_) => {
+                        self.emit(Code::ActionDoesNotFit, &at).args_mut(&[("found", field), ("kind", "not-field")]);
+                    }
+                    None => {
+                        let fields: Vec<&str> = screen.widgets.iter().filter(|w| w.is_field()).map(|w| w.id()).collect();
+                        let suggestion = closest(field, fields);
+                        let screen_id = screen.id.clone();
+                        self.emit(Code::UnknownWidget, &at).args_mut(&[("found", field), ("screen", &screen_id)]).suggest(suggestion);
+                    }
+                }
+            }
+            Expect::Choose { widget, option } => {
+                let at = p.field("widget");
+                let Some(screen) = screen else { return needs_screen(self, &at) };
+                match screen.widget(widget).map(|w| (w, w.options())) {
+                    Some((_, Some(options))) => match options.iter().find(|o| &o.id == option) {
+                        Some(o) if must_be_possible && !o.available => {
+                            self.emit(Code::BadValue, &p.field("option")).args_mut(&[("found", option), ("expected", "available: true")]);
+                        }
+                        Some(_) => {}
+                        None => {
+                            let suggestion = closest(option, options.iter().map(|o| o.id.as_str()));
+                            self.emit(Code::UnknownOption, &p.field("option")).args_mut(&[("found", option), ("widget", widget)]).suggest(suggestion);
+                        }
+                    },
+                    Some((_, None)) => {
+                        self.emit(Code::ActionDoesNotFit, &at).args_mut(&[("found", widget), ("kind", "not-picker")]);
+                    }
+                    None => {
+                        let pickers: Vec<&str> = screen.widgets.iter().filter(|w| w.options().is_some()).map(|w| w.id()).collect();
+                        let suggestion = closest(widget, pickers);
+                        let screen_id = screen.id.clone();
+                        self.emit(Code::UnknownWidget, &at).args_mut(&[("found", widget), ("screen", &screen_id)]).suggest(suggestion);
+                    }
+                }
+            }
+            Expect::Acknowledge => {}
+        }
+    }
+
+    fn trap(&mut self, p: &Path, step: &Step, trap: &Trap, screen: Option<&Screen>) {
+        self.msg(p.field("fell_for"), &trap.fell_for);
+        self.msg(p.field("refused"), &trap.refused);
+        let bait_ok = screen.is_some_and(|s| s.has_tap_target(&trap.bait));
+        if !bait_ok {
+            self.emit(Code::BadTrap, &p.field("bait")).args_mut(&[("found", &trap.bait), ("kind", "bait-missing")]);
+        } else if step.action == Expect::Tap(trap.bait.clone()) {
+            self.emit(Code::BadTrap, &p.field("bait")).args_mut(&[("found", &trap.bait), ("kind", "bait-is-answer")]);
+        }
+    }
+
+    /// Every step reachable from the first, and every reachable step able to reach the end.
+    fn graph(&mut self, root: &Path) {
+        let s = self.s();
+        let n = s.steps.len();
+        if n == 0 {
+            return;
+        }
+        let successors = |i: usize| -> Vec<usize> {
+            let step = &s.steps[i];
+            let mut out: Vec<usize> = s.next_after(i).into_iter().collect();
+            out.extend(step.branches.iter().filter_map(|b| s.step_index(&b.go_to)));
+            out
+        };
+        let finishes = |i: usize| s.next_after(i).is_none() && (s.steps[i].end || s.steps[i].next.is_none());
+        let mut reachable = vec![false; n];
+        let mut queue = VecDeque::from([0]);
+        reachable[0] = true;
+        while let Some(i) = queue.pop_front() {
+            for j in successors(i) {
+                if !reachable[j] {
+                    reachable[j] = true;
+                    queue.push_back(j);
+                }
+            }
+        }
+        // Backwards from the finishing steps.
+        let mut can_finish: Vec<bool> = (0..n).map(finishes).collect();
+        let mut changed = true;
+        while changed {
+            changed = false;
+            for i in 0..n {
+                if !can_finish[i] && successors(i).iter().any(|&j| can_finish[j]) {
+                    can_finish[i] = true;
+                    changed = true;
+                }
+            }
+        }
+        for i in 0..n {
+            let p = root.field("steps").index(i);
+            let id = s.steps[i].id.clone();
+            if !reachable[i] {
+                self.emit(Code::UnreachableStep, &p.field("id")).args_mut(&[("found", &id)]);
+            } else if !can_finish[i] {
+                // Dangling `next` ids are already reported as unknown steps.
+                if s.steps[i].next.as_ref().is_some_and(|t| s.step_index(t).is_none()) {
+                    continue;
+                }
+                let at = if s.steps[i].next.is_some() { p.field("next") } else { p.field("id") };
+                self.emit(Code::DeadEnd, &at).args_mut(&[("found", &id)]);
+            }
+        }
+    }
+
+    fn unused_screens(&mut self, root: &Path) {
+        let used: HashSet<&str> = self.s().steps.iter().filter_map(|s| s.screen.as_deref()).collect();
+        for (i, screen) in self.s().screens.iter().enumerate() {
+            if !used.contains(screen.id.as_str()) {
+                let id = screen.id.clone();
+                self.emit(Code::UnusedScreen, &root.field("screens").index(i).field("id")).args_mut(&[("found", &id)]);
+            }
+        }
+    }
+
+    fn message_ids(&mut self) {
+        let Some(catalog) = self.ctx.catalog else { return };
+        if catalog.locales.is_empty() {
+            let dir = catalog.dir.display().to_string();
+            let file = self.loaded.file.clone();
+            self.out.push(Diagnostic::new(Code::NoLocales, file).arg("found", dir));
+            return;
+        }
+        let mut reported = BTreeSet::new();
+        for (path, id) in std::mem::take(&mut self.messages) {
+            for locale in &catalog.locales {
+                if !locale.has(&id) && reported.insert((id.clone(), locale.tag.clone())) {
+                    let suggestion = closest(&id, locale.definitions.keys());
+                    let tag = locale.tag.clone();
+                    self.emit(Code::MissingMessage, &path).args_mut(&[("found", &id), ("locale", &tag)]).suggest(suggestion);
+                }
+            }
+        }
+    }
+
+    fn voice_clips(&mut self) {
+        let spoken = spoken_lines(self.s());
+        let (Some(project), Some(catalog)) = (self.ctx.project, self.ctx.catalog) else { return };
+        for locale in &catalog.locales {
+            let missing: Vec<&(Path, String)> =
+                spoken.iter().filter(|(_, id)| !project.clip(&locale.tag, id).is_file()).collect();
+            let Some((first_path, first_id)) = missing.first().map(|(p, id)| (p.clone(), id.clone())) else { continue };
+            let count = missing.iter().map(|(_, id)| id).collect::<BTreeSet<_>>().len().to_string();
+            let dir = project.voice_dir().join(&locale.tag).display().to_string();
+            let tag = locale.tag.clone();
+            self.emit(Code::MissingClip, &first_path)
+                .args_mut(&[("found", &first_id), ("count", &count), ("locale", &tag), ("dir", &dir)]);
+        }
+    }
+}
+
+/// Every line that is spoken aloud, with where it is referenced.
+pub fn spoken_lines(s: &Scenario) -> Vec<(Path, String)> {
+    let mut out = Vec::new();
+    for (i, step) in s.steps.iter().enumerate() {
+        let p = Path::root().field("steps").index(i);
+        out.push((p.field("prompt"), step.prompt.clone()));
+        out.extend(step.hints.iter().enumerate().map(|(k, h)| (p.field("hints").index(k), h.clone())));
+        out.extend(step.wrong.iter().enumerate().map(|(k, f)| (p.field("wrong").index(k).field("say"), f.say.clone())));
+        out.extend(step.branches.iter().enumerate().filter_map(|(k, b)| Some((p.field("branches").index(k).field("say"), b.say.clone()?))));
+        if let Some(t) = &step.trap {
+            out.push((p.field("trap").field("fell_for"), t.fell_for.clone()));
+            out.push((p.field("trap").field("refused"), t.refused.clone()));
+        }
+    }
+    out
+}
+
+/// Why a typed value cannot be right for this field, as "what is expected".
+fn value_problem(widget: &Widget, value: &str) -> Option<String> {
+    let digits_only = !value.is_empty() && value.chars().all(|c| c.is_ascii_digit());
+    match widget {
+        Widget::SmsCode { digits, .. } | Widget::PasswordPad { digits, .. } => {
+            (!digits_only || value.len() != usize::from(*digits)).then(|| format!("{digits} × 0–9"))
+        }
+        Widget::Input { kind: InputKind::Number, .. } => (!digits_only).then(|| "0–9".to_owned()),
+        Widget::Input { kind: InputKind::Phone, .. } => {
+            (!digits_only || value.len() != 11).then(|| "11 × 0–9".to_owned())
+        }
+        _ => value.trim().is_empty().then(|| "…".to_owned()),
+    }
+}
+
+/// Small helpers to add words to a diagnostic in place.
+trait DiagnosticExt {
+    fn args_mut(&mut self, args: &[(&str, &str)]) -> &mut Self;
+    fn suggest(&mut self, suggestion: Option<String>) -> &mut Self;
+}
+
+impl DiagnosticExt for Diagnostic {
+    fn args_mut(&mut self, args: &[(&str, &str)]) -> &mut Self {
+        for (k, v) in args {
+            self.args.insert((*k).to_owned(), (*v).to_owned());
+        }
+        self
+    }
+
+    fn suggest(&mut self, suggestion: Option<String>) -> &mut Self {
+        if let Some(s) = suggestion {
+            self.args.insert("label".to_owned(), format!("→ {s}"));
+            self.args.insert("suggestion".to_owned(), s);
+        } else {
+            self.args.insert("suggestion".to_owned(), String::new());
+        }
+        self
+    }
+}
+
+/// Counts of diagnostics by severity.
+pub fn tally(diagnostics: &[Diagnostic]) -> BTreeMap<&'static str, usize> {
+    let mut t = BTreeMap::from([("errors", 0), ("warnings", 0)]);
+    for d in diagnostics {
+        *t.entry(if d.is_error() { "errors" } else { "warnings" }).or_default() += 1;
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_lowercase_words() {
+        assert!(valid_id("open_app2"));
+        for bad in ["Open", "2open", "open-app", "", "打开"] {
+            assert!(!valid_id(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn dates_are_checked_for_shape_and_range() {
+        assert!(valid_date("2026-10-20"));
+        for bad in ["2026-13-01", "26-10-20", "2026/10/20", "2026-10-2x"] {
+            assert!(!valid_date(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn typed_values_must_fit_their_field() {
+        let code = Widget::SmsCode { id: "c".into(), label: "l".into(), digits: 6 };
+        assert_eq!(value_problem(&code, "123456"), None);
+        assert!(value_problem(&code, "12345").is_some());
+        assert!(value_problem(&code, "12345a").is_some());
+        let phone = Widget::Input { id: "p".into(), label: "l".into(), kind: InputKind::Phone, placeholder: None, style: Style::default() };
+        assert_eq!(value_problem(&phone, "13800000000"), None);
+        assert!(value_problem(&phone, "1380000").is_some());
+    }
+}

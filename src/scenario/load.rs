@@ -1,0 +1,231 @@
+//! Reading a scenario file: RON text → [`Scenario`], or diagnostics that say
+//! where and what, in words a trainer understands. Never panics.
+
+use std::path::Path;
+
+use ron::error::Error as RonError;
+use ron::extensions::Extensions;
+
+use super::model::Scenario;
+use super::spans::{self, Node};
+use crate::diagnostic::{Code, Diagnostic, Location};
+
+/// A parsed scenario, its text and where each value sits.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub file: String,
+    pub source: String,
+    pub scenario: Scenario,
+    pub spans: Node,
+}
+
+impl Loaded {
+    /// The location of the value at `path`.
+    pub fn locate(&self, path: &spans::Path) -> Location {
+        Location::of_span(&self.source, self.spans.locate(path))
+    }
+}
+
+/// The RON options trainers write with: `Some(…)` may be left out.
+pub fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
+/// Reads and parses one file.
+pub fn load_file(path: &Path) -> Result<Loaded, Diagnostic> {
+    let file = path.display().to_string();
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::new(Code::Unreadable, file.clone()).arg("reason", e.to_string()))?;
+    let source = String::from_utf8(bytes).map_err(|_| {
+        Diagnostic::new(Code::Unreadable, file.clone()).arg("reason", "not UTF-8 text (save the file as UTF-8)")
+    })?;
+    load_str(&source, &file)
+}
+
+/// Parses scenario text; `file` is only used in diagnostics.
+pub fn load_str(source: &str, file: &str) -> Result<Loaded, Diagnostic> {
+    if source.trim().is_empty() {
+        return Err(Diagnostic::new(Code::Syntax, file)
+            .at(Location::of_span(source, 0..0))
+            .arg("found", "∅")
+            .arg("expected", "Scenario( … )")
+            .arg("kind", "empty"));
+    }
+    match ron_options().from_str::<Scenario>(source) {
+        Ok(scenario) => {
+            // ron accepted it, so the forgiving span reader does too; a fallback
+            // keeps diagnostics working even if it did not.
+            let spans = spans::parse(source).unwrap_or(Node {
+                span: 0..source.len(),
+                name: None,
+                kind: spans::Kind::Atom,
+            });
+            Ok(Loaded { file: file.to_owned(), source: source.to_owned(), scenario, spans })
+        }
+        Err(e) => Err(from_ron_error(source, file, e)),
+    }
+}
+
+/// Turns a `ron` error into a diagnostic with a suggestion where one helps.
+fn from_ron_error(source: &str, file: &str, e: ron::error::SpannedError) -> Diagnostic {
+    let start = Location::of_line_col(source, e.span.start.line, e.span.start.col);
+    let end_offset = offset_of(source, e.span.end.line, e.span.end.col);
+    let start_offset = offset_of(source, e.span.start.line, e.span.start.col);
+    let location = if end_offset > start_offset {
+        Location::of_span(source, start_offset..end_offset)
+    } else {
+        start
+    };
+    let d = |code| Diagnostic::new(code, file).at(location.clone());
+    match e.code {
+        RonError::NoSuchStructField { expected, found, outer } => {
+            let suggestion = closest(&found, expected);
+            d(Code::UnknownField)
+                .arg("found", found.clone())
+                .arg("expected", list(expected))
+                .arg("outer", outer.unwrap_or_default())
+                .arg("suggestion", suggestion.clone().unwrap_or_default())
+                .arg("label", suggestion.map(|s| format!("→ {s}")).unwrap_or_default())
+        }
+        RonError::NoSuchEnumVariant { expected, found, outer } => {
+            let suggestion = closest(&found, expected);
+            d(Code::UnknownVariant)
+                .arg("found", found.clone())
+                .arg("expected", list(expected))
+                .arg("outer", outer.unwrap_or_default())
+                .arg("suggestion", suggestion.clone().unwrap_or_default())
+                .arg("label", suggestion.map(|s| format!("→ {s}")).unwrap_or_default())
+        }
+        RonError::MissingStructField { field, outer } => d(Code::MissingField)
+            .arg("field", field)
+            .arg("outer", outer.unwrap_or_default())
+            .arg("expected", format!("{field}: …")),
+        RonError::DuplicateStructField { field, outer } => {
+            d(Code::DuplicateField).arg("field", field).arg("outer", outer.unwrap_or_default())
+        }
+        RonError::InvalidValueForType { expected, found } => {
+            d(Code::WrongType).arg("found", found).arg("expected", expected)
+        }
+        RonError::ExpectedDifferentLength { expected, found } => {
+            d(Code::WrongType).arg("found", format!("{found}")).arg("expected", expected)
+        }
+        code @ (RonError::ExpectedString
+        | RonError::ExpectedInteger
+        | RonError::ExpectedFloat
+        | RonError::ExpectedBoolean
+        | RonError::ExpectedArray
+        | RonError::ExpectedMap
+        | RonError::ExpectedOption
+        | RonError::ExpectedChar
+        | RonError::ExpectedUnit
+        | RonError::ExpectedStructLike
+        | RonError::ExpectedNamedStructLike(_)
+        | RonError::IntegerOutOfBounds
+        | RonError::Message(_)) => d(Code::WrongType)
+            .arg("found", found_at(source, &location))
+            .arg("expected", expected_words(&code)),
+        other => {
+            let (kind, expected) = syntax_kind(&other);
+            d(Code::Syntax)
+                .arg("kind", kind)
+                .arg("found", found_at(source, &location))
+                .arg("expected", expected)
+                .arg("detail", other.to_string())
+        }
+    }
+}
+
+/// Byte offset of ron's 1-based line/column.
+fn offset_of(source: &str, line: usize, col: usize) -> usize {
+    let mut offset = 0;
+    for (n, text) in source.split_inclusive('\n').enumerate() {
+        if n + 1 == line {
+            return offset + text.chars().take(col.saturating_sub(1)).map(char::len_utf8).sum::<usize>();
+        }
+        offset += text.len();
+    }
+    source.len()
+}
+
+/// What is written at a location, shortened, for "found:".
+fn found_at(_source: &str, location: &Location) -> String {
+    let rest: String = location.source_line.chars().skip(location.col - 1).collect();
+    let token: String = rest.trim().chars().take(24).collect();
+    if token.is_empty() { "⏎".to_owned() } else { format!("`{token}`") }
+}
+
+fn expected_words(code: &RonError) -> String {
+    match code {
+        RonError::ExpectedString => "\"…\"".to_owned(),
+        RonError::ExpectedInteger | RonError::IntegerOutOfBounds => "0, 1, 2 …".to_owned(),
+        RonError::ExpectedFloat => "1.5".to_owned(),
+        RonError::ExpectedBoolean => "true / false".to_owned(),
+        RonError::ExpectedArray => "[ … ]".to_owned(),
+        RonError::ExpectedNamedStructLike(name) => format!("{name}( … )"),
+        RonError::ExpectedStructLike => "( … )".to_owned(),
+        other => other.to_string(),
+    }
+}
+
+/// A short key for the kind of syntax error (used in the message) and what was expected.
+fn syntax_kind(code: &RonError) -> (&'static str, String) {
+    match code {
+        RonError::ExpectedComma => ("comma", ",".to_owned()),
+        RonError::ExpectedStructLikeEnd | RonError::ExpectedOptionEnd => ("close-paren", ")".to_owned()),
+        RonError::ExpectedArrayEnd => ("close-bracket", "]".to_owned()),
+        RonError::ExpectedMapEnd => ("close-brace", "}".to_owned()),
+        RonError::ExpectedMapColon => ("colon", ":".to_owned()),
+        RonError::ExpectedStringEnd => ("close-quote", "\"".to_owned()),
+        RonError::Eof => ("eof", ")".to_owned()),
+        RonError::TrailingCharacters => ("trailing", "∅".to_owned()),
+        RonError::UnclosedBlockComment => ("comment", "*/".to_owned()),
+        _ => ("other", code.to_string()),
+    }
+}
+
+fn list(names: &[&str]) -> String {
+    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+}
+
+/// The most similar name, if one is close enough to be a likely typo.
+pub fn closest<'a, I>(found: &str, candidates: I) -> Option<String>
+where
+    I: IntoIterator,
+    I::Item: AsRef<str> + 'a,
+{
+    candidates
+        .into_iter()
+        .map(|c| {
+            let c = c.as_ref().to_owned();
+            let score = strsim::normalized_damerau_levenshtein(&found.to_lowercase(), &c.to_lowercase());
+            (score, c)
+        })
+        .filter(|(score, _)| *score >= 0.5)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_text_is_a_syntax_error_not_a_panic() {
+        let d = load_str("  \n", "e.ron").unwrap_err();
+        assert_eq!(d.code, Code::Syntax);
+        assert_eq!(d.line_col(), Some((1, 1)));
+    }
+
+    #[test]
+    fn suggestions_pick_the_nearest_name_or_none() {
+        assert_eq!(closest("promt", ["id", "prompt", "camera"]).as_deref(), Some("prompt"));
+        assert_eq!(closest("HospitalLoby", ["HospitalLobby", "LivingRoom"]).as_deref(), Some("HospitalLobby"));
+        assert_eq!(closest("zzzzzz", ["id", "prompt"]), None);
+    }
+
+    #[test]
+    fn offsets_follow_characters() {
+        assert_eq!(offset_of("ab\n中文x", 2, 3), 3 + 6);
+        assert_eq!(offset_of("ab", 5, 1), 2);
+    }
+}

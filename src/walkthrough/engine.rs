@@ -1,0 +1,422 @@
+//! The step state machine. Commands in ([`Action`]), events out ([`Event`]),
+//! and a [`View`] of what to present at any moment.
+
+use std::sync::Arc;
+
+use super::hints::{self, TRAINER_LEVEL};
+use super::types::*;
+use crate::scenario::{Expect, Scenario};
+use crate::senior;
+
+/// Tunables of the engine.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// Seconds without any action before the next hint level is offered.
+    pub idle_hint_secs: f32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { idle_hint_secs: senior::IDLE_HINT_SECS }
+    }
+}
+
+/// The state of the step being played.
+#[derive(Debug, Clone, PartialEq)]
+struct Current {
+    index: usize,
+    hint_level: u8,
+    highest_hint: u8,
+    idle_secs: f32,
+    elapsed_secs: f32,
+    wrong_actions: u32,
+    fell_for_trap: bool,
+    feedback: Option<Feedback>,
+}
+
+impl Current {
+    fn at(index: usize) -> Current {
+        Current {
+            index,
+            hint_level: 0,
+            highest_hint: 0,
+            idle_secs: 0.0,
+            elapsed_secs: 0.0,
+            wrong_actions: 0,
+            fell_for_trap: false,
+            feedback: None,
+        }
+    }
+}
+
+/// One learner's walk through one scenario.
+#[derive(Debug, Clone)]
+pub struct Walkthrough {
+    scenario: Arc<Scenario>,
+    config: Config,
+    /// `None` once the walkthrough is complete.
+    current: Option<Current>,
+    records: Vec<StepRecord>,
+    total_secs: f32,
+    /// Praise after the last step, shown on the done screen's caption.
+    last_feedback: Option<Feedback>,
+}
+
+impl Walkthrough {
+    /// Starts at the first step; the events announce it.
+    pub fn start(scenario: Arc<Scenario>, config: Config) -> (Walkthrough, Vec<Event>) {
+        let w = Walkthrough {
+            current: (!scenario.steps.is_empty()).then(|| Current::at(0)),
+            scenario,
+            config,
+            records: Vec::new(),
+            total_secs: 0.0,
+            last_feedback: None,
+        };
+        let events = w.entered_events();
+        (w, events)
+    }
+
+    pub fn scenario(&self) -> &Arc<Scenario> {
+        &self.scenario
+    }
+
+    /// Records of the steps finished so far in this run.
+    pub fn records(&self) -> &[StepRecord] {
+        &self.records
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.current.is_none()
+    }
+
+    pub fn total_secs(&self) -> f32 {
+        self.total_secs
+    }
+
+    /// Applies one action and returns what happened, in order.
+    pub fn apply(&mut self, action: Action) -> Vec<Event> {
+        if let Action::Restart = action {
+            return self.restart();
+        }
+        let Some(current) = self.current.as_mut() else {
+            if let Action::Wait(secs) = action {
+                self.total_secs += sanitize(secs);
+            }
+            return vec![Event::Ignored];
+        };
+        match action {
+            Action::Wait(secs) => self.wait(sanitize(secs)),
+            Action::AskHint => {
+                current.idle_secs = 0.0;
+                self.escalate(true)
+            }
+            Action::RepeatPrompt => {
+                current.idle_secs = 0.0;
+                let prompt = self.scenario.steps[current.index].prompt.clone();
+                vec![Event::PromptRepeated { prompt }]
+            }
+            Action::Skip => self.finish_step(None, true),
+            Action::Restart => unreachable!("handled above"),
+            input => {
+                current.idle_secs = 0.0;
+                self.learner_input(&input)
+            }
+        }
+    }
+
+    fn wait(&mut self, secs: f32) -> Vec<Event> {
+        self.total_secs += secs;
+        let threshold = self.config.idle_hint_secs.max(1.0);
+        let max = self.max_level();
+        let Some(c) = self.current.as_mut() else { return Vec::new() };
+        c.elapsed_secs += secs;
+        c.idle_secs += secs;
+        let mut steps_up = 0;
+        while c.idle_secs >= threshold && c.hint_level + steps_up < max {
+            c.idle_secs -= threshold;
+            steps_up += 1;
+        }
+        if c.hint_level + steps_up >= max {
+            // Nothing stronger to offer: stay calm, keep waiting.
+            c.idle_secs = c.idle_secs.min(threshold);
+        }
+        let mut events = Vec::new();
+        for _ in 0..steps_up {
+            events.extend(self.escalate(false));
+        }
+        events
+    }
+
+    fn max_level(&self) -> u8 {
+        self.current
+            .as_ref()
+            .map_or(0, |c| hints::max_level(self.scenario.steps[c.index].hints.len()))
+    }
+
+    /// Raises the hint level by one (or repeats the top hint when `repeat_top`).
+    fn escalate(&mut self, repeat_top: bool) -> Vec<Event> {
+        let max = self.max_level();
+        let Some(current) = self.current.as_mut() else { return Vec::new() };
+        let escalated = current.hint_level < max;
+        if escalated {
+            current.hint_level += 1;
+            current.highest_hint = current.highest_hint.max(current.hint_level);
+        } else if !repeat_top || max == 0 {
+            return Vec::new();
+        }
+        let level = current.hint_level;
+        let message = self.scenario.steps[current.index].hints[usize::from(level) - 1].clone();
+        vec![Event::HintShown { level, message, escalated }]
+    }
+
+    fn learner_input(&mut self, input: &Action) -> Vec<Event> {
+        let Some(current) = self.current.as_ref() else { return vec![Event::Ignored] };
+        let scenario = Arc::clone(&self.scenario);
+        let step = &scenario.steps[current.index];
+        if matches(&step.action, input) {
+            return self.finish_step(None, false);
+        }
+        if let Some(branch) = step.branches.iter().find(|b| matches(&b.when, input)) {
+            if let Some(to) = scenario.step_index(&branch.go_to) {
+                let mut events = Vec::new();
+                if let Some(say) = &branch.say {
+                    let fb = Feedback { message: say.clone(), tone: Tone::Gentle };
+                    events.push(Event::Feedback(fb));
+                }
+                events.push(Event::BranchTaken { from: step.id.clone(), to: branch.go_to.clone() });
+                events.extend(self.finish_step(Some(to), false));
+                return events;
+            }
+        }
+        let mut events = Vec::new();
+        if let Some(trap) = step.trap.as_ref().filter(|t| matches(&Expect::Tap(t.bait.clone()), input)) {
+            let fb = Feedback { message: trap.fell_for.clone(), tone: Tone::Caution };
+            if let Some(c) = self.current.as_mut() {
+                c.fell_for_trap = true;
+                c.feedback = Some(fb.clone());
+            }
+            events.push(Event::TrapFallenFor { step: step.id.clone() });
+            events.extend(self.escalate(false));
+            events.push(Event::Feedback(fb));
+            return events;
+        }
+        if let Some(c) = self.current.as_mut() {
+            c.wrong_actions += 1;
+        }
+        events.extend(self.escalate(false));
+        let specific = step.wrong.iter().find(|f| matches(&f.when, input)).map(|f| f.say.clone());
+        // Without specific words, the mistake brings the (now clearer) hint.
+        let message = specific.or_else(|| {
+            let level = self.current.as_ref().map_or(0, |c| c.hint_level);
+            (level > 0).then(|| step.hints[usize::from(level) - 1].clone())
+        });
+        if let Some(message) = message {
+            let fb = Feedback { message, tone: Tone::Gentle };
+            if let Some(c) = self.current.as_mut() {
+                c.feedback = Some(fb.clone());
+            }
+            events.push(Event::Feedback(fb));
+        }
+        events
+    }
+
+    /// Ends the current step (done or skipped) and moves on.
+    fn finish_step(&mut self, branch_to: Option<usize>, skipped: bool) -> Vec<Event> {
+        let Some(current) = self.current.take() else { return vec![Event::Ignored] };
+        let scenario = Arc::clone(&self.scenario);
+        let step = &scenario.steps[current.index];
+        let mut events = Vec::new();
+        let trap = step.trap.as_ref().map(|_| {
+            if current.fell_for_trap { TrapOutcome::FellFor } else { TrapOutcome::Refused }
+        });
+        let mut praise = None;
+        if let (Some(t), false) = (&step.trap, skipped) {
+            let fb = Feedback { message: t.refused.clone(), tone: Tone::Praise };
+            events.push(Event::Feedback(fb.clone()));
+            praise = Some(fb);
+        }
+        let record = StepRecord {
+            step: step.id.clone(),
+            duration_secs: current.elapsed_secs,
+            wrong_actions: current.wrong_actions,
+            highest_hint: current.highest_hint,
+            skipped,
+            trap,
+            branch: branch_to.map(|i| scenario.steps[i].id.clone()),
+        };
+        self.records.push(record.clone());
+        events.push(Event::StepCompleted(record));
+        let next = branch_to.or_else(|| scenario.next_after(current.index));
+        match next {
+            Some(index) => {
+                let mut c = Current::at(index);
+                // The praise for refusing a scam stays on screen into the next step.
+                c.feedback = praise;
+                self.current = Some(c);
+                events.extend(self.entered_events());
+            }
+            None => {
+                self.last_feedback = praise;
+                events.push(Event::Completed(Summary::of(&self.records, self.total_secs)));
+            }
+        }
+        events
+    }
+
+    fn restart(&mut self) -> Vec<Event> {
+        let abandoned = std::mem::take(&mut self.records);
+        self.current = (!self.scenario.steps.is_empty()).then(|| Current::at(0));
+        self.total_secs = 0.0;
+        self.last_feedback = None;
+        let mut events = vec![Event::Restarted { abandoned }];
+        events.extend(self.entered_events());
+        events
+    }
+
+    fn entered_events(&self) -> Vec<Event> {
+        match &self.current {
+            Some(c) => {
+                let step = &self.scenario.steps[c.index];
+                vec![Event::StepEntered { step: step.id.clone(), prompt: step.prompt.clone() }]
+            }
+            None => vec![Event::Completed(Summary::of(&self.records, self.total_secs))],
+        }
+    }
+
+    /// What to present now.
+    pub fn view(&self) -> View {
+        let done = self.records.len();
+        let Some(c) = &self.current else {
+            return View {
+                step: None,
+                prompt: None,
+                camera: None,
+                screen: None,
+                target: None,
+                emphasis: hints::Emphasis::Glow,
+                hint_level: 0,
+                hint: None,
+                feedback: self.last_feedback.clone(),
+                offer_trainer: false,
+                progress: Progress { done, total: done },
+                finished: true,
+            };
+        };
+        let step = &self.scenario.steps[c.index];
+        View {
+            step: Some(step.id.clone()),
+            prompt: Some(step.prompt.clone()),
+            camera: Some(step.camera.clone()),
+            screen: step.screen.clone(),
+            target: Some(Target::from(&step.action)),
+            emphasis: hints::emphasis(c.hint_level),
+            hint_level: c.hint_level,
+            hint: (c.hint_level > 0).then(|| step.hints[usize::from(c.hint_level) - 1].clone()),
+            feedback: c.feedback.clone(),
+            offer_trainer: c.hint_level >= TRAINER_LEVEL,
+            progress: Progress { done, total: done + self.remaining_on_usual_path(c.index) },
+            finished: false,
+        }
+    }
+
+    /// Steps from `index` to the end following `next` (branches not taken).
+    fn remaining_on_usual_path(&self, index: usize) -> usize {
+        let mut count = 1;
+        let mut at = index;
+        while let Some(next) = self.scenario.next_after(at) {
+            count += 1;
+            at = next;
+            if count > self.scenario.steps.len() {
+                break; // a loop: never count forever
+            }
+        }
+        count
+    }
+
+    /// Checks the engine's own promises; used by tests after every action.
+    pub fn check_invariants(&self) -> Result<(), String> {
+        if !self.total_secs.is_finite() || self.total_secs < 0.0 {
+            return Err(format!("total time {}", self.total_secs));
+        }
+        if let Some(c) = &self.current {
+            let step = self.scenario.steps.get(c.index).ok_or("current step out of range")?;
+            if usize::from(c.hint_level) > step.hints.len() {
+                return Err(format!("hint level {} above {} hints", c.hint_level, step.hints.len()));
+            }
+            if c.highest_hint < c.hint_level {
+                return Err("highest hint below current level".into());
+            }
+            if !(c.idle_secs.is_finite() && c.idle_secs >= 0.0 && c.elapsed_secs >= 0.0) {
+                return Err(format!("bad clocks idle={} elapsed={}", c.idle_secs, c.elapsed_secs));
+            }
+        }
+        if self.records.iter().any(|r| !(r.duration_secs.is_finite() && r.duration_secs >= 0.0)) {
+            return Err("a record has a bad duration".into());
+        }
+        let view = self.view();
+        if view.progress.done > view.progress.total {
+            return Err("progress past its total".into());
+        }
+        Ok(())
+    }
+}
+
+/// Negative, NaN or infinite time is treated as none; very large waits are capped.
+fn sanitize(secs: f32) -> f32 {
+    if secs.is_finite() && secs > 0.0 { secs.min(24.0 * 3600.0) } else { 0.0 }
+}
+
+/// Typed text compared the way a person means it: spaces ignored, full-width digits as ASCII.
+fn normalize(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            c => c,
+        })
+        .collect()
+}
+
+/// Whether a learner's action is what `expect` describes.
+pub fn matches(expect: &Expect, action: &Action) -> bool {
+    match (expect, action) {
+        (Expect::Tap(a), Action::Tap(b)) | (Expect::TapStation(a), Action::TapStation(b)) => a == b,
+        (Expect::Enter { field, value }, Action::Enter { field: f, value: v }) => {
+            field == f
+                && match value {
+                    Some(want) => normalize(want) == normalize(v),
+                    None => !normalize(v).is_empty(),
+                }
+        }
+        (Expect::Choose { widget, option }, Action::Choose { widget: w, option: o }) => widget == w && option == o,
+        (Expect::Acknowledge, Action::Acknowledge) => true,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_values_match_as_a_person_means_them() {
+        let expect = Expect::Enter { field: "code".into(), value: Some("123456".into()) };
+        let typed = |v: &str| Action::Enter { field: "code".into(), value: v.into() };
+        assert!(matches(&expect, &typed("123456")));
+        assert!(matches(&expect, &typed(" 123 456 ")));
+        assert!(matches(&expect, &typed("１２３４５６")));
+        assert!(!matches(&expect, &typed("123455")));
+        let anything = Expect::Enter { field: "code".into(), value: None };
+        assert!(matches(&anything, &typed("x")));
+        assert!(!matches(&anything, &typed("   ")));
+    }
+
+    #[test]
+    fn bad_times_count_as_no_time() {
+        assert_eq!(sanitize(f32::NAN), 0.0);
+        assert_eq!(sanitize(-3.0), 0.0);
+        assert_eq!(sanitize(f32::INFINITY), 0.0);
+        assert_eq!(sanitize(2.5), 2.5);
+    }
+}
