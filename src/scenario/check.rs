@@ -135,6 +135,9 @@ impl<'a> Checker<'a> {
             let p = root.field("screens").index(i);
             self.check_id(&p.field("id"), &screen.id, &mut seen);
             self.msg(p.field("title"), &screen.title);
+            if let Display::Station(id) = &screen.shown_on {
+                self.station_ref(&p.field("shown_on").index(0), id);
+            }
             let background = match &screen.background {
                 Some(text) => match Rgb::parse(text) {
                     Some(rgb) => Some(rgb),
@@ -322,7 +325,7 @@ impl<'a> Checker<'a> {
             let mut whens = vec![&step.action];
             for (k, br) in step.branches.iter().enumerate() {
                 let bp = p.field("branches").index(k);
-                self.expect(&bp.field("when"), &br.when, screen, screen_known, true);
+                self.expect(&bp.field("when"), &br.when, screen, screen_known, false);
                 self.step_ref(&bp.field("go_to"), &br.go_to);
                 if let Some(say) = &br.say {
                     self.msg(bp.field("say"), say);

@@ -111,6 +111,9 @@ pub struct Screen {
     /// Show the status bar (time, battery).
     #[serde(default = "yes")]
     pub status_bar: bool,
+    /// Where the screen appears: the learner's phone, or a station's display (a kiosk).
+    #[serde(default)]
+    pub shown_on: Display,
     /// Screen background colour, `#RRGGBB`; white when left out.
     #[serde(default)]
     pub background: Option<String>,
@@ -119,6 +122,14 @@ pub struct Screen {
 
 fn yes() -> bool {
     true
+}
+
+/// A device that shows a screen.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub enum Display {
+    #[default]
+    Phone,
+    Station(String),
 }
 
 /// Optional look of a widget. Sizes are logical pixels on the phone screen.
