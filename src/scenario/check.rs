@@ -338,7 +338,9 @@ impl<'a> Checker<'a> {
             if let Some(next) = &step.next {
                 self.step_ref(&p.field("next"), next);
             }
-            if let Some(trap) = &step.trap {
+            if let Some(trap) = &step.trap
+                && screen_known
+            {
                 self.trap(&p.field("trap"), step, trap, screen);
             }
         }
@@ -484,12 +486,16 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        // In a loop every step is stuck; name the ones whose jumps close it.
+        let stuck: Vec<usize> = (0..n).filter(|&i| reachable[i] && !can_finish[i]).collect();
+        let jumps: Vec<usize> = stuck.iter().copied().filter(|&i| successors(i).iter().any(|&j| j <= i)).collect();
+        let report: HashSet<usize> = if jumps.is_empty() { stuck } else { jumps }.into_iter().collect();
         for i in 0..n {
             let p = root.field("steps").index(i);
             let id = s.steps[i].id.clone();
             if !reachable[i] {
                 self.emit(Code::UnreachableStep, &p.field("id")).args_mut(&[("found", &id)]);
-            } else if !can_finish[i] {
+            } else if report.contains(&i) {
                 // Dangling `next` ids are already reported as unknown steps.
                 if s.steps[i].next.as_ref().is_some_and(|t| s.step_index(t).is_none()) {
                     continue;

@@ -44,7 +44,7 @@ pub fn load_file(path: &Path) -> Result<Loaded, Diagnostic> {
 
 /// Parses scenario text; `file` is only used in diagnostics.
 pub fn load_str(source: &str, file: &str) -> Result<Loaded, Diagnostic> {
-    if source.trim().is_empty() {
+    if spans::is_blank(source) {
         return Err(Diagnostic::new(Code::Syntax, file)
             .at(Location::of_span(source, 0..0))
             .arg("found", "∅")
@@ -68,14 +68,37 @@ pub fn load_str(source: &str, file: &str) -> Result<Loaded, Diagnostic> {
 
 /// Turns a `ron` error into a diagnostic with a suggestion where one helps.
 fn from_ron_error(source: &str, file: &str, e: ron::error::SpannedError) -> Diagnostic {
-    let start = Location::of_line_col(source, e.span.start.line, e.span.start.col);
-    let end_offset = offset_of(source, e.span.end.line, e.span.end.col);
-    let start_offset = offset_of(source, e.span.start.line, e.span.start.col);
-    let location = if end_offset > start_offset {
-        Location::of_span(source, start_offset..end_offset)
-    } else {
-        start
-    };
+    let raw_start = offset_of(source, e.span.start.line, e.span.start.col);
+    // ron points just before white space; a trainer wants the thing after it.
+    let start_offset = spans::skip_blank(source, raw_start);
+    let end_offset = offset_of(source, e.span.end.line, e.span.end.col).max(start_offset);
+    let mut location = Location::of_span(source, start_offset..end_offset);
+    if let RonError::MissingStructField { .. } = &e.code {
+        // ron stops at the closing bracket; point at the struct that lacks the field.
+        if let Some(node) = spans::parse(source).as_ref().and_then(|t| t.ending_at(raw_start).map(|n| n.span.clone())) {
+            let name_len = source[node.clone()].find('(').unwrap_or(1);
+            location = Location::of_span(source, node.start..node.start + name_len.max(1));
+        }
+    }
+    let syntax = !matches!(
+        e.code,
+        RonError::NoSuchStructField { .. }
+            | RonError::NoSuchEnumVariant { .. }
+            | RonError::MissingStructField { .. }
+            | RonError::DuplicateStructField { .. }
+            | RonError::InvalidValueForType { .. }
+            | RonError::ExpectedDifferentLength { .. }
+            | RonError::Message(_)
+    );
+    if syntax && let Some(quote) = unclosed_quote(source, e.span.start.line) {
+        // A text missing its closing quote swallows what follows; point at its start.
+        return Diagnostic::new(Code::Syntax, file)
+            .at(Location::of_span(source, quote..quote + 1))
+            .arg("kind", "close-quote")
+            .arg("found", found_at(source, &Location::of_span(source, quote..quote + 1)))
+            .arg("expected", "\"")
+            .arg("detail", e.code.to_string());
+    }
     let d = |code| Diagnostic::new(code, file).at(location.clone());
     match e.code {
         RonError::NoSuchStructField { expected, found, outer } => {
@@ -133,6 +156,30 @@ fn from_ron_error(source: &str, file: &str, e: ron::error::SpannedError) -> Diag
                 .arg("detail", other.to_string())
         }
     }
+}
+
+/// The opening quote of the first line, up to `line`, whose quotes do not pair up.
+fn unclosed_quote(source: &str, line: usize) -> Option<usize> {
+    let mut offset = 0;
+    for text in source.split_inclusive('\n').take(line) {
+        let mut open = None;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            match c {
+                '\\' if open.is_some() => {
+                    chars.next();
+                }
+                '"' => open = if open.is_some() { None } else { Some(i) },
+                '/' if open.is_none() && chars.peek().is_some_and(|(_, n)| *n == '/') => break,
+                _ => {}
+            }
+        }
+        if let Some(i) = open {
+            return Some(offset + i);
+        }
+        offset += text.len();
+    }
+    None
 }
 
 /// Byte offset of ron's 1-based line/column.

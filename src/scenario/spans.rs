@@ -119,6 +119,21 @@ impl Node {
         node.unwrap_some().span.clone()
     }
 
+    /// The innermost struct or list whose closing bracket is the byte at `at`,
+    /// e.g. to point at `Step(` rather than at its `)`.
+    pub fn ending_at(&self, at: usize) -> Option<&Node> {
+        let children: Vec<&Node> = match &self.kind {
+            Kind::Fields(fields) => fields.iter().map(|(_, _, n)| n).collect(),
+            Kind::Items(items) => items.iter().collect(),
+            Kind::Atom => Vec::new(),
+        };
+        children
+            .into_iter()
+            .filter(|c| c.span.start <= at && at < c.span.end)
+            .find_map(|c| c.ending_at(at))
+            .or_else(|| (!matches!(self.kind, Kind::Atom) && self.span.end == at + 1).then_some(self))
+    }
+
     /// `Some(x)` is transparent to paths, as `implicit_some` makes it optional.
     fn unwrap_some(&self) -> &Node {
         match (&self.name, &self.kind) {
@@ -128,6 +143,24 @@ impl Node {
             _ => self,
         }
     }
+}
+
+/// Whether `src` holds nothing but white space, comments and `#![…]` attributes.
+pub fn is_blank(src: &str) -> bool {
+    let mut r = Reader { src, pos: 0 };
+    r.skip_attributes();
+    r.skip_ws();
+    r.rest().is_empty()
+}
+
+/// The first byte at or after `offset` that is not white space or a comment.
+pub fn skip_blank(src: &str, offset: usize) -> usize {
+    let mut r = Reader { src, pos: offset.min(src.len()) };
+    while !r.src.is_char_boundary(r.pos) {
+        r.pos -= 1;
+    }
+    r.skip_ws();
+    r.pos
 }
 
 /// Reads the span tree of `src`; `None` when the text is not well-formed RON.
@@ -402,6 +435,17 @@ Scenario(
         let tree = parse(SRC).expect("well-formed");
         let span = tree.locate(&Path::root().field("steps").index(1).field("hints"));
         assert!(text(SRC, span).starts_with("Step(id: \"b\""));
+    }
+
+    #[test]
+    fn finds_the_struct_a_closing_bracket_belongs_to() {
+        let tree = parse(SRC).expect("well-formed");
+        let close = SRC.find("))").unwrap() + 1; // the `)` closing the first Step
+        let node = tree.ending_at(close).expect("found");
+        assert!(text(SRC, node.span.clone()).starts_with("Step(id: \"a\""));
+        assert!(is_blank("// only a comment\n#![enable(implicit_some)]\n  "));
+        assert!(!is_blank("// c\n()"));
+        assert_eq!(skip_blank("a  /* x */ b", 1), 11);
     }
 
     #[test]

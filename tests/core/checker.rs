@@ -1,0 +1,136 @@
+//! The checker: every broken file in the corpus reports its code at its place;
+//! the seed scenarios and the good fixture check clean.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use kuayue::diagnostic::{Code, Severity};
+use kuayue::scenario::load_str;
+use proptest::prelude::*;
+
+use crate::common::*;
+
+/// Reads `// expect: KY0002 at 12:9` (or `at -`) from a corpus file's first line.
+fn expectation(path: &Path) -> (String, Option<(usize, usize)>) {
+    let bytes = std::fs::read(path).unwrap();
+    let first = String::from_utf8_lossy(&bytes).lines().next().unwrap_or_default().to_owned();
+    let rest = first.strip_prefix("// expect: ").unwrap_or_else(|| panic!("{} has no expect header", path.display()));
+    let (code, at) = rest.split_once(" at ").expect("CODE at LINE:COL");
+    let at = at.split_once(':').map(|(l, c)| (l.parse().unwrap(), c.parse().unwrap()));
+    (code.to_owned(), at)
+}
+
+#[test]
+fn every_broken_file_reports_its_code_at_its_place() {
+    let dir = repo().join("tests/fixtures/broken");
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    assert!(files.len() >= 20, "the corpus has only {} files", files.len());
+    let mut codes = BTreeSet::new();
+    for file in &files {
+        let (code, at) = expectation(file);
+        let diagnostics = check_file(file);
+        let found = diagnostics.iter().any(|d| d.code.to_string() == code && (at.is_none() || d.line_col() == at));
+        let seen: Vec<String> = diagnostics.iter().map(|d| format!("{}@{:?}", d.code, d.line_col())).collect();
+        assert!(found, "{}: expected {code} at {at:?}, got {seen:?}", file.display());
+        assert!(
+            diagnostics.iter().any(|d| d.severity() == Severity::Error) || code.starts_with("KY02"),
+            "{} should fail the check",
+            file.display()
+        );
+        codes.insert(code);
+    }
+    assert!(codes.len() >= 20, "only {} distinct codes covered: {codes:?}", codes.len());
+}
+
+#[test]
+fn the_good_fixture_and_the_seed_scenarios_check_without_errors() {
+    let mut files = vec![repo().join("tests/fixtures/good/fixture_base.ron")];
+    files.extend(SEEDS.iter().map(|id| repo().join("scenarios").join(format!("{id}.ron"))));
+    for file in files {
+        let diagnostics = check_file(&file);
+        let unexpected: Vec<String> =
+            diagnostics.iter().filter(|d| d.code != Code::MissingClip).map(|d| format!("{:?}", d)).collect();
+        assert!(unexpected.is_empty(), "{}: {unexpected:#?}", file.display());
+    }
+}
+
+#[test]
+fn seed_scenarios_have_at_least_ten_steps_and_full_hint_ladders() {
+    for id in SEEDS {
+        let s = seed(id);
+        assert!(s.steps.len() >= 10, "{id} has {} steps", s.steps.len());
+        assert!(s.steps.iter().all(|step| step.hints.len() >= 3), "{id}");
+    }
+    let insurance = seed("medical_insurance_payment");
+    assert!(insurance.steps.iter().any(|s| s.trap.is_some()), "the insurance scenario needs its scam trap");
+    let hospital = seed("hospital_appointment");
+    assert!(hospital.steps.iter().any(|s| !s.branches.is_empty()), "the hospital scenario needs its branch");
+}
+
+#[test]
+fn a_missing_voice_clip_is_a_warning_that_counts_what_is_missing() {
+    let root = std::env::temp_dir().join(format!("kuayue-clips-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    for dir in ["scenarios", "locales/zh-CN", "assets/voice/zh-CN"] {
+        std::fs::create_dir_all(root.join(dir)).unwrap();
+    }
+    let fixtures = repo().join("tests/fixtures");
+    std::fs::copy(fixtures.join("locales/zh-CN/fixture.ftl"), root.join("locales/zh-CN/fixture.ftl")).unwrap();
+    let text = std::fs::read_to_string(fixtures.join("good/fixture_base.ron")).unwrap();
+    std::fs::write(root.join("scenarios/fixture_base.ron"), text).unwrap();
+    std::fs::write(root.join("assets/voice/zh-CN/fx-first.ogg"), b"clip").unwrap();
+    let diagnostics = check_file(&root.join("scenarios/fixture_base.ron"));
+    let clip: Vec<_> = diagnostics.iter().filter(|d| d.code == Code::MissingClip).collect();
+    assert_eq!(clip.len(), 1, "{diagnostics:#?}");
+    assert_eq!(clip[0].severity(), Severity::Warning);
+    // 10 spoken lines (4 prompts, 3 hints, 1 feedback, 2 trap lines), one recorded.
+    assert_eq!(clip[0].args["count"], "9");
+    assert_ne!(clip[0].args["found"], "fx-first");
+    assert!(diagnostics.iter().all(|d| !d.is_error()), "{diagnostics:#?}");
+    std::fs::remove_dir_all(&root).ok();
+}
+
+#[test]
+fn a_message_missing_in_one_language_names_that_language() {
+    let root = std::env::temp_dir().join(format!("kuayue-locale-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let fixtures = repo().join("tests/fixtures");
+    for lang in ["zh-CN", "en-US"] {
+        std::fs::create_dir_all(root.join("locales").join(lang)).unwrap();
+        let mut text = std::fs::read_to_string(fixtures.join("locales").join(lang).join("fixture.ftl")).unwrap();
+        if lang == "en-US" {
+            text = text.replace("fx-third = Third\n", "");
+        }
+        std::fs::write(root.join("locales").join(lang).join("fixture.ftl"), text).unwrap();
+    }
+    std::fs::create_dir_all(root.join("scenarios")).unwrap();
+    let text = std::fs::read_to_string(fixtures.join("good/fixture_base.ron")).unwrap();
+    std::fs::write(root.join("scenarios/fixture_base.ron"), &text).unwrap();
+    let diagnostics = check_file(&root.join("scenarios/fixture_base.ron"));
+    let missing: Vec<_> = diagnostics.iter().filter(|d| d.code == Code::MissingMessage).collect();
+    assert_eq!(missing.len(), 1, "{diagnostics:#?}");
+    assert_eq!(missing[0].args["locale"], "en-US");
+    assert_eq!(missing[0].args["found"], "fx-third");
+    let line = text.lines().position(|l| l.contains("\"fx-third\"")).unwrap() + 1;
+    assert_eq!(missing[0].line_col().map(|(l, _)| l), Some(line));
+    std::fs::remove_dir_all(&root).ok();
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Cutting a scenario anywhere, or changing a character, never panics the loader
+    /// and a file that fails always says where.
+    #[test]
+    fn damaged_scenario_text_never_panics(cut in 0usize..6000, at in 0usize..6000, c in any::<char>()) {
+        let text = std::fs::read_to_string(repo().join("scenarios/zheliban_basics.ron")).unwrap();
+        let mut chars: Vec<char> = text.chars().collect();
+        let at = at % chars.len();
+        chars[at] = c;
+        let damaged: String = chars.into_iter().take(cut % text.chars().count()).collect();
+        if let Err(d) = load_str(&damaged, "damaged.ron") {
+            prop_assert!(d.location.is_some());
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! `kuayue check` as a trainer runs it: exit codes, languages, JSON.
+
+use std::process::Command;
+
+use crate::common::repo;
+
+fn kuayue(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_kuayue")).args(args).current_dir(repo()).output().expect("runs");
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn seed_scenarios_pass_with_only_warnings() {
+    let (code, out) = kuayue(&["check", "--lang", "en-US"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("checked 3 scenario files: 0 errors"), "{out}");
+}
+
+#[test]
+fn a_broken_file_fails_and_shows_file_line_column_and_a_caret() {
+    let (code, out) = kuayue(&["check", "--lang", "en-US", "tests/fixtures/broken/ky0002_misspelt_field.ron"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("error[KY0002]: unknown field `promt`"), "{out}");
+    assert!(out.contains("--> tests/fixtures/broken/ky0002_misspelt_field.ron:34:13"), "{out}");
+    assert!(out.contains("^^^^^ → prompt"), "{out}");
+    assert!(out.contains("a typo? write `prompt`"), "{out}");
+}
+
+#[test]
+fn messages_follow_the_language_asked_for() {
+    let (_, zh) = kuayue(&["check", "--lang", "zh-CN", "tests/fixtures/broken/ky0104_unknown_station.ron"]);
+    assert!(zh.contains("错误[KY0104]: 找不到场景物件 `kiosks`"), "{zh}");
+    assert!(zh.contains("是不是写错了？改成 `kiosk`"), "{zh}");
+    let (_, en) = kuayue(&["check", "--lang", "en", "tests/fixtures/broken/ky0104_unknown_station.ron"]);
+    assert!(en.contains("error[KY0104]: there is no station `kiosks`"), "{en}");
+}
+
+#[test]
+fn json_output_is_for_tools() {
+    let (code, out) = kuayue(&["check", "--format", "json", "tests/fixtures/broken/ky0109_two_hints.ron"]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    let d = v["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "KY0109").expect("KY0109");
+    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(38), Some(20)));
+    assert_eq!(d["severity"], "error");
+    assert!(d["help"].as_str().is_some_and(|h| !h.is_empty()));
+}
+
+#[test]
+fn a_folder_without_scenarios_says_so_and_a_missing_file_is_an_error() {
+    let (code, out) = kuayue(&["check", "--lang", "en", "docs"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("No scenario files (.ron) found at docs"), "{out}");
+    let (code, out) = kuayue(&["check", "--lang", "en", "scenarios/no_such_file.ron"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("KY0006"), "{out}");
+}

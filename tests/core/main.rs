@@ -1,0 +1,8 @@
+//! Integration tests of the pure core (no Bevy): the checker against the broken
+//! corpus and the seed scenarios, the `kuayue check` command, and walkthroughs
+//! of every seed scenario.
+
+mod checker;
+mod cli;
+mod common;
+mod walkthrough;
