@@ -8,16 +8,26 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use crate::check_cmd;
-use crate::i18n::{Lang, Messages};
+use crate::i18n::{Catalog, Lang, Messages};
+
+/// English until the CJK font subset lands with the full app.
+const SHOWN_LANG: Lang = Lang::EnUs;
 
 /// The language asked for on the command line or by the system.
 #[derive(Resource)]
 pub struct UiLang(pub Lang);
 
+/// A scenario that loaded, with its words in the shown language.
+struct Card {
+    title: String,
+    summary: String,
+    minutes: u32,
+}
+
 /// What the scenarios folder held at start-up.
 #[derive(Resource, Default)]
 struct Catalogue {
-    ready: Vec<String>,
+    ready: Vec<Card>,
     broken: Vec<String>,
 }
 
@@ -53,9 +63,15 @@ fn spawn_room(mut commands: Commands, mut meshes: ResMut<Assets<Mesh>>, mut mate
 
 fn load_catalogue(mut catalogue: ResMut<Catalogue>) {
     let report = check_cmd::check_paths(&[]);
+    let (words, _) = Catalog::load(std::path::Path::new("locales"));
+    let locale = words.locale(SHOWN_LANG.tag());
+    let say = |id: &str| locale.and_then(|l| l.get(id, &Default::default())).unwrap_or_else(|| id.to_owned());
     for file in &report.files {
         match (&file.loaded, file.diagnostics.iter().any(|d| d.is_error())) {
-            (Some(loaded), false) => catalogue.ready.push(loaded.scenario.id.clone()),
+            (Some(loaded), false) => {
+                let s = &loaded.scenario;
+                catalogue.ready.push(Card { title: say(&s.title), summary: say(&s.summary), minutes: s.minutes });
+            }
             _ => catalogue.broken.push(file.file.display().to_string()),
         }
     }
@@ -64,21 +80,25 @@ fn load_catalogue(mut catalogue: ResMut<Catalogue>) {
 
 fn draw_start_panel(mut contexts: EguiContexts, catalogue: Res<Catalogue>, lang: Res<UiLang>, mut exit: MessageWriter<AppExit>) -> Result {
     let _ = lang.0; // the CJK font arrives with the full app; English until then
-    let msg = Messages::embedded(Lang::EnUs);
+    let msg = Messages::embedded(SHOWN_LANG);
     let ctx = contexts.ctx_mut()?;
+    ctx.set_visuals(egui::Visuals::light());
     egui::Window::new("kuayue")
         .title_bar(false)
         .resizable(false)
+        .min_width(640.0)
         .anchor(egui::Align2::LEFT_TOP, [40.0, 40.0])
         .show(ctx, |ui| {
-            ui.label(egui::RichText::new(msg.text("app-title")).size(40.0).strong());
+            ui.label(egui::RichText::new(msg.text("app-title")).size(40.0).strong().color(egui::Color32::from_rgb(0x1a, 0x1a, 0x1a)));
             ui.label(egui::RichText::new(msg.text("app-subtitle")).size(26.0));
             ui.add_space(16.0);
             let count = catalogue.ready.len().to_string();
             let line = msg.get("app-scenarios-loaded", &[("count".to_owned(), count)].into());
             ui.label(egui::RichText::new(line).size(28.0));
-            for id in &catalogue.ready {
-                ui.label(egui::RichText::new(format!("  • {id}")).size(26.0));
+            for card in &catalogue.ready {
+                ui.add_space(8.0);
+                ui.label(egui::RichText::new(format!("{} · {} min", card.title, card.minutes)).size(28.0).strong());
+                ui.label(egui::RichText::new(&card.summary).size(24.0));
             }
             for file in &catalogue.broken {
                 let line = msg.get("app-scenario-broken", &[("file".to_owned(), file.clone())].into());
