@@ -115,12 +115,7 @@ impl Location {
         let line = src[..start].matches('\n').count() + 1;
         let col = src[line_start..start].chars().count() + 1;
         let len = src[start..end.min(line_end).max(start)].chars().count().max(1);
-        Location {
-            line,
-            col,
-            len,
-            source_line: src[line_start..line_end].trim_end_matches('\r').to_owned(),
-        }
+        Location { line, col, len, source_line: src[line_start..line_end].trim_end_matches('\r').to_owned() }
     }
 
     /// The location of a 1-based line and column, as `ron` reports them.

@@ -4,6 +4,8 @@
 //! The crate is a pure core plus a thin Bevy app behind the `app` feature:
 //! `cargo test --no-default-features` tests everything that decides anything.
 
+/// The `kuayue check` command.
+pub mod check_cmd;
 /// Diagnostics with codes, locations and fixes, printed like rustc or as JSON.
 pub mod diagnostic;
 /// Fluent messages: the app's own (compiled in) and the scenarios' (from `locales/`).
@@ -14,8 +16,6 @@ pub mod scenario;
 pub mod senior;
 /// The walkthrough state machine: actions in, events and a view out.
 pub mod walkthrough;
-/// The `kuayue check` command.
-pub mod check_cmd;
 
 /// The Bevy app (window, 3D scene, phone, voice).
 #[cfg(feature = "app")]

@@ -14,11 +14,7 @@ mod start;
 pub fn run(lang: Lang) -> ExitCode {
     let mut app = App::new();
     app.add_plugins(DefaultPlugins.set(WindowPlugin {
-        primary_window: Some(Window {
-            title: "跨越 kuayue".into(),
-            resolution: (1280, 720).into(),
-            ..default()
-        }),
+        primary_window: Some(Window { title: "跨越 kuayue".into(), resolution: (1280, 720).into(), ..default() }),
         ..default()
     }))
     .add_plugins(bevy_egui::EguiPlugin::default())

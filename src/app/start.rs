@@ -37,7 +37,11 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(EguiPrimaryContextPass, draw_start_panel);
 }
 
-fn spawn_room(mut commands: Commands, mut meshes: ResMut<Assets<Mesh>>, mut materials: ResMut<Assets<StandardMaterial>>) {
+fn spawn_room(
+    mut commands: Commands,
+    mut meshes: ResMut<Assets<Mesh>>,
+    mut materials: ResMut<Assets<StandardMaterial>>,
+) {
     commands.spawn((
         Name::new("Camera"),
         Camera3d::default(),
@@ -45,7 +49,12 @@ fn spawn_room(mut commands: Commands, mut meshes: ResMut<Assets<Mesh>>, mut mate
     ));
     commands.spawn((
         Name::new("Warm light"),
-        PointLight { intensity: 2_000_000.0, color: Color::srgb(1.0, 0.93, 0.82), shadow_maps_enabled: false, ..default() },
+        PointLight {
+            intensity: 2_000_000.0,
+            color: Color::srgb(1.0, 0.93, 0.82),
+            shadow_maps_enabled: false,
+            ..default()
+        },
         Transform::from_xyz(2.0, 4.0, 3.0),
     ));
     commands.spawn((
@@ -78,7 +87,12 @@ fn load_catalogue(mut catalogue: ResMut<Catalogue>) {
     info!("{} scenarios ready, {} need fixing", catalogue.ready.len(), catalogue.broken.len());
 }
 
-fn draw_start_panel(mut contexts: EguiContexts, catalogue: Res<Catalogue>, lang: Res<UiLang>, mut exit: MessageWriter<AppExit>) -> Result {
+fn draw_start_panel(
+    mut contexts: EguiContexts,
+    catalogue: Res<Catalogue>,
+    lang: Res<UiLang>,
+    mut exit: MessageWriter<AppExit>,
+) -> Result {
     let _ = lang.0; // the CJK font arrives with the full app; English until then
     let msg = Messages::embedded(SHOWN_LANG);
     let ctx = contexts.ctx_mut()?;
@@ -89,7 +103,12 @@ fn draw_start_panel(mut contexts: EguiContexts, catalogue: Res<Catalogue>, lang:
         .min_width(640.0)
         .anchor(egui::Align2::LEFT_TOP, [40.0, 40.0])
         .show(ctx, |ui| {
-            ui.label(egui::RichText::new(msg.text("app-title")).size(40.0).strong().color(egui::Color32::from_rgb(0x1a, 0x1a, 0x1a)));
+            ui.label(
+                egui::RichText::new(msg.text("app-title"))
+                    .size(40.0)
+                    .strong()
+                    .color(egui::Color32::from_rgb(0x1a, 0x1a, 0x1a)),
+            );
             ui.label(egui::RichText::new(msg.text("app-subtitle")).size(26.0));
             ui.add_space(16.0);
             let count = catalogue.ready.len().to_string();
@@ -105,7 +124,8 @@ fn draw_start_panel(mut contexts: EguiContexts, catalogue: Res<Catalogue>, lang:
                 ui.label(egui::RichText::new(line).size(24.0).color(egui::Color32::from_rgb(0x7a, 0x3b, 0x00)));
             }
             ui.add_space(16.0);
-            let quit = egui::Button::new(egui::RichText::new(msg.text("app-quit")).size(28.0)).min_size(egui::vec2(160.0, 64.0));
+            let quit = egui::Button::new(egui::RichText::new(msg.text("app-quit")).size(28.0))
+                .min_size(egui::vec2(160.0, 64.0));
             if ui.add(quit).clicked() {
                 exit.write(AppExit::Success);
             }

@@ -53,14 +53,12 @@ impl Lang {
 
     fn embedded_sources(self) -> &'static [&'static str] {
         match self {
-            Lang::ZhCn => &[
-                include_str!("../../locales/zh-CN/app.ftl"),
-                include_str!("../../locales/zh-CN/checker.ftl"),
-            ],
-            Lang::EnUs => &[
-                include_str!("../../locales/en-US/app.ftl"),
-                include_str!("../../locales/en-US/checker.ftl"),
-            ],
+            Lang::ZhCn => {
+                &[include_str!("../../locales/zh-CN/app.ftl"), include_str!("../../locales/zh-CN/checker.ftl")]
+            }
+            Lang::EnUs => {
+                &[include_str!("../../locales/en-US/app.ftl"), include_str!("../../locales/en-US/checker.ftl")]
+            }
         }
     }
 }
@@ -207,9 +205,8 @@ fn definition_line(src: &str, id: &str) -> usize {
 }
 
 fn read_dir_sorted(dir: &Path) -> Vec<PathBuf> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
+    let mut entries: Vec<PathBuf> =
+        std::fs::read_dir(dir).map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
     entries.sort();
     entries
 }

@@ -48,7 +48,9 @@ fn valid_id(id: &str) -> bool {
 fn valid_date(date: &str) -> bool {
     let parts: Vec<&str> = date.split('-').collect();
     let [y, m, d] = parts.as_slice() else { return false };
-    let num = |s: &str, len: usize| (s.len() == len && s.chars().all(|c| c.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten();
+    let num = |s: &str, len: usize| {
+        (s.len() == len && s.chars().all(|c| c.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten()
+    };
     matches!((num(y, 4), num(m, 2), num(d, 2)), (Some(2000..=2100), Some(1..=12), Some(1..=31)))
 }
 
@@ -94,16 +96,28 @@ impl<'a> Checker<'a> {
         self.msg(root.field("summary"), &s.summary);
         if !(1..=120).contains(&s.minutes) {
             let found = s.minutes.to_string();
-            self.emit(Code::BadMetadata, &root.field("minutes")).args_mut(&[("field", "minutes"), ("found", &found), ("expected", "1–120")]);
+            self.emit(Code::BadMetadata, &root.field("minutes")).args_mut(&[
+                ("field", "minutes"),
+                ("found", &found),
+                ("expected", "1–120"),
+            ]);
         }
         let v = root.field("verified_against");
         if !valid_date(&s.verified_against.date) {
             let found = s.verified_against.date.clone();
-            self.emit(Code::BadMetadata, &v.field("date")).args_mut(&[("field", "date"), ("found", &found), ("expected", "2026-10-20")]);
+            self.emit(Code::BadMetadata, &v.field("date")).args_mut(&[
+                ("field", "date"),
+                ("found", &found),
+                ("expected", "2026-10-20"),
+            ]);
         }
         for (field, value) in [("app", &s.verified_against.app), ("version", &s.verified_against.version)] {
             if value.trim().is_empty() {
-                self.emit(Code::BadMetadata, &v.field(field)).args_mut(&[("field", field), ("found", "\"\""), ("expected", "…")]);
+                self.emit(Code::BadMetadata, &v.field(field)).args_mut(&[
+                    ("field", field),
+                    ("found", "\"\""),
+                    ("expected", "…"),
+                ]);
             }
         }
         if s.steps.is_empty() {
@@ -245,14 +259,18 @@ impl<'a> Checker<'a> {
             && size < senior::MIN_PHONE_TEXT_PX
         {
             let (found, expected) = (size.to_string(), senior::MIN_PHONE_TEXT_PX.to_string());
-            self.emit(Code::TextTooSmall, &p.field("text_size")).args_mut(&[("found", &found), ("expected", &expected)]);
+            self.emit(Code::TextTooSmall, &p.field("text_size"))
+                .args_mut(&[("found", &found), ("expected", &expected)]);
         }
         if tappable {
             for (field, value) in [("width", style.width), ("height", style.height)] {
                 if let Some(v) = value.filter(|v| *v < senior::MIN_TARGET_PX) {
                     let (found, expected) = (v.to_string(), senior::MIN_TARGET_PX.to_string());
-                    self.emit(Code::TargetTooSmall, &p.field(field))
-                        .args_mut(&[("field", field), ("found", &found), ("expected", &expected)]);
+                    self.emit(Code::TargetTooSmall, &p.field(field)).args_mut(&[
+                        ("field", field),
+                        ("found", &found),
+                        ("expected", &expected),
+                    ]);
                 }
             }
         }
@@ -277,7 +295,13 @@ impl<'a> Checker<'a> {
         let bg = bg.flatten().or(screen_bg).unwrap_or(senior::DEFAULT_BACKGROUND);
         let ratio = senior::contrast(fg, bg);
         if ratio < senior::MIN_TEXT_CONTRAST {
-            let field = if style.color.is_some() { "color" } else if style.background.is_some() { "background" } else { "" };
+            let field = if style.color.is_some() {
+                "color"
+            } else if style.background.is_some() {
+                "background"
+            } else {
+                ""
+            };
             let at = if field.is_empty() { p.clone() } else { p.field(field) };
             let found = format!("{ratio:.2}:1");
             let expected = format!("{}:1", senior::MIN_TEXT_CONTRAST);
@@ -299,7 +323,9 @@ impl<'a> Checker<'a> {
                     Some(screen) => Some(screen),
                     None => {
                         let suggestion = closest(id, self.s().screens.iter().map(|s| s.id.as_str()));
-                        self.emit(Code::UnknownScreen, &p.field("screen")).args_mut(&[("found", id)]).suggest(suggestion);
+                        self.emit(Code::UnknownScreen, &p.field("screen"))
+                            .args_mut(&[("found", id)])
+                            .suggest(suggestion);
                         None
                     }
                 },
@@ -362,7 +388,14 @@ impl<'a> Checker<'a> {
 
     /// Does an action (expected, or in feedback/branches) refer to something that
     /// exists and can take that action at this step?
-    fn expect(&mut self, p: &Path, expect: &Expect, screen: Option<&Screen>, screen_known: bool, must_be_possible: bool) {
+    fn expect(
+        &mut self,
+        p: &Path,
+        expect: &Expect,
+        screen: Option<&Screen>,
+        screen_known: bool,
+        must_be_possible: bool,
+    ) {
         let needs_screen = |this: &mut Self, at: &Path| {
             if screen_known {
                 this.emit(Code::NoScreen, at);
@@ -383,7 +416,9 @@ impl<'a> Checker<'a> {
                     let targets: Vec<&str> = screen.widgets.iter().flat_map(|w| w.tap_targets()).collect();
                     let suggestion = closest(target, targets);
                     let screen_id = screen.id.clone();
-                    self.emit(Code::UnknownWidget, &at).args_mut(&[("found", target), ("screen", &screen_id)]).suggest(suggestion);
+                    self.emit(Code::UnknownWidget, &at)
+                        .args_mut(&[("found", target), ("screen", &screen_id)])
+                        .suggest(suggestion);
                 }
             }
             Expect::TapStation(id) => self.station_ref(&p.index(0), id),
@@ -395,17 +430,21 @@ impl<'a> Checker<'a> {
                         if let Some(v) = value
                             && let Some(expected) = value_problem(w, v)
                         {
-                            self.emit(Code::BadValue, &p.field("value")).args_mut(&[("found", v), ("expected", &expected)]);
+                            self.emit(Code::BadValue, &p.field("value"))
+                                .args_mut(&[("found", v), ("expected", &expected)]);
                         }
                     }
                     Some(_) => {
                         self.emit(Code::ActionDoesNotFit, &at).args_mut(&[("found", field), ("kind", "not-field")]);
                     }
                     None => {
-                        let fields: Vec<&str> = screen.widgets.iter().filter(|w| w.is_field()).map(|w| w.id()).collect();
+                        let fields: Vec<&str> =
+                            screen.widgets.iter().filter(|w| w.is_field()).map(|w| w.id()).collect();
                         let suggestion = closest(field, fields);
                         let screen_id = screen.id.clone();
-                        self.emit(Code::UnknownWidget, &at).args_mut(&[("found", field), ("screen", &screen_id)]).suggest(suggestion);
+                        self.emit(Code::UnknownWidget, &at)
+                            .args_mut(&[("found", field), ("screen", &screen_id)])
+                            .suggest(suggestion);
                     }
                 }
             }
@@ -415,22 +454,28 @@ impl<'a> Checker<'a> {
                 match screen.widget(widget).map(|w| (w, w.options())) {
                     Some((_, Some(options))) => match options.iter().find(|o| &o.id == option) {
                         Some(o) if must_be_possible && !o.available => {
-                            self.emit(Code::BadValue, &p.field("option")).args_mut(&[("found", option), ("expected", "available: true")]);
+                            self.emit(Code::BadValue, &p.field("option"))
+                                .args_mut(&[("found", option), ("expected", "available: true")]);
                         }
                         Some(_) => {}
                         None => {
                             let suggestion = closest(option, options.iter().map(|o| o.id.as_str()));
-                            self.emit(Code::UnknownOption, &p.field("option")).args_mut(&[("found", option), ("widget", widget)]).suggest(suggestion);
+                            self.emit(Code::UnknownOption, &p.field("option"))
+                                .args_mut(&[("found", option), ("widget", widget)])
+                                .suggest(suggestion);
                         }
                     },
                     Some((_, None)) => {
                         self.emit(Code::ActionDoesNotFit, &at).args_mut(&[("found", widget), ("kind", "not-picker")]);
                     }
                     None => {
-                        let pickers: Vec<&str> = screen.widgets.iter().filter(|w| w.options().is_some()).map(|w| w.id()).collect();
+                        let pickers: Vec<&str> =
+                            screen.widgets.iter().filter(|w| w.options().is_some()).map(|w| w.id()).collect();
                         let suggestion = closest(widget, pickers);
                         let screen_id = screen.id.clone();
-                        self.emit(Code::UnknownWidget, &at).args_mut(&[("found", widget), ("screen", &screen_id)]).suggest(suggestion);
+                        self.emit(Code::UnknownWidget, &at)
+                            .args_mut(&[("found", widget), ("screen", &screen_id)])
+                            .suggest(suggestion);
                     }
                 }
             }
@@ -490,10 +535,10 @@ impl<'a> Checker<'a> {
         let stuck: Vec<usize> = (0..n).filter(|&i| reachable[i] && !can_finish[i]).collect();
         let jumps: Vec<usize> = stuck.iter().copied().filter(|&i| successors(i).iter().any(|&j| j <= i)).collect();
         let report: HashSet<usize> = if jumps.is_empty() { stuck } else { jumps }.into_iter().collect();
-        for i in 0..n {
+        for (i, &is_reachable) in reachable.iter().enumerate() {
             let p = root.field("steps").index(i);
             let id = s.steps[i].id.clone();
-            if !reachable[i] {
+            if !is_reachable {
                 self.emit(Code::UnreachableStep, &p.field("id")).args_mut(&[("found", &id)]);
             } else if report.contains(&i) {
                 // Dangling `next` ids are already reported as unknown steps.
@@ -530,7 +575,9 @@ impl<'a> Checker<'a> {
                 if !locale.has(&id) && reported.insert((id.clone(), locale.tag.clone())) {
                     let suggestion = closest(&id, locale.definitions.keys());
                     let tag = locale.tag.clone();
-                    self.emit(Code::MissingMessage, &path).args_mut(&[("found", &id), ("locale", &tag)]).suggest(suggestion);
+                    self.emit(Code::MissingMessage, &path)
+                        .args_mut(&[("found", &id), ("locale", &tag)])
+                        .suggest(suggestion);
                 }
             }
         }
@@ -546,8 +593,12 @@ impl<'a> Checker<'a> {
             let count = missing.iter().map(|(_, id)| id).collect::<BTreeSet<_>>().len().to_string();
             let dir = project.voice_dir().join(&locale.tag).display().to_string();
             let tag = locale.tag.clone();
-            self.emit(Code::MissingClip, &first_path)
-                .args_mut(&[("found", &first_id), ("count", &count), ("locale", &tag), ("dir", &dir)]);
+            self.emit(Code::MissingClip, &first_path).args_mut(&[
+                ("found", &first_id),
+                ("count", &count),
+                ("locale", &tag),
+                ("dir", &dir),
+            ]);
         }
     }
 }
@@ -560,7 +611,12 @@ pub fn spoken_lines(s: &Scenario) -> Vec<(Path, String)> {
         out.push((p.field("prompt"), step.prompt.clone()));
         out.extend(step.hints.iter().enumerate().map(|(k, h)| (p.field("hints").index(k), h.clone())));
         out.extend(step.wrong.iter().enumerate().map(|(k, f)| (p.field("wrong").index(k).field("say"), f.say.clone())));
-        out.extend(step.branches.iter().enumerate().filter_map(|(k, b)| Some((p.field("branches").index(k).field("say"), b.say.clone()?))));
+        out.extend(
+            step.branches
+                .iter()
+                .enumerate()
+                .filter_map(|(k, b)| Some((p.field("branches").index(k).field("say"), b.say.clone()?))),
+        );
         if let Some(t) = &step.trap {
             out.push((p.field("trap").field("fell_for"), t.fell_for.clone()));
             out.push((p.field("trap").field("refused"), t.refused.clone()));
@@ -644,7 +700,13 @@ mod tests {
         assert_eq!(value_problem(&code, "123456"), None);
         assert!(value_problem(&code, "12345").is_some());
         assert!(value_problem(&code, "12345a").is_some());
-        let phone = Widget::Input { id: "p".into(), label: "l".into(), kind: InputKind::Phone, placeholder: None, style: Style::default() };
+        let phone = Widget::Input {
+            id: "p".into(),
+            label: "l".into(),
+            kind: InputKind::Phone,
+            placeholder: None,
+            style: Style::default(),
+        };
         assert_eq!(value_problem(&phone, "13800000000"), None);
         assert!(value_problem(&phone, "1380000").is_some());
     }

@@ -55,11 +55,8 @@ pub fn load_str(source: &str, file: &str) -> Result<Loaded, Diagnostic> {
         Ok(scenario) => {
             // ron accepted it, so the forgiving span reader does too; a fallback
             // keeps diagnostics working even if it did not.
-            let spans = spans::parse(source).unwrap_or(Node {
-                span: 0..source.len(),
-                name: None,
-                kind: spans::Kind::Atom,
-            });
+            let spans =
+                spans::parse(source).unwrap_or(Node { span: 0..source.len(), name: None, kind: spans::Kind::Atom });
             Ok(Loaded { file: file.to_owned(), source: source.to_owned(), scenario, spans })
         }
         Err(e) => Err(from_ron_error(source, file, e)),
@@ -144,9 +141,9 @@ fn from_ron_error(source: &str, file: &str, e: ron::error::SpannedError) -> Diag
         | RonError::ExpectedStructLike
         | RonError::ExpectedNamedStructLike(_)
         | RonError::IntegerOutOfBounds
-        | RonError::Message(_)) => d(Code::WrongType)
-            .arg("found", found_at(source, &location))
-            .arg("expected", expected_words(&code)),
+        | RonError::Message(_)) => {
+            d(Code::WrongType).arg("found", found_at(source, &location)).arg("expected", expected_words(&code))
+        }
         other => {
             let (kind, expected) = syntax_kind(&other);
             d(Code::Syntax)

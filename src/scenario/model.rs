@@ -261,13 +261,7 @@ pub enum Widget {
         style: Style,
     },
     /// "Are you sure?" with a confirm and a cancel button.
-    ConfirmDialog {
-        id: String,
-        title: MsgId,
-        text: MsgId,
-        confirm: DialogButton,
-        cancel: DialogButton,
-    },
+    ConfirmDialog { id: String, title: MsgId, text: MsgId, confirm: DialogButton, cancel: DialogButton },
     /// A pop-up (notice, advert, scam). `close` is the big button that closes it.
     Popup {
         id: String,
@@ -278,37 +272,17 @@ pub enum Widget {
         close: DialogButton,
     },
     /// A text message (SMS) as it appears on the phone.
-    Sms {
-        id: String,
-        sender: MsgId,
-        text: MsgId,
-    },
+    Sms { id: String, sender: MsgId, text: MsgId },
     /// Boxes for an SMS verification code.
-    SmsCode {
-        id: String,
-        label: MsgId,
-        digits: u8,
-    },
+    SmsCode { id: String, label: MsgId, digits: u8 },
     /// The six-dot payment password pad.
-    PasswordPad {
-        id: String,
-        label: MsgId,
-        digits: u8,
-    },
+    PasswordPad { id: String, label: MsgId, digits: u8 },
     /// A QR or face scan mock-up; tapping it "scans".
-    Scan {
-        id: String,
-        kind: ScanKind,
-        text: MsgId,
-    },
+    Scan { id: String, kind: ScanKind, text: MsgId },
     /// A short notice that appears and stays until the step ends.
     Toast { id: String, text: MsgId },
     /// A card of label/value rows, e.g. a receipt.
-    Card {
-        id: String,
-        title: MsgId,
-        rows: Vec<Row>,
-    },
+    Card { id: String, title: MsgId, rows: Vec<Row> },
 }
 
 /// Where the camera looks during a step.
@@ -428,32 +402,23 @@ impl Widget {
             | Widget::Sms { id, .. }
             | Widget::Scan { id, .. } => vec![id],
             Widget::IconGrid { items, .. } => items.iter().map(|i| i.id.as_str()).collect(),
-            Widget::ConfirmDialog {
-                confirm, cancel, ..
-            } => vec![&confirm.id, &cancel.id],
-            Widget::Popup { buttons, close, .. } => buttons
-                .iter()
-                .map(|b| b.id.as_str())
-                .chain([close.id.as_str()])
-                .collect(),
+            Widget::ConfirmDialog { confirm, cancel, .. } => vec![&confirm.id, &cancel.id],
+            Widget::Popup { buttons, close, .. } => {
+                buttons.iter().map(|b| b.id.as_str()).chain([close.id.as_str()]).collect()
+            }
             _ => Vec::new(),
         }
     }
 
     /// Whether the learner types into this widget.
     pub fn is_field(&self) -> bool {
-        matches!(
-            self,
-            Widget::Input { .. } | Widget::SmsCode { .. } | Widget::PasswordPad { .. }
-        )
+        matches!(self, Widget::Input { .. } | Widget::SmsCode { .. } | Widget::PasswordPad { .. })
     }
 
     /// The options of a picker, if this widget is one.
     pub fn options(&self) -> Option<&[Choice]> {
         match self {
-            Widget::DatePicker { options, .. } | Widget::TimeSlots { options, .. } => {
-                Some(options)
-            }
+            Widget::DatePicker { options, .. } | Widget::TimeSlots { options, .. } => Some(options),
             _ => None,
         }
     }

@@ -77,10 +77,7 @@ impl Node {
         let Seg::Field(name) = last else { return None };
         let node = self.find(parent)?;
         match &node.unwrap_some().kind {
-            Kind::Fields(fields) => fields
-                .iter()
-                .find(|(k, _, _)| k == name)
-                .map(|(_, span, _)| span.clone()),
+            Kind::Fields(fields) => fields.iter().find(|(k, _, _)| k == name).map(|(_, span, _)| span.clone()),
             _ => None,
         }
     }
@@ -91,9 +88,7 @@ impl Node {
         };
         let node = self.unwrap_some();
         let child = match (&node.kind, first) {
-            (Kind::Fields(fields), Seg::Field(name)) => {
-                fields.iter().find(|(k, _, _)| k == name).map(|(_, _, n)| n)
-            }
+            (Kind::Fields(fields), Seg::Field(name)) => fields.iter().find(|(k, _, _)| k == name).map(|(_, _, n)| n),
             (Kind::Items(items), Seg::Index(i)) => items.get(*i),
             _ => None,
         }?;
@@ -137,9 +132,7 @@ impl Node {
     /// `Some(x)` is transparent to paths, as `implicit_some` makes it optional.
     fn unwrap_some(&self) -> &Node {
         match (&self.name, &self.kind) {
-            (Some(n), Kind::Items(items)) if n == "Some" && items.len() == 1 => {
-                items[0].unwrap_some()
-            }
+            (Some(n), Kind::Items(items)) if n == "Some" && items.len() == 1 => items[0].unwrap_some(),
             _ => self,
         }
     }
@@ -331,7 +324,7 @@ impl Reader<'_> {
             }
             self.bump();
         }
-        (self.pos > start).then(|| Node { span: start..self.pos, name: None, kind: Kind::Atom })
+        (self.pos > start).then_some(Node { span: start..self.pos, name: None, kind: Kind::Atom })
     }
 
     /// `( … )` after an optional name: fields if it starts with `ident:`, else items.
@@ -414,7 +407,7 @@ Scenario(
     ],
 )"#;
 
-    fn text<'a>(src: &'a str, span: Range<usize>) -> &'a str {
+    fn text(src: &str, span: Range<usize>) -> &str {
         &src[span]
     }
 

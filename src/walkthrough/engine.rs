@@ -149,9 +149,7 @@ impl Walkthrough {
     }
 
     fn max_level(&self) -> u8 {
-        self.current
-            .as_ref()
-            .map_or(0, |c| hints::max_level(self.scenario.steps[c.index].hints.len()))
+        self.current.as_ref().map_or(0, |c| hints::max_level(self.scenario.steps[c.index].hints.len()))
     }
 
     /// Raises the hint level by one (or repeats the top hint when `repeat_top`).
@@ -177,17 +175,17 @@ impl Walkthrough {
         if matches(&step.action, input) {
             return self.finish_step(None, false);
         }
-        if let Some(branch) = step.branches.iter().find(|b| matches(&b.when, input)) {
-            if let Some(to) = scenario.step_index(&branch.go_to) {
-                let mut events = Vec::new();
-                if let Some(say) = &branch.say {
-                    let fb = Feedback { message: say.clone(), tone: Tone::Gentle };
-                    events.push(Event::Feedback(fb));
-                }
-                events.push(Event::BranchTaken { from: step.id.clone(), to: branch.go_to.clone() });
-                events.extend(self.finish_step(Some(to), false));
-                return events;
+        if let Some(branch) = step.branches.iter().find(|b| matches(&b.when, input))
+            && let Some(to) = scenario.step_index(&branch.go_to)
+        {
+            let mut events = Vec::new();
+            if let Some(say) = &branch.say {
+                let fb = Feedback { message: say.clone(), tone: Tone::Gentle };
+                events.push(Event::Feedback(fb));
             }
+            events.push(Event::BranchTaken { from: step.id.clone(), to: branch.go_to.clone() });
+            events.extend(self.finish_step(Some(to), false));
+            return events;
         }
         let mut events = Vec::new();
         if let Some(trap) = step.trap.as_ref().filter(|t| matches(&Expect::Tap(t.bait.clone()), input)) {
@@ -227,9 +225,8 @@ impl Walkthrough {
         let scenario = Arc::clone(&self.scenario);
         let step = &scenario.steps[current.index];
         let mut events = Vec::new();
-        let trap = step.trap.as_ref().map(|_| {
-            if current.fell_for_trap { TrapOutcome::FellFor } else { TrapOutcome::Refused }
-        });
+        let trap =
+            step.trap.as_ref().map(|_| if current.fell_for_trap { TrapOutcome::FellFor } else { TrapOutcome::Refused });
         let mut praise = None;
         if let (Some(t), false) = (&step.trap, skipped) {
             let fb = Feedback { message: t.refused.clone(), tone: Tone::Praise };

@@ -37,7 +37,10 @@ pub enum Target {
     Widget(String),
     Station(String),
     Field(String),
-    Option { widget: String, option: String },
+    Option {
+        widget: String,
+        option: String,
+    },
     /// The big "I've read it" button under the caption.
     AcknowledgeButton,
 }
@@ -122,17 +125,33 @@ impl Summary {
 /// Facts for the presentation to react to (voice, captions, records).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Event {
-    StepEntered { step: String, prompt: MsgId },
-    PromptRepeated { prompt: MsgId },
+    StepEntered {
+        step: String,
+        prompt: MsgId,
+    },
+    PromptRepeated {
+        prompt: MsgId,
+    },
     /// A hint is shown (and spoken); `escalated` is false when the top level repeats.
-    HintShown { level: u8, message: MsgId, escalated: bool },
+    HintShown {
+        level: u8,
+        message: MsgId,
+        escalated: bool,
+    },
     Feedback(Feedback),
-    TrapFallenFor { step: String },
-    BranchTaken { from: String, to: String },
+    TrapFallenFor {
+        step: String,
+    },
+    BranchTaken {
+        from: String,
+        to: String,
+    },
     StepCompleted(StepRecord),
     Completed(Summary),
     /// The run so far was set aside and play starts again.
-    Restarted { abandoned: Vec<StepRecord> },
+    Restarted {
+        abandoned: Vec<StepRecord>,
+    },
     /// The action had no effect (e.g. a tap after completion).
     Ignored,
 }

@@ -134,3 +134,34 @@ proptest! {
         }
     }
 }
+
+/// The fenced blocks of one language in a Markdown file.
+fn fenced(markdown: &str, lang: &str) -> Vec<String> {
+    let open = format!("```{lang}\n");
+    markdown.split(&open).skip(1).filter_map(|rest| rest.split_once("```").map(|(block, _)| block.to_owned())).collect()
+}
+
+#[test]
+fn the_complete_example_in_the_format_guide_checks_clean() {
+    let guide = std::fs::read_to_string(repo().join("docs/scenario-format.md")).unwrap();
+    let example = fenced(&guide, "ron").into_iter().find(|b| b.contains("Scenario(")).expect("a complete example");
+    let words = fenced(&guide, "ftl").into_iter().find(|b| b.contains("ex-title")).expect("its messages");
+    let root = std::env::temp_dir().join(format!("kuayue-guide-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(root.join("scenarios")).unwrap();
+    std::fs::create_dir_all(root.join("locales/zh-CN")).unwrap();
+    std::fs::write(root.join("scenarios/example_social_lookup.ron"), example).unwrap();
+    std::fs::write(root.join("locales/zh-CN/example_social_lookup.ftl"), words).unwrap();
+    let diagnostics = check_file(&root.join("scenarios/example_social_lookup.ron"));
+    let problems: Vec<_> = diagnostics.iter().filter(|d| d.code != Code::MissingClip).collect();
+    assert!(problems.is_empty(), "{problems:#?}");
+    std::fs::remove_dir_all(&root).ok();
+}
+
+#[test]
+fn the_format_guide_explains_every_code() {
+    let guide = std::fs::read_to_string(repo().join("docs/scenario-format.md")).unwrap();
+    for code in Code::ALL {
+        assert!(guide.contains(&format!("| {code} |")), "{code} is missing from docs/scenario-format.md");
+    }
+}

@@ -54,7 +54,8 @@ fn each_seed_scenario_plays_through_correctly() {
         let summary = completed.unwrap_or_else(|| panic!("{id} did not complete"));
         assert!(w.view().finished);
         // The usual path skips the branch-only steps.
-        let detours = s.steps.iter().filter(|st| s.steps.iter().any(|o| o.branches.iter().any(|b| b.go_to == st.id))).count();
+        let detours =
+            s.steps.iter().filter(|st| s.steps.iter().any(|o| o.branches.iter().any(|b| b.go_to == st.id))).count();
         assert_eq!(summary.steps, s.steps.len() - detours, "{id}");
         assert_eq!((summary.wrong_actions, summary.hints_used, summary.skipped), (0, 0, 0), "{id}");
         assert!(w.records().iter().all(|r| !r.skipped && r.wrong_actions == 0 && r.highest_hint == 0));
@@ -269,7 +270,8 @@ fn any_action(s: &Scenario) -> impl Strategy<Value = Action> {
     }
     names.push("no_such_thing".into());
     let name = prop::sample::select(names);
-    let value = prop_oneof![Just("135790".to_owned()), Just("482916".to_owned()), Just("13900001234".to_owned()), ".{0,8}"];
+    let value =
+        prop_oneof![Just("135790".to_owned()), Just("482916".to_owned()), Just("13900001234".to_owned()), ".{0,8}"];
     prop_oneof![
         name.clone().prop_map(Action::Tap),
         name.clone().prop_map(Action::TapStation),
