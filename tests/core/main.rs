@@ -6,3 +6,5 @@ mod checker;
 mod cli;
 mod common;
 mod walkthrough;
+#[cfg(feature = "app")]
+mod window;

@@ -1,0 +1,34 @@
+//! `kuayue` with no subcommand opens a real window: run it on a virtual screen
+//! (Xvfb, software Vulkan), take a scripted screenshot, and look at it.
+
+use std::process::Command;
+
+use crate::common::repo;
+
+#[test]
+fn the_app_opens_a_window_that_shows_something() {
+    let dir = std::env::temp_dir().join(format!("kuayue-window-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = dir.join("ci.ron");
+    std::fs::write(&config, "(events: [(40, NamedScreenshot(\"start\")), (50, AppExit)])").unwrap();
+    let out = Command::new("xvfb-run")
+        .args(["-a", "-s", "-screen 0 1280x720x24", env!("CARGO_BIN_EXE_kuayue"), "--lang", "en-US"])
+        .env("CI_TESTING_CONFIG", &config)
+        .current_dir(repo())
+        .output()
+        .expect("xvfb-run is installed by tools/setup.sh");
+    let log = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "the app failed: {log}");
+    // Run from the repository, as `tools/run.sh` does, it finds the shipped scenarios.
+    assert!(log.contains("3 scenarios ready, 0 need fixing"), "{log}");
+    // bevy_ci_testing writes the screenshot to the working directory.
+    let shot = dir.join("start.png");
+    std::fs::rename(repo().join("screenshot-start.png"), &shot)
+        .unwrap_or_else(|e| panic!("no screenshot ({e}): {log}"));
+    let bytes = std::fs::read(&shot).unwrap();
+    assert!(bytes.starts_with(b"\x89PNG"), "not a PNG");
+    // A blank 1280×720 frame compresses to a few KB; the room and panel do not.
+    assert!(bytes.len() > 40_000, "the screenshot looks blank ({} bytes)", bytes.len());
+    std::fs::remove_dir_all(&dir).ok();
+}

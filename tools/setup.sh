@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs the system packages kuayue needs on Debian/Ubuntu (idempotent).
+#   tools/setup.sh          build and test needs (compiler helpers, ALSA headers, mold,
+#                           and Xvfb + Mesa's software Vulkan for the window smoke test)
+# Rust itself comes from rustup (Rust 1.95).
+set -euo pipefail
+
+packages=(
+  pkg-config libasound2-dev mold              # building Bevy (audio via ALSA), fast linking
+  xvfb xauth                                  # a virtual screen for tests and headless runs
+  libvulkan1 mesa-vulkan-drivers              # software Vulkan (lavapipe) when there is no GPU
+  libx11-6 libxcursor1 libxi6 libxrandr2 libxkbcommon-x11-0  # what winit loads on X11
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  echo "kuayue setup: installing ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! command -v cargo >/dev/null; then
+  echo "kuayue setup: Rust is missing. Install it with rustup (https://rustup.rs), toolchain 1.95." >&2
+  exit 1
+fi
