@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::glyphs::Glyphs;
 use crate::i18n::{Catalog, Messages};
 use crate::scenario::check::{self, Context};
 use crate::scenario::project::{self, Project};
@@ -42,19 +43,19 @@ impl Report {
     }
 }
 
-/// Loads projects' message files once each.
+/// Loads each project's message files and font once.
 #[derive(Default)]
 struct Catalogs {
-    by_root: HashMap<PathBuf, Catalog>,
+    by_root: HashMap<PathBuf, (Catalog, Option<Glyphs>)>,
     diagnostics: Vec<Diagnostic>,
 }
 
 impl Catalogs {
-    fn get(&mut self, project: &Project) -> &Catalog {
+    fn get(&mut self, project: &Project) -> &(Catalog, Option<Glyphs>) {
         self.by_root.entry(project.root.clone()).or_insert_with(|| {
             let (catalog, diagnostics) = Catalog::load(&project.locales_dir());
             self.diagnostics.extend(diagnostics);
-            catalog
+            (catalog, Glyphs::load(&project.font()))
         })
     }
 }
@@ -75,8 +76,10 @@ fn check_file(file: &Path, catalogs: &mut Catalogs) -> FileReport {
         Err(d) => FileReport { file: file.to_owned(), loaded: None, diagnostics: vec![d] },
         Ok(loaded) => {
             let project = Project::find_for(file);
-            let catalog = project.as_ref().map(|p| catalogs.get(p));
-            let ctx = Context { catalog, project: project.as_ref() };
+            let loaded_words = project.as_ref().map(|p| catalogs.get(p));
+            let catalog = loaded_words.map(|(c, _)| c);
+            let glyphs = loaded_words.and_then(|(_, g)| g.as_ref());
+            let ctx = Context { catalog, project: project.as_ref(), glyphs };
             let mut diagnostics = check::check(&loaded, &ctx);
             if project.is_none() {
                 let dir = file.parent().unwrap_or(Path::new(".")).join("locales").display().to_string();

@@ -79,6 +79,7 @@ codes! {
     MissingClip = 201, Warning;
     UnusedScreen = 202, Warning;
     NoLocales = 203, Warning;
+    MissingGlyph = 204, Warning;
 }
 
 impl std::fmt::Display for Code {

@@ -8,6 +8,8 @@
 pub mod check_cmd;
 /// Diagnostics with codes, locations and fixes, printed like rustc or as JSON.
 pub mod diagnostic;
+/// Which characters the shipped font can draw.
+pub mod glyphs;
 /// Fluent messages: the app's own (compiled in) and the scenarios' (from `locales/`).
 pub mod i18n;
 /// The scenario format: model, loading with positions, the checker, project layout.

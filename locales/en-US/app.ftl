@@ -5,3 +5,4 @@ app-scenarios-loaded = Scenarios ready to practise: { $count }
 app-scenario-broken = This scenario file has a problem and cannot be practised yet: { $file }
 app-quit = Quit
 app-acknowledge = I've read it
+app-minutes = { $minutes } min

@@ -130,3 +130,5 @@ ky0202 = the screen `{ $found }` is not used by any step
 ky0202-help = show it in a step with screen: "{ $found }", or delete it
 ky0203 = no message files found in any language: { $found }
 ky0203-help = put .ftl files in locales/zh-CN/ and locales/en-US/
+ky0204 = the font has no { $found } (in { $locale } `{ $id }`)
+ky0204-help = it would show as an empty box; use a common character, or run tools/subset-font.py to add it to the font

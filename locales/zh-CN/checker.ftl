@@ -130,3 +130,5 @@ ky0202 = 界面 `{ $found }` 没有被任何步骤用到
 ky0202-help = 在某一步写 screen: "{ $found }"，或删掉这个界面
 ky0203 = 没有找到任何语言的文字文件：{ $found }
 ky0203-help = 在 locales/zh-CN/ 和 locales/en-US/ 里放 .ftl 文件
+ky0204 = 字体里没有这些字：{ $found }（{ $locale } 的 `{ $id }`）
+ky0204-help = 屏幕上会显示成空方框；换一个常用字，或运行 tools/subset-font.py 把它加进字体

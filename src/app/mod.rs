@@ -9,6 +9,7 @@ use bevy::prelude::*;
 use crate::i18n::Lang;
 
 mod start;
+mod theme;
 
 /// Opens the window and runs until it is closed.
 pub fn run(lang: Lang) -> ExitCode {
@@ -19,7 +20,7 @@ pub fn run(lang: Lang) -> ExitCode {
     }))
     .add_plugins(bevy_egui::EguiPlugin::default())
     .insert_resource(start::UiLang(lang))
-    .add_plugins(start::plugin);
+    .add_plugins((theme::plugin, start::plugin));
     match app.run() {
         AppExit::Success => ExitCode::SUCCESS,
         AppExit::Error(code) => ExitCode::from(code.get()),

@@ -1,17 +1,14 @@
 //! The start window: a warm, calm 3D room and a large panel listing the
 //! scenarios that load, and the files that need fixing.
 //!
-//! Text is English here until the CJK font subset lands with the full app
-//! (egui's built-in font has no Chinese characters).
+//! Text follows the language chosen on the command line or by the system.
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+use super::theme;
 use crate::check_cmd;
 use crate::i18n::{Catalog, Lang, Messages};
-
-/// English until the CJK font subset lands with the full app.
-const SHOWN_LANG: Lang = Lang::EnUs;
 
 /// The language asked for on the command line or by the system.
 #[derive(Resource)]
@@ -70,10 +67,10 @@ fn spawn_room(
     ));
 }
 
-fn load_catalogue(mut catalogue: ResMut<Catalogue>) {
+fn load_catalogue(mut catalogue: ResMut<Catalogue>, lang: Res<UiLang>) {
     let report = check_cmd::check_paths(&[]);
     let (words, _) = Catalog::load(std::path::Path::new("locales"));
-    let locale = words.locale(SHOWN_LANG.tag());
+    let locale = words.locale(lang.0.tag());
     let say = |id: &str| locale.and_then(|l| l.get(id, &Default::default())).unwrap_or_else(|| id.to_owned());
     for file in &report.files {
         match (&file.loaded, file.diagnostics.iter().any(|d| d.is_error())) {
@@ -93,39 +90,33 @@ fn draw_start_panel(
     lang: Res<UiLang>,
     mut exit: MessageWriter<AppExit>,
 ) -> Result {
-    let _ = lang.0; // the CJK font arrives with the full app; English until then
-    let msg = Messages::embedded(SHOWN_LANG);
+    let msg = Messages::embedded(lang.0);
+    let arg = |name: &str, value: String| [(name.to_owned(), value)].into();
     let ctx = contexts.ctx_mut()?;
-    ctx.set_visuals(egui::Visuals::light());
     egui::Window::new("kuayue")
         .title_bar(false)
         .resizable(false)
         .min_width(640.0)
         .anchor(egui::Align2::LEFT_TOP, [40.0, 40.0])
         .show(ctx, |ui| {
-            ui.label(
-                egui::RichText::new(msg.text("app-title"))
-                    .size(40.0)
-                    .strong()
-                    .color(egui::Color32::from_rgb(0x1a, 0x1a, 0x1a)),
-            );
-            ui.label(egui::RichText::new(msg.text("app-subtitle")).size(26.0));
-            ui.add_space(16.0);
+            ui.spacing_mut().item_spacing.y = 8.0;
+            let text = |s: String, px: f32| egui::RichText::new(s).size(px).color(theme::INK);
+            ui.label(text(msg.text("app-title"), theme::HEADING_PX).strong());
+            ui.label(text(msg.text("app-subtitle"), theme::BODY_PX));
+            ui.add_space(12.0);
             let count = catalogue.ready.len().to_string();
-            let line = msg.get("app-scenarios-loaded", &[("count".to_owned(), count)].into());
-            ui.label(egui::RichText::new(line).size(28.0));
+            ui.label(text(msg.get("app-scenarios-loaded", &arg("count", count)), theme::BUTTON_PX));
             for card in &catalogue.ready {
-                ui.add_space(8.0);
-                ui.label(egui::RichText::new(format!("{} · {} min", card.title, card.minutes)).size(28.0).strong());
-                ui.label(egui::RichText::new(&card.summary).size(24.0));
+                let minutes = msg.get("app-minutes", &arg("minutes", card.minutes.to_string()));
+                ui.label(text(format!("{} · {minutes}", card.title), theme::BUTTON_PX).strong());
+                ui.label(text(card.summary.clone(), theme::BODY_PX));
             }
             for file in &catalogue.broken {
-                let line = msg.get("app-scenario-broken", &[("file".to_owned(), file.clone())].into());
-                ui.label(egui::RichText::new(line).size(24.0).color(egui::Color32::from_rgb(0x7a, 0x3b, 0x00)));
+                let line = msg.get("app-scenario-broken", &arg("file", file.clone()));
+                ui.label(egui::RichText::new(line).size(theme::BODY_PX).color(theme::NOTICE));
             }
-            ui.add_space(16.0);
-            let quit = egui::Button::new(egui::RichText::new(msg.text("app-quit")).size(28.0))
-                .min_size(egui::vec2(160.0, 64.0));
+            ui.add_space(12.0);
+            let quit = egui::Button::new(text(msg.text("app-quit"), theme::BUTTON_PX)).min_size(theme::BUTTON_MIN);
             if ui.add(quit).clicked() {
                 exit.write(AppExit::Success);
             }

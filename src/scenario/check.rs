@@ -11,6 +11,7 @@ use super::model::*;
 use super::project::Project;
 use super::spans::Path;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::glyphs::Glyphs;
 use crate::i18n::Catalog;
 use crate::senior::{self, Rgb};
 
@@ -21,6 +22,8 @@ pub struct Context<'a> {
     pub catalog: Option<&'a Catalog>,
     /// The project, for voice clips.
     pub project: Option<&'a Project>,
+    /// The shipped font; without it characters are not checked.
+    pub glyphs: Option<&'a Glyphs>,
 }
 
 /// Checks one loaded scenario. Diagnostics come in file order.
@@ -579,6 +582,16 @@ impl<'a> Checker<'a> {
                         .args_mut(&[("found", &id), ("locale", &tag)])
                         .suggest(suggestion);
                 }
+                let text = locale.has(&id).then(|| locale.get(&id, &BTreeMap::new())).flatten();
+                let missing = match (self.ctx.glyphs, text) {
+                    (Some(glyphs), Some(text)) => glyphs.missing(&text),
+                    _ => Vec::new(),
+                };
+                if !missing.is_empty() && reported.insert((id.clone(), format!("font {}", locale.tag))) {
+                    let found: String = missing.iter().collect();
+                    let tag = locale.tag.clone();
+                    self.emit(Code::MissingGlyph, &path).args_mut(&[("found", &found), ("id", &id), ("locale", &tag)]);
+                }
             }
         }
     }
@@ -591,7 +604,7 @@ impl<'a> Checker<'a> {
                 spoken.iter().filter(|(_, id)| !project.clip(&locale.tag, id).is_file()).collect();
             let Some((first_path, first_id)) = missing.first().map(|(p, id)| (p.clone(), id.clone())) else { continue };
             let count = missing.iter().map(|(_, id)| id).collect::<BTreeSet<_>>().len().to_string();
-            let dir = project.voice_dir().join(&locale.tag).display().to_string();
+            let dir = shown_path(&project.voice_dir().join(&locale.tag));
             let tag = locale.tag.clone();
             self.emit(Code::MissingClip, &first_path).args_mut(&[
                 ("found", &first_id),
@@ -601,6 +614,13 @@ impl<'a> Checker<'a> {
             ]);
         }
     }
+}
+
+/// A path as a trainer would type it: relative to the current folder when inside it.
+fn shown_path(path: &FsPath) -> String {
+    let cwd = std::env::current_dir().ok().and_then(|d| std::fs::canonicalize(d).ok());
+    cwd.and_then(|cwd| path.strip_prefix(cwd).ok().map(|p| p.display().to_string()))
+        .unwrap_or_else(|| path.display().to_string())
 }
 
 /// Every line that is spoken aloud, with where it is referenced.

@@ -99,22 +99,10 @@ fn from_ron_error(source: &str, file: &str, e: ron::error::SpannedError) -> Diag
     let d = |code| Diagnostic::new(code, file).at(location.clone());
     match e.code {
         RonError::NoSuchStructField { expected, found, outer } => {
-            let suggestion = closest(&found, expected);
-            d(Code::UnknownField)
-                .arg("found", found.clone())
-                .arg("expected", list(expected))
-                .arg("outer", outer.unwrap_or_default())
-                .arg("suggestion", suggestion.clone().unwrap_or_default())
-                .arg("label", suggestion.map(|s| format!("→ {s}")).unwrap_or_default())
+            unknown_name(d(Code::UnknownField), expected, &found, outer)
         }
         RonError::NoSuchEnumVariant { expected, found, outer } => {
-            let suggestion = closest(&found, expected);
-            d(Code::UnknownVariant)
-                .arg("found", found.clone())
-                .arg("expected", list(expected))
-                .arg("outer", outer.unwrap_or_default())
-                .arg("suggestion", suggestion.clone().unwrap_or_default())
-                .arg("label", suggestion.map(|s| format!("→ {s}")).unwrap_or_default())
+            unknown_name(d(Code::UnknownVariant), expected, &found, outer)
         }
         RonError::MissingStructField { field, outer } => d(Code::MissingField)
             .arg("field", field)
@@ -153,6 +141,16 @@ fn from_ron_error(source: &str, file: &str, e: ron::error::SpannedError) -> Diag
                 .arg("detail", other.to_string())
         }
     }
+}
+
+/// An unknown field or choice, with the nearest known name as a suggestion.
+fn unknown_name(d: Diagnostic, expected: &[&str], found: &str, outer: Option<String>) -> Diagnostic {
+    let suggestion = closest(found, expected);
+    d.arg("found", found)
+        .arg("expected", list(expected))
+        .arg("outer", outer.unwrap_or_default())
+        .arg("suggestion", suggestion.clone().unwrap_or_default())
+        .arg("label", suggestion.map(|s| format!("→ {s}")).unwrap_or_default())
 }
 
 /// The opening quote of the first line, up to `line`, whose quotes do not pair up.

@@ -34,6 +34,11 @@ impl Project {
         self.root.join("assets").join("voice")
     }
 
+    /// The font subset the app draws all text with.
+    pub fn font(&self) -> PathBuf {
+        self.root.join("assets").join("fonts").join("NotoSansSC-kuayue.otf")
+    }
+
     /// The clip that speaks `message` in `lang`.
     pub fn clip(&self, lang: &str, message: &str) -> PathBuf {
         self.voice_dir().join(lang).join(format!("{message}.ogg"))

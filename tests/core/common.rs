@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use kuayue::diagnostic::Diagnostic;
+use kuayue::glyphs::Glyphs;
 use kuayue::i18n::Catalog;
 use kuayue::scenario::check::{Context, check};
 use kuayue::scenario::project::Project;
@@ -24,7 +25,9 @@ pub fn check_file(path: &Path) -> Vec<Diagnostic> {
     };
     let project = Project::find_for(path).expect("the file sits in a project with locales/");
     let (catalog, mut diagnostics) = Catalog::load(&project.locales_dir());
-    diagnostics.extend(check(&loaded, &Context { catalog: Some(&catalog), project: Some(&project) }));
+    let glyphs = Glyphs::load(&repo().join("assets/fonts/NotoSansSC-kuayue.otf"));
+    let ctx = Context { catalog: Some(&catalog), project: Some(&project), glyphs: glyphs.as_ref() };
+    diagnostics.extend(check(&loaded, &ctx));
     diagnostics
 }
 

@@ -5,6 +5,7 @@
 mod checker;
 mod cli;
 mod common;
+mod font;
 mod walkthrough;
 #[cfg(feature = "app")]
 mod window;
