@@ -25,8 +25,9 @@ def used_characters():
 
 
 def gb2312_level1():
+    """The symbol rows (0xA1-0xA9) and the 3755 level-1 characters of GB2312."""
     chars = set()
-    for hi in range(0xB0, 0xD8):
+    for hi in list(range(0xA1, 0xAA)) + list(range(0xB0, 0xD8)):
         for lo in range(0xA1, 0xFF):
             try:
                 chars.add(bytes([hi, lo]).decode("gb2312"))

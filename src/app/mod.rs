@@ -1,26 +1,78 @@
-//! The Bevy side (feature `app`): for now a calm start window that lists the
-//! scenarios that load and says which files need fixing. The full walkthrough
-//! app composes its feature plugins here.
+//! The Bevy side (feature `app`): composes the feature plugins and orders the
+//! system sets once. Screens: start → choose → walkthrough (3D room, phone,
+//! caption) → done.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use bevy::prelude::*;
 
 use crate::i18n::Lang;
+use crate::scenario::Scenario;
 
-mod start;
-mod theme;
+pub mod autoplay;
+pub mod caption;
+pub mod library;
+pub mod phone;
+pub mod scene;
+pub mod screens;
+pub mod targets;
+pub mod theme;
+pub mod walkthrough;
+pub mod words;
+
+/// The order of work in each frame: record input → apply commands to the core → present.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AppSystems {
+    RecordInput,
+    ApplyCommands,
+    Present,
+}
+
+/// How the app was started.
+#[derive(Debug, Clone, Default)]
+pub struct Launch {
+    pub lang: Lang,
+    /// `kuayue play`: the scenario to open at once, and how to play it.
+    pub play: Option<(Arc<Scenario>, autoplay::PlayOptions)>,
+}
+
+/// Everything but the window: usable headless with `MinimalPlugins` in tests.
+pub fn core_plugins(app: &mut App, launch: &Launch) {
+    app.configure_sets(Update, (AppSystems::RecordInput, AppSystems::ApplyCommands, AppSystems::Present).chain())
+        .insert_resource(words::Words::load(launch.lang))
+        .insert_resource(launch.play.as_ref().map(|(_, o)| o.clone()).unwrap_or_default())
+        .add_plugins((screens::plugin, walkthrough::plugin));
+    if let Some((scenario, _)) = &launch.play {
+        let scenario = scenario.clone();
+        app.add_systems(Startup, move |mut start: MessageWriter<walkthrough::StartScenario>| {
+            start.write(walkthrough::StartScenario(scenario.clone()));
+        });
+    }
+}
 
 /// Opens the window and runs until it is closed.
-pub fn run(lang: Lang) -> ExitCode {
+pub fn run(launch: Launch) -> ExitCode {
     let mut app = App::new();
     app.add_plugins(DefaultPlugins.set(WindowPlugin {
         primary_window: Some(Window { title: "跨越 kuayue".into(), resolution: (1280, 720).into(), ..default() }),
         ..default()
     }))
     .add_plugins(bevy_egui::EguiPlugin::default())
-    .insert_resource(start::UiLang(lang))
-    .add_plugins((theme::plugin, start::plugin));
+    // A warm, light background behind the menus.
+    .insert_resource(ClearColor(Color::srgb(0.93, 0.90, 0.84)));
+    core_plugins(&mut app, &launch);
+    let msg = crate::i18n::Messages::embedded(launch.lang);
+    app.insert_resource(library::Library::load(&[PathBuf::from("scenarios")], &msg)).add_plugins((
+        theme::plugin,
+        targets::plugin,
+        scene::plugin,
+        phone::plugin,
+        caption::plugin,
+        autoplay::plugin,
+        screens::menus_plugin,
+    ));
     match app.run() {
         AppExit::Success => ExitCode::SUCCESS,
         AppExit::Error(code) => ExitCode::from(code.get()),

@@ -39,3 +39,66 @@ fn install_fonts_and_style(mut contexts: EguiContexts, mut done: Local<bool>) ->
     *done = true;
     Ok(())
 }
+
+/// Caption text: at least 32 logical px at 1280×720.
+pub const CAPTION_PX: f32 = 34.0;
+/// The soft amber of the glow around what to touch (with a thick outline, never colour alone).
+pub const GLOW: egui::Color32 = egui::Color32::from_rgb(0xf2, 0xa9, 0x00);
+/// The calm blue of primary buttons (white text on it: 6.6:1).
+pub const PRIMARY: egui::Color32 = egui::Color32::from_rgb(0x1f, 0x5f, 0xaf);
+/// Warm white panels.
+pub const PAPER: egui::Color32 = egui::Color32::from_rgb(0xfb, 0xf8, 0xf2);
+
+/// A centred, untitled panel for the full-screen menus.
+pub fn card_window(id: &str) -> egui::Window<'static> {
+    egui::Window::new(id.to_owned())
+        .title_bar(false)
+        .resizable(false)
+        .collapsible(false)
+        .min_width(720.0)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .frame(egui::Frame::window(&egui::Style::default()).fill(PAPER).inner_margin(24.0))
+}
+
+pub fn heading(text: impl Into<String>) -> egui::RichText {
+    egui::RichText::new(text).size(HEADING_PX).strong().color(INK)
+}
+
+pub fn body(text: impl Into<String>) -> egui::RichText {
+    egui::RichText::new(text).size(BODY_PX).color(INK)
+}
+
+pub fn notice(text: impl Into<String>) -> egui::RichText {
+    egui::RichText::new(text).size(BODY_PX).strong().color(NOTICE)
+}
+
+/// A secondary button: large text, at least 60 px tall.
+pub fn button(text: impl Into<String>) -> egui::Button<'static> {
+    egui::Button::new(egui::RichText::new(text).size(BUTTON_PX).color(INK)).min_size(BUTTON_MIN)
+}
+
+/// The one thing to press on a screen: bigger, filled.
+pub fn big_button(text: impl Into<String>) -> egui::Button<'static> {
+    egui::Button::new(egui::RichText::new(text).size(HEADING_PX).color(egui::Color32::WHITE))
+        .fill(PRIMARY)
+        .min_size(egui::vec2(360.0, 88.0))
+}
+
+/// A scenario card: the whole card is the button.
+pub fn card_button(text: impl Into<String>) -> egui::Button<'static> {
+    egui::Button::new(egui::RichText::new(text).size(BUTTON_PX).color(INK))
+        .fill(egui::Color32::WHITE)
+        .min_size(egui::vec2(680.0, 96.0))
+}
+
+/// A framed box for problems a trainer must fix.
+pub fn notice_frame() -> egui::Frame {
+    egui::Frame::group(&egui::Style::default()).stroke(egui::Stroke::new(3.0, NOTICE)).inner_margin(12.0)
+}
+
+/// A filled primary button of normal height (for "I've read it").
+pub fn primary_button(text: impl Into<String>) -> egui::Button<'static> {
+    egui::Button::new(egui::RichText::new(text).size(BUTTON_PX).color(egui::Color32::WHITE))
+        .fill(PRIMARY)
+        .min_size(egui::vec2(200.0, BUTTON_MIN.y))
+}

@@ -2,6 +2,10 @@
 //! corpus and the seed scenarios, the `kuayue check` command, and walkthroughs
 //! of every seed scenario.
 
+#[cfg(feature = "app")]
+mod app_wiring;
+#[cfg(feature = "app")]
+mod autoplay;
 mod checker;
 mod cli;
 mod common;

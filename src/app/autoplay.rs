@@ -1,0 +1,208 @@
+//! `kuayue play --autoplay`: plays a scenario through the same input path a mouse
+//! takes (window cursor and button messages, which egui and picking read), so
+//! what is tested is what a learner touches. Optionally makes wrong taps first
+//! so hints show, saves a screenshot per step, and quits when done.
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+
+use bevy::input::ButtonState;
+use bevy::input::mouse::MouseButtonInput;
+use bevy::prelude::*;
+use bevy::render::view::screenshot::{Screenshot, save_to_disk};
+use bevy::window::{CursorMoved, PrimaryWindow, WindowEvent};
+
+use super::screens::Screen;
+use super::targets::{DrawnTargets, Key};
+use super::walkthrough::Active;
+use crate::scenario::{Expect, Widget};
+use crate::walkthrough::Target;
+
+/// What `kuayue play` asked for.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct PlayOptions {
+    pub autoplay: bool,
+    /// Wrong taps to make at each step before the right one.
+    pub mistakes: u32,
+    pub screenshots: Option<PathBuf>,
+    pub exit_when_done: bool,
+}
+
+/// Seconds to let the camera settle before acting, and between clicks.
+const SETTLE_SECS: f32 = 1.2;
+const CLICK_GAP_SECS: f32 = 0.3;
+
+/// Where a click is: a real mouse moves, then presses, then releases, each in its own frame.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+enum Phase {
+    #[default]
+    Idle,
+    Moved(Vec2),
+    Pressed,
+}
+
+#[derive(Resource, Default, Debug)]
+struct Pilot {
+    step: Option<String>,
+    waited: f32,
+    mistakes_made: u32,
+    shot_taken: bool,
+    /// The right clicks were all made; wait for the step to change (or retry).
+    acted: bool,
+    queue: VecDeque<Key>,
+    phase: Phase,
+    shots: u32,
+}
+
+/// Seconds to wait for a step to change after acting before trying again.
+const RETRY_SECS: f32 = 6.0;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Pilot>()
+        .add_systems(Update, (fly.run_if(in_state(Screen::Walkthrough)), finish.run_if(in_state(Screen::Done))));
+}
+
+fn shoot(commands: &mut Commands, options: &PlayOptions, pilot: &mut Pilot, name: &str) {
+    if let Some(dir) = &options.screenshots {
+        pilot.shots += 1;
+        let path = dir.join(format!("{:02}-{name}.png", pilot.shots));
+        info!("autoplay: screenshot {}", path.display());
+        commands.spawn(Screenshot::primary_window()).observe(save_to_disk(path));
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn fly(
+    mut commands: Commands,
+    time: Res<Time>,
+    options: Res<PlayOptions>,
+    active: Option<Res<Active>>,
+    drawn: Res<DrawnTargets>,
+    window: Query<Entity, With<PrimaryWindow>>,
+    mut pilot: ResMut<Pilot>,
+    mut window_events: MessageWriter<WindowEvent>,
+    mut cursor: MessageWriter<CursorMoved>,
+    mut buttons: MessageWriter<MouseButtonInput>,
+) {
+    let (Some(active), Ok(window)) = (active, window.single()) else { return };
+    if !options.autoplay {
+        return;
+    }
+    // Finish a click in progress first, whatever the step.
+    match pilot.phase {
+        Phase::Moved(_) => {
+            let down = MouseButtonInput { button: MouseButton::Left, state: ButtonState::Pressed, window };
+            window_events.write(WindowEvent::MouseButtonInput(down));
+            buttons.write(down);
+            pilot.phase = Phase::Pressed;
+            return;
+        }
+        Phase::Pressed => {
+            let up = MouseButtonInput { button: MouseButton::Left, state: ButtonState::Released, window };
+            window_events.write(WindowEvent::MouseButtonInput(up));
+            buttons.write(up);
+            pilot.phase = Phase::Idle;
+            return;
+        }
+        Phase::Idle => {}
+    }
+    let view = &active.view;
+    if pilot.step != view.step {
+        *pilot = Pilot { step: view.step.clone(), shots: pilot.shots, ..default() };
+    }
+    pilot.waited += time.delta_secs();
+    if pilot.waited < SETTLE_SECS {
+        return;
+    }
+    let Some(target) = view.target.clone() else { return };
+    if pilot.queue.is_empty() {
+        if pilot.acted {
+            if pilot.waited < SETTLE_SECS + RETRY_SECS {
+                return;
+            }
+            warn!("autoplay: the step did not change; trying again");
+            pilot.acted = false;
+        }
+        if pilot.mistakes_made < options.mistakes {
+            pilot.mistakes_made += 1;
+            match wrong_key(&drawn, &target) {
+                Some(key) => pilot.queue.push_back(key),
+                None => pilot.mistakes_made = options.mistakes,
+            }
+        } else if !pilot.shot_taken {
+            pilot.shot_taken = true;
+            let name = view.step.clone().unwrap_or_default();
+            shoot(&mut commands, &options, &mut pilot, &name);
+            pilot.waited = SETTLE_SECS - 0.5;
+            return;
+        } else {
+            pilot.queue.extend(right_keys(&active, &target));
+            pilot.acted = true;
+        }
+    }
+    if pilot.waited < SETTLE_SECS + CLICK_GAP_SECS {
+        return;
+    }
+    let Some(key) = pilot.queue.pop_front() else { return };
+    let Some(rect) = drawn.get(&key) else {
+        warn!("autoplay: {key:?} is not on screen yet");
+        pilot.queue.push_front(key);
+        return;
+    };
+    let position = Vec2::new(rect.center().x, rect.center().y);
+    info!("autoplay: click {key:?} at {position}");
+    let moved = CursorMoved { window, position, delta: None };
+    window_events.write(WindowEvent::CursorMoved(moved.clone()));
+    cursor.write(moved);
+    pilot.phase = Phase::Moved(position);
+    pilot.waited = SETTLE_SECS;
+}
+
+/// Something tappable that is not the target: another widget, option or station.
+fn wrong_key(drawn: &DrawnTargets, target: &Target) -> Option<Key> {
+    let right = Key::from(target);
+    drawn
+        .all()
+        .iter()
+        .map(|(k, _)| k.clone())
+        .find(|k| *k != right && matches!(k, Key::Widget(_) | Key::Option { .. } | Key::Station(_)))
+        .filter(|k| !matches!((k, target), (Key::Widget(id), Target::Field(f)) if id == f))
+}
+
+/// The clicks that do what the step asks: for a field, its keypad keys.
+fn right_keys(active: &Active, target: &Target) -> Vec<Key> {
+    let Target::Field(field) = target else { return vec![Key::from(target)] };
+    let scenario = active.scenario();
+    let step = active.view.step.as_deref().and_then(|id| scenario.steps.iter().find(|s| s.id == id));
+    let value = match step.map(|s| &s.action) {
+        Some(Expect::Enter { value: Some(v), .. }) => v.clone(),
+        _ => "1234".to_owned(),
+    };
+    let mut keys: Vec<Key> = value.chars().map(|c| Key::Keypad { field: field.clone(), key: c.to_string() }).collect();
+    let screen = active.view.screen.as_deref().and_then(|id| scenario.screen(id));
+    let sends_itself = screen
+        .and_then(|s| s.widget(field))
+        .is_some_and(|w| matches!(w, Widget::SmsCode { .. } | Widget::PasswordPad { .. }));
+    if !sends_itself {
+        keys.push(Key::Keypad { field: field.clone(), key: "ok".to_owned() });
+    }
+    keys
+}
+
+fn finish(
+    mut commands: Commands,
+    time: Res<Time>,
+    options: Res<PlayOptions>,
+    mut pilot: ResMut<Pilot>,
+    mut waited: Local<f32>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    *waited += time.delta_secs();
+    if (*waited - time.delta_secs()) < 1.5 && *waited >= 1.5 {
+        shoot(&mut commands, &options, &mut pilot, "done");
+    }
+    if options.exit_when_done && *waited > 3.0 {
+        info!("autoplay: done, exiting");
+        exit.write(AppExit::Success);
+    }
+}

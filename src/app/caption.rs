@@ -1,0 +1,130 @@
+//! The caption bar that is always there during a walkthrough: the prompt in
+//! large type, the current hint or feedback, and the four big buttons
+//! (再听一遍, 提示, 跳过, 退出). Skip and leave ask first.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use super::screens::Screen;
+use super::targets::{DrawnTargets, Key};
+use super::theme;
+use super::walkthrough::{Active, LearnerAction};
+use super::words::Words;
+use crate::walkthrough::{Action, Target, Tone};
+
+/// A question waiting for yes or no.
+#[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirm {
+    #[default]
+    None,
+    Skip,
+    Leave,
+}
+
+/// Height of the caption bar at 1280×720.
+pub const CAPTION_HEIGHT: f32 = 200.0;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Confirm>()
+        .add_systems(OnExit(Screen::Walkthrough), |mut confirm: ResMut<Confirm>| *confirm = Confirm::None)
+        .add_systems(EguiPrimaryContextPass, draw_caption.run_if(in_state(Screen::Walkthrough)));
+}
+
+fn draw_caption(
+    mut contexts: EguiContexts,
+    active: Option<Res<Active>>,
+    words: Res<Words>,
+    time: Res<Time>,
+    mut confirm: ResMut<Confirm>,
+    mut drawn: ResMut<DrawnTargets>,
+    mut actions: MessageWriter<LearnerAction>,
+    mut next: ResMut<NextState<Screen>>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let Some(active) = active else { return Ok(()) };
+    let view = &active.view;
+    let viewport = ctx.viewport_rect();
+    let rect = egui::Rect::from_min_max(egui::pos2(viewport.min.x, viewport.max.y - CAPTION_HEIGHT), viewport.max);
+    let mut ack_rect = None;
+    egui::Area::new(egui::Id::new("caption")).fixed_pos(rect.min).order(egui::Order::Middle).show(ctx, |ui| {
+        egui::Frame::new().fill(theme::PAPER).inner_margin(egui::Margin::symmetric(24, 10)).show(ui, |ui| {
+            ui.set_min_size(rect.size() - egui::vec2(48.0, 20.0));
+            ui.set_max_width(rect.width() - 48.0);
+            let progress = words.app.get(
+                "app-step-of",
+                &[
+                    ("done".to_owned(), (view.progress.done + 1).min(view.progress.total).to_string()),
+                    ("total".to_owned(), view.progress.total.to_string()),
+                ]
+                .into(),
+            );
+            ui.label(egui::RichText::new(progress).size(20.0).color(theme::INK));
+            if let Some(prompt) = &view.prompt {
+                let line = egui::RichText::new(words.say(prompt)).size(theme::CAPTION_PX).color(theme::INK);
+                ui.add(egui::Label::new(line).wrap());
+            }
+            // The newest help: specific feedback, else the current hint.
+            let help = view
+                .feedback
+                .as_ref()
+                .map(|f| (f.message.clone(), f.tone))
+                .or_else(|| view.hint.clone().map(|h| (h, Tone::Gentle)));
+            if let Some((message, tone)) = help {
+                let colour = if tone == Tone::Caution { theme::NOTICE } else { theme::PRIMARY };
+                ui.add(egui::Label::new(egui::RichText::new(words.say(&message)).size(26.0).color(colour)).wrap());
+            }
+            if view.offer_trainer {
+                ui.label(egui::RichText::new(words.ui("app-call-trainer")).size(24.0).strong().color(theme::NOTICE));
+            }
+            ui.horizontal(|ui| {
+                if view.target == Some(Target::AcknowledgeButton) {
+                    let r = ui.add(theme::primary_button(words.ui("app-acknowledge")));
+                    ack_rect = Some(r.rect);
+                    if r.clicked() {
+                        actions.write(LearnerAction(Action::Acknowledge));
+                    }
+                }
+                for (label, action) in [("app-repeat", Action::RepeatPrompt), ("app-hint", Action::AskHint)] {
+                    if ui.add(theme::button(words.ui(label))).clicked() {
+                        actions.write(LearnerAction(action));
+                    }
+                }
+                if ui.add(theme::button(words.ui("app-skip"))).clicked() {
+                    *confirm = Confirm::Skip;
+                }
+                if ui.add(theme::button(words.ui("app-leave"))).clicked() {
+                    *confirm = Confirm::Leave;
+                }
+            });
+        });
+    });
+    if let Some(r) = ack_rect {
+        drawn.add(Key::Acknowledge, r);
+        if let Some(target) = &view.target
+            && *target == Target::AcknowledgeButton
+        {
+            super::phone::guide(ctx, rect, r, view.emphasis, time.elapsed_secs());
+        }
+    }
+    if *confirm != Confirm::None {
+        let question = if *confirm == Confirm::Skip { "app-skip-confirm" } else { "app-leave-confirm" };
+        theme::card_window("confirm").order(egui::Order::Tooltip).show(ctx, |ui| {
+            ui.label(theme::heading(words.ui(question)));
+            ui.horizontal(|ui| {
+                if ui.add(theme::big_button(words.ui("app-yes"))).clicked() {
+                    match *confirm {
+                        Confirm::Skip => {
+                            actions.write(LearnerAction(Action::Skip));
+                        }
+                        _ => next.set(Screen::Choose),
+                    }
+                    *confirm = Confirm::None;
+                }
+                if ui.add(theme::button(words.ui("app-no"))).clicked() {
+                    *confirm = Confirm::None;
+                }
+            });
+        });
+    }
+    Ok(())
+}

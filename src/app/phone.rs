@@ -1,0 +1,339 @@
+//! The virtual phone (or a kiosk's screen): draws the step's declared screen from
+//! the scenario data, looking like a plain phone app, and turns taps into
+//! learner actions. The target of the step glows; more help dims the rest and
+//! points at it.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use super::screens::Screen;
+use super::targets::{DrawnTargets, Key};
+use super::theme;
+use super::walkthrough::{Active, LearnerAction, WalkthroughEvent};
+use super::words::Words;
+use crate::scenario::{Display, InputKind, Screen as PhoneScreen, Widget};
+use crate::walkthrough::{Action, Emphasis, Event, Target};
+
+/// What the learner has typed into the field of the current step.
+#[derive(Resource, Default, Debug, Clone, PartialEq)]
+pub struct Typing {
+    pub field: String,
+    pub value: String,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Typing>()
+        .add_systems(Update, clear_typing_on_new_step.run_if(in_state(Screen::Walkthrough)))
+        .add_systems(EguiPrimaryContextPass, draw_phone.run_if(in_state(Screen::Walkthrough)));
+}
+
+/// A wrong entry starts the field afresh; a right one stays shown on the next step.
+fn clear_typing_on_new_step(mut events: MessageReader<WalkthroughEvent>, mut typing: ResMut<Typing>) {
+    for WalkthroughEvent(event) in events.read() {
+        if matches!(event, Event::Feedback(_)) {
+            typing.value.clear();
+        }
+    }
+}
+
+const PHONE: egui::Vec2 = egui::vec2(420.0, 500.0);
+const KIOSK: egui::Vec2 = egui::vec2(560.0, 500.0);
+
+fn draw_phone(
+    mut contexts: EguiContexts,
+    active: Option<Res<Active>>,
+    words: Res<Words>,
+    time: Res<Time>,
+    mut typing: ResMut<Typing>,
+    mut drawn: ResMut<DrawnTargets>,
+    mut actions: MessageWriter<LearnerAction>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let Some(active) = active else { return Ok(()) };
+    let view = &active.view;
+    let Some(screen) = view.screen.as_deref().and_then(|id| active.scenario().screen(id)) else { return Ok(()) };
+    let size = if matches!(screen.shown_on, Display::Phone) { PHONE } else { KIOSK };
+    let viewport = ctx.viewport_rect();
+    let pos = egui::pos2(viewport.max.x - size.x - 24.0, 16.0);
+    let mut taps = Vec::new();
+    let area = egui::Area::new(egui::Id::new("phone")).fixed_pos(pos).order(egui::Order::Middle).show(ctx, |ui| {
+        let frame = egui::Frame::new()
+            .fill(egui::Color32::from_rgb(0x22, 0x22, 0x26))
+            .corner_radius(28.0)
+            .inner_margin(egui::Margin::same(12));
+        frame.show(ui, |ui| {
+            ui.set_min_size(size - egui::vec2(24.0, 24.0));
+            ui.set_max_size(size - egui::vec2(24.0, 24.0));
+            let mut pen = Pen {
+                words: &words,
+                typing: &mut typing,
+                drawn: &mut drawn,
+                taps: &mut taps,
+                target: view.target.as_ref().map(Key::from),
+            };
+            draw_screen(ui, screen, &mut pen)
+        });
+    });
+    let phone_rect = area.response.rect;
+    if let Some(target) = &view.target
+        && let Some(rect) = drawn.of_target(target)
+        && phone_rect.contains(rect.center())
+    {
+        guide(ctx, phone_rect, rect, view.emphasis, time.elapsed_secs());
+    }
+    actions.write_batch(taps.into_iter().map(LearnerAction));
+    Ok(())
+}
+
+/// Glow, spotlight and pointer: never flashing (a slow 0.5 Hz breath) and never colour alone
+/// (the outline is thick, and the caption says what to do).
+pub fn guide(ctx: &egui::Context, area: egui::Rect, target: egui::Rect, emphasis: Emphasis, secs: f32) {
+    let painter = ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::new("guide")));
+    let breath = 0.5 + 0.5 * (secs * std::f32::consts::PI).sin(); // 0.5 Hz
+    let ring = target.expand(4.0);
+    if emphasis >= Emphasis::Spotlight {
+        let dim = egui::Color32::from_black_alpha(120);
+        let a = area;
+        for r in [
+            egui::Rect::from_min_max(a.min, egui::pos2(a.max.x, ring.min.y)),
+            egui::Rect::from_min_max(egui::pos2(a.min.x, ring.max.y), a.max),
+            egui::Rect::from_min_max(egui::pos2(a.min.x, ring.min.y), egui::pos2(ring.min.x, ring.max.y)),
+            egui::Rect::from_min_max(egui::pos2(ring.max.x, ring.min.y), egui::pos2(a.max.x, ring.max.y)),
+        ] {
+            painter.rect_filled(r.intersect(a), 0.0, dim);
+        }
+    }
+    let width = if emphasis >= Emphasis::Spotlight { 6.0 + 2.0 * breath } else { 5.0 };
+    painter.rect_stroke(ring, 10.0, egui::Stroke::new(width, theme::GLOW), egui::StrokeKind::Outside);
+    if emphasis >= Emphasis::Pointer {
+        // A pointing arrow that glides gently towards the target from the left.
+        let tip = egui::pos2(ring.min.x - 6.0 - 10.0 * breath, ring.center().y);
+        let tail = tip - egui::vec2(70.0, 0.0);
+        let stroke = egui::Stroke::new(10.0, theme::PRIMARY);
+        painter.line_segment([tail, tip], stroke);
+        painter.line_segment([tip, tip + egui::vec2(-22.0, -18.0)], stroke);
+        painter.line_segment([tip, tip + egui::vec2(-22.0, 18.0)], stroke);
+    }
+}
+
+/// What drawing a screen needs and produces.
+struct Pen<'a> {
+    words: &'a Words,
+    typing: &'a mut Typing,
+    drawn: &'a mut DrawnTargets,
+    taps: &'a mut Vec<Action>,
+    /// The key of the step's target: it is scrolled into view.
+    target: Option<Key>,
+}
+
+impl Pen<'_> {
+    /// Records a tappable rectangle (only the part that is visible) and keeps the target in view.
+    fn record(&mut self, ui: &egui::Ui, key: Key, response: &egui::Response) {
+        if self.target.as_ref() == Some(&key) {
+            response.scroll_to_me(Some(egui::Align::Center));
+        }
+        let visible = response.rect.intersect(ui.clip_rect());
+        if visible.is_positive() {
+            self.drawn.add(key, visible);
+        }
+    }
+
+    fn tap(&mut self, ui: &mut egui::Ui, button: egui::Button<'static>, id: &str) {
+        let response = ui.add(button);
+        self.record(ui, Key::Widget(id.to_owned()), &response);
+        if response.clicked() {
+            self.taps.push(Action::Tap(id.to_owned()));
+        }
+    }
+}
+
+fn draw_screen(ui: &mut egui::Ui, screen: &PhoneScreen, pen: &mut Pen) {
+    let background = screen
+        .background
+        .as_deref()
+        .and_then(crate::senior::Rgb::parse)
+        .map_or(egui::Color32::WHITE, |c| egui::Color32::from_rgb(c.0, c.1, c.2));
+    egui::Frame::new().fill(background).corner_radius(18.0).inner_margin(egui::Margin::same(10)).show(ui, |ui| {
+        ui.set_min_size(ui.available_size());
+        if screen.status_bar {
+            ui.horizontal(|ui| {
+                ui.label(egui::RichText::new("9:41").size(18.0).color(theme::INK));
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(egui::RichText::new("80%").size(18.0).color(theme::INK));
+                });
+            });
+        }
+        ui.horizontal(|ui| {
+            if screen.back {
+                ui.label(egui::RichText::new("←").size(theme::BUTTON_PX).color(theme::INK));
+            }
+            ui.label(
+                egui::RichText::new(pen.words.say(&screen.title)).size(theme::BUTTON_PX).strong().color(theme::INK),
+            );
+        });
+        ui.separator();
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            ui.spacing_mut().item_spacing.y = 8.0;
+            for widget in &screen.widgets {
+                draw_widget(ui, widget, pen);
+            }
+        });
+    });
+}
+
+fn phone_button(text: String, fill: egui::Color32, color: egui::Color32) -> egui::Button<'static> {
+    egui::Button::new(egui::RichText::new(text).size(theme::BODY_PX).color(color))
+        .fill(fill)
+        .min_size(egui::vec2(360.0, 60.0))
+}
+
+fn colour(text: &Option<String>) -> Option<egui::Color32> {
+    text.as_deref().and_then(crate::senior::Rgb::parse).map(|c| egui::Color32::from_rgb(c.0, c.1, c.2))
+}
+
+fn draw_widget(ui: &mut egui::Ui, widget: &Widget, pen: &mut Pen) {
+    let light = egui::Color32::from_rgb(0xf1, 0xf3, 0xf6);
+    let outline = egui::Stroke::new(1.0, egui::Color32::GRAY);
+    let words = pen.words;
+    match widget {
+        Widget::Text { text, .. } | Widget::Toast { text, .. } => {
+            ui.label(theme::body(words.say(text)));
+        }
+        Widget::Button { id, text, style } => {
+            let fill = colour(&style.background).unwrap_or(light);
+            let ink = colour(&style.color).unwrap_or(theme::INK);
+            pen.tap(ui, phone_button(words.say(text), fill, ink), id);
+        }
+        Widget::ListItem { id, text, detail, .. } => {
+            let text = match detail {
+                Some(d) => format!("{}\n{}", words.say(text), words.say(d)),
+                None => words.say(text),
+            };
+            pen.tap(ui, phone_button(text, egui::Color32::WHITE, theme::INK).stroke(outline), id);
+        }
+        Widget::IconGrid { items, .. } => {
+            egui::Grid::new(widget.id()).spacing([8.0, 8.0]).show(ui, |ui| {
+                for (n, item) in items.iter().enumerate() {
+                    let text = egui::RichText::new(words.say(&item.text)).size(theme::BODY_PX).color(theme::INK);
+                    pen.tap(ui, egui::Button::new(text).fill(light).min_size(egui::vec2(176.0, 88.0)), &item.id);
+                    if n % 2 == 1 {
+                        ui.end_row();
+                    }
+                }
+            });
+        }
+        Widget::DatePicker { id, label, options, .. } | Widget::TimeSlots { id, label, options, .. } => {
+            ui.label(theme::body(words.say(label)));
+            for option in options {
+                let mut text = words.say(&option.text);
+                let full = words.ui("app-full");
+                if !option.available && !text.contains(&full) {
+                    text = format!("{text} · {full}");
+                }
+                let fill = if option.available { egui::Color32::WHITE } else { light };
+                let response = ui.add(phone_button(text, fill, theme::INK).stroke(outline));
+                pen.record(ui, Key::Option { widget: id.clone(), option: option.id.clone() }, &response);
+                if response.clicked() {
+                    pen.taps.push(Action::Choose { widget: id.clone(), option: option.id.clone() });
+                }
+            }
+        }
+        Widget::ConfirmDialog { title, text, confirm, cancel, .. } => {
+            egui::Frame::group(ui.style()).fill(egui::Color32::WHITE).inner_margin(12.0).show(ui, |ui| {
+                ui.label(theme::body(words.say(title)).strong());
+                ui.label(theme::body(words.say(text)));
+                pen.tap(ui, phone_button(words.say(&confirm.text), theme::PRIMARY, egui::Color32::WHITE), &confirm.id);
+                pen.tap(ui, phone_button(words.say(&cancel.text), light, theme::INK), &cancel.id);
+            });
+        }
+        Widget::Popup { title, text, buttons, close, .. } => {
+            egui::Frame::group(ui.style()).fill(egui::Color32::WHITE).inner_margin(12.0).show(ui, |ui| {
+                ui.label(theme::body(words.say(title)).strong());
+                ui.label(theme::body(words.say(text)));
+                for b in buttons {
+                    pen.tap(ui, phone_button(words.say(&b.text), light, theme::INK), &b.id);
+                }
+                pen.tap(ui, phone_button(words.say(&close.text), theme::PRIMARY, egui::Color32::WHITE), &close.id);
+            });
+        }
+        Widget::Sms { id, sender, text } => {
+            let t = format!("{}\n{}", words.say(sender), words.say(text));
+            pen.tap(ui, phone_button(t, light, theme::INK).wrap(), id);
+        }
+        Widget::Scan { id, text, .. } => pen.tap(ui, phone_button(words.say(text), light, theme::INK), id),
+        Widget::Card { title, rows, .. } => {
+            egui::Frame::group(ui.style()).fill(egui::Color32::WHITE).inner_margin(10.0).show(ui, |ui| {
+                ui.label(theme::body(words.say(title)).strong());
+                for row in rows {
+                    ui.label(theme::body(format!("{}：{}", words.say(&row.label), words.say(&row.value))));
+                }
+            });
+        }
+        Widget::Input { id, label, kind, .. } => {
+            let max_len = if *kind == InputKind::Phone { 11 } else { 0 };
+            field(ui, id, &words.say(label), (max_len, false, false), pen);
+        }
+        Widget::SmsCode { id, label, digits } => {
+            field(ui, id, &words.say(label), (usize::from(*digits), false, true), pen)
+        }
+        Widget::PasswordPad { id, label, digits } => {
+            field(ui, id, &words.say(label), (usize::from(*digits), true, true), pen)
+        }
+    }
+}
+
+/// A typed field. Its big keypad shows while the step asks to type into it (as a
+/// phone's keyboard does). Codes and passwords send themselves when full
+/// (`auto_send`); other fields send with OK.
+fn field(ui: &mut egui::Ui, id: &str, label: &str, (max_len, secret, auto_send): (usize, bool, bool), pen: &mut Pen) {
+    if pen.typing.field != id {
+        *pen.typing = Typing { field: id.to_owned(), value: String::new() };
+    }
+    ui.label(theme::body(label.to_owned()));
+    let typed = pen.typing.value.clone();
+    let shown = if secret { "●".repeat(typed.chars().count()) } else { typed };
+    let outline = egui::Stroke::new(2.0, theme::INK);
+    let response = ui.add(phone_button(format!("{shown}|"), egui::Color32::WHITE, theme::INK).stroke(outline));
+    pen.record(ui, Key::Widget(id.to_owned()), &response);
+    if pen.target != Some(Key::Widget(id.to_owned())) {
+        return;
+    }
+    egui::Grid::new(format!("keypad-{id}")).spacing([6.0, 6.0]).show(ui, |ui| {
+        let keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "del", "0", "ok"];
+        for (n, key) in keys.iter().enumerate() {
+            let text = match *key {
+                "del" => pen.words.ui("app-keypad-delete"),
+                "ok" => pen.words.ui("app-keypad-ok"),
+                digit => digit.to_owned(),
+            };
+            let button = egui::Button::new(egui::RichText::new(text).size(theme::BODY_PX).color(theme::INK))
+                .min_size(egui::vec2(116.0, 60.0));
+            let r = ui.add(button);
+            pen.record(ui, Key::Keypad { field: id.to_owned(), key: (*key).to_owned() }, &r);
+            if r.clicked() {
+                let typing = &mut *pen.typing;
+                match *key {
+                    "del" => {
+                        typing.value.pop();
+                    }
+                    "ok" => pen.taps.push(Action::Enter { field: id.to_owned(), value: typing.value.clone() }),
+                    digit if max_len == 0 || typing.value.chars().count() < max_len => {
+                        typing.value.push_str(digit);
+                        if auto_send && typing.value.chars().count() == max_len {
+                            pen.taps.push(Action::Enter { field: id.to_owned(), value: typing.value.clone() });
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            if n % 3 == 2 {
+                ui.end_row();
+            }
+        }
+    });
+}
+
+/// The target a learner must reach, if it is on this phone screen.
+pub fn on_phone(target: &Target) -> bool {
+    !matches!(target, Target::Station(_) | Target::AcknowledgeButton)
+}
