@@ -7,7 +7,7 @@ set -euo pipefail
 
 packages=(
   pkg-config libasound2-dev mold              # building Bevy (audio via ALSA), fast linking
-  xvfb xauth                                  # a virtual screen for tests and headless runs
+  xvfb xauth xdotool                          # a virtual screen and a real pointer for tests
   libvulkan1 mesa-vulkan-drivers              # software Vulkan (lavapipe) when there is no GPU
   libx11-6 libxcursor1 libxi6 libxrandr2 libxkbcommon-x11-0  # what winit loads on X11
 )

@@ -28,9 +28,8 @@ pub struct PlayOptions {
     pub exit_when_done: bool,
 }
 
-/// Seconds to let the camera settle before acting, and between clicks.
+/// Seconds to let the camera settle before acting.
 const SETTLE_SECS: f32 = 1.2;
-const CLICK_GAP_SECS: f32 = 0.3;
 
 /// Where a click is: a real mouse moves, then presses, then releases, each in its own frame.
 #[derive(Debug, Default, Clone, Copy, PartialEq)]
@@ -56,10 +55,15 @@ struct Pilot {
 
 /// Seconds to wait for a step to change after acting before trying again.
 const RETRY_SECS: f32 = 6.0;
+/// Seconds to wait after a click, so what it changed is on screen.
+const AFTER_CLICK_SECS: f32 = 0.5;
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Pilot>()
-        .add_systems(Update, (fly.run_if(in_state(Screen::Walkthrough)), finish.run_if(in_state(Screen::Done))));
+    app.init_resource::<Pilot>().add_systems(
+        Update,
+        (fly.run_if(in_state(Screen::Walkthrough)), finish.run_if(in_state(Screen::Done)))
+            .in_set(super::AppSystems::RecordInput),
+    );
 }
 
 fn shoot(commands: &mut Commands, options: &PlayOptions, pilot: &mut Pilot, name: &str) {
@@ -102,6 +106,8 @@ fn fly(
             window_events.write(WindowEvent::MouseButtonInput(up));
             buttons.write(up);
             pilot.phase = Phase::Idle;
+            // Let the screen answer the click before the next click or screenshot.
+            pilot.waited = SETTLE_SECS - AFTER_CLICK_SECS;
             return;
         }
         Phase::Idle => {}
@@ -140,7 +146,7 @@ fn fly(
             pilot.acted = true;
         }
     }
-    if pilot.waited < SETTLE_SECS + CLICK_GAP_SECS {
+    if pilot.waited < SETTLE_SECS {
         return;
     }
     let Some(key) = pilot.queue.pop_front() else { return };
@@ -155,7 +161,6 @@ fn fly(
     window_events.write(WindowEvent::CursorMoved(moved.clone()));
     cursor.write(moved);
     pilot.phase = Phase::Moved(position);
-    pilot.waited = SETTLE_SECS;
 }
 
 /// Something tappable that is not the target: another widget, option or station.

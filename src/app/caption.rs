@@ -21,11 +21,22 @@ pub enum Confirm {
     Leave,
 }
 
-/// Height of the caption bar at 1280×720.
-pub const CAPTION_HEIGHT: f32 = 200.0;
+/// The smallest height of the caption bar; it grows upwards when the words need more.
+pub const CAPTION_MIN_HEIGHT: f32 = 200.0;
+
+/// How tall the caption bar was drawn last frame, so the phone and labels stay above it.
+#[derive(Resource, Debug, Clone, Copy)]
+pub struct CaptionHeight(pub f32);
+
+impl Default for CaptionHeight {
+    fn default() -> Self {
+        CaptionHeight(CAPTION_MIN_HEIGHT)
+    }
+}
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Confirm>()
+        .init_resource::<CaptionHeight>()
         .add_systems(OnExit(Screen::Walkthrough), |mut confirm: ResMut<Confirm>| *confirm = Confirm::None)
         .add_systems(EguiPrimaryContextPass, draw_caption.run_if(in_state(Screen::Walkthrough)));
 }
@@ -36,6 +47,7 @@ fn draw_caption(
     words: Res<Words>,
     time: Res<Time>,
     mut confirm: ResMut<Confirm>,
+    mut height: ResMut<CaptionHeight>,
     mut drawn: ResMut<DrawnTargets>,
     mut actions: MessageWriter<LearnerAction>,
     mut next: ResMut<NextState<Screen>>,
@@ -44,60 +56,67 @@ fn draw_caption(
     let Some(active) = active else { return Ok(()) };
     let view = &active.view;
     let viewport = ctx.viewport_rect();
-    let rect = egui::Rect::from_min_max(egui::pos2(viewport.min.x, viewport.max.y - CAPTION_HEIGHT), viewport.max);
     let mut ack_rect = None;
-    egui::Area::new(egui::Id::new("caption")).fixed_pos(rect.min).order(egui::Order::Middle).show(ctx, |ui| {
-        egui::Frame::new().fill(theme::PAPER).inner_margin(egui::Margin::symmetric(24, 10)).show(ui, |ui| {
-            ui.set_min_size(rect.size() - egui::vec2(48.0, 20.0));
-            ui.set_max_width(rect.width() - 48.0);
-            let progress = words.app.get(
-                "app-step-of",
-                &[
-                    ("done".to_owned(), (view.progress.done + 1).min(view.progress.total).to_string()),
-                    ("total".to_owned(), view.progress.total.to_string()),
-                ]
-                .into(),
-            );
-            ui.label(egui::RichText::new(progress).size(20.0).color(theme::INK));
-            if let Some(prompt) = &view.prompt {
-                let line = egui::RichText::new(words.say(prompt)).size(theme::CAPTION_PX).color(theme::INK);
-                ui.add(egui::Label::new(line).wrap());
-            }
-            // The newest help: specific feedback, else the current hint.
-            let help = view
-                .feedback
-                .as_ref()
-                .map(|f| (f.message.clone(), f.tone))
-                .or_else(|| view.hint.clone().map(|h| (h, Tone::Gentle)));
-            if let Some((message, tone)) = help {
-                let colour = if tone == Tone::Caution { theme::NOTICE } else { theme::PRIMARY };
-                ui.add(egui::Label::new(egui::RichText::new(words.say(&message)).size(26.0).color(colour)).wrap());
-            }
-            if view.offer_trainer {
-                ui.label(egui::RichText::new(words.ui("app-call-trainer")).size(24.0).strong().color(theme::NOTICE));
-            }
-            ui.horizontal(|ui| {
-                if view.target == Some(Target::AcknowledgeButton) {
-                    let r = ui.add(theme::primary_button(words.ui("app-acknowledge")));
-                    ack_rect = Some(r.rect);
-                    if r.clicked() {
-                        actions.write(LearnerAction(Action::Acknowledge));
+    let caption = egui::Area::new(egui::Id::new("caption"))
+        .fixed_pos(egui::pos2(viewport.min.x, viewport.max.y))
+        .pivot(egui::Align2::LEFT_BOTTOM)
+        .order(egui::Order::Middle)
+        .show(ctx, |ui| {
+            egui::Frame::new().fill(theme::PAPER).inner_margin(egui::Margin::symmetric(24, 10)).show(ui, |ui| {
+                ui.set_min_size(egui::vec2(viewport.width() - 48.0, CAPTION_MIN_HEIGHT - 20.0));
+                ui.set_max_width(viewport.width() - 48.0);
+                let progress = words.app.get(
+                    "app-step-of",
+                    &[
+                        ("done".to_owned(), (view.progress.done + 1).min(view.progress.total).to_string()),
+                        ("total".to_owned(), view.progress.total.to_string()),
+                    ]
+                    .into(),
+                );
+                ui.label(egui::RichText::new(progress).size(20.0).color(theme::INK));
+                if let Some(prompt) = &view.prompt {
+                    let line = egui::RichText::new(words.say(prompt)).size(theme::CAPTION_PX).color(theme::INK);
+                    ui.add(egui::Label::new(line).wrap());
+                }
+                // The newest help: specific feedback, else the current hint.
+                let help = view
+                    .feedback
+                    .as_ref()
+                    .map(|f| (f.message.clone(), f.tone))
+                    .or_else(|| view.hint.clone().map(|h| (h, Tone::Gentle)));
+                if let Some((message, tone)) = help {
+                    let colour = if tone == Tone::Caution { theme::NOTICE } else { theme::PRIMARY };
+                    ui.add(egui::Label::new(egui::RichText::new(words.say(&message)).size(26.0).color(colour)).wrap());
+                }
+                if view.offer_trainer {
+                    ui.label(
+                        egui::RichText::new(words.ui("app-call-trainer")).size(24.0).strong().color(theme::NOTICE),
+                    );
+                }
+                ui.horizontal(|ui| {
+                    if view.target == Some(Target::AcknowledgeButton) {
+                        let r = ui.add(theme::primary_button(words.ui("app-acknowledge")));
+                        ack_rect = Some(r.rect);
+                        if r.clicked() {
+                            actions.write(LearnerAction(Action::Acknowledge));
+                        }
                     }
-                }
-                for (label, action) in [("app-repeat", Action::RepeatPrompt), ("app-hint", Action::AskHint)] {
-                    if ui.add(theme::button(words.ui(label))).clicked() {
-                        actions.write(LearnerAction(action));
+                    for (label, action) in [("app-repeat", Action::RepeatPrompt), ("app-hint", Action::AskHint)] {
+                        if ui.add(theme::button(words.ui(label))).clicked() {
+                            actions.write(LearnerAction(action));
+                        }
                     }
-                }
-                if ui.add(theme::button(words.ui("app-skip"))).clicked() {
-                    *confirm = Confirm::Skip;
-                }
-                if ui.add(theme::button(words.ui("app-leave"))).clicked() {
-                    *confirm = Confirm::Leave;
-                }
+                    if ui.add(theme::button(words.ui("app-skip"))).clicked() {
+                        *confirm = Confirm::Skip;
+                    }
+                    if ui.add(theme::button(words.ui("app-leave"))).clicked() {
+                        *confirm = Confirm::Leave;
+                    }
+                });
             });
         });
-    });
+    let rect = caption.response.rect;
+    height.0 = rect.height().max(CAPTION_MIN_HEIGHT);
     if let Some(r) = ack_rect {
         drawn.add(Key::Acknowledge, r);
         if let Some(target) = &view.target

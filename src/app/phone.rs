@@ -6,6 +6,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+use super::caption::CaptionHeight;
 use super::screens::Screen;
 use super::targets::{DrawnTargets, Key};
 use super::theme;
@@ -23,7 +24,10 @@ pub struct Typing {
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Typing>()
-        .add_systems(Update, clear_typing_on_new_step.run_if(in_state(Screen::Walkthrough)))
+        .add_systems(
+            Update,
+            clear_typing_on_new_step.in_set(super::AppSystems::Present).run_if(in_state(Screen::Walkthrough)),
+        )
         .add_systems(EguiPrimaryContextPass, draw_phone.run_if(in_state(Screen::Walkthrough)));
 }
 
@@ -36,14 +40,16 @@ fn clear_typing_on_new_step(mut events: MessageReader<WalkthroughEvent>, mut typ
     }
 }
 
-const PHONE: egui::Vec2 = egui::vec2(420.0, 500.0);
-const KIOSK: egui::Vec2 = egui::vec2(560.0, 500.0);
+/// Widths of the phone and of a kiosk screen; their height is what the caption leaves.
+const PHONE_WIDTH: f32 = 420.0;
+const KIOSK_WIDTH: f32 = 560.0;
 
 fn draw_phone(
     mut contexts: EguiContexts,
     active: Option<Res<Active>>,
     words: Res<Words>,
     time: Res<Time>,
+    caption: Res<CaptionHeight>,
     mut typing: ResMut<Typing>,
     mut drawn: ResMut<DrawnTargets>,
     mut actions: MessageWriter<LearnerAction>,
@@ -51,9 +57,13 @@ fn draw_phone(
     let ctx = contexts.ctx_mut()?;
     let Some(active) = active else { return Ok(()) };
     let view = &active.view;
-    let Some(screen) = view.screen.as_deref().and_then(|id| active.scenario().screen(id)) else { return Ok(()) };
-    let size = if matches!(screen.shown_on, Display::Phone) { PHONE } else { KIOSK };
+    let Some(screen) = view.screen.as_deref().and_then(|id| active.scenario().screen(id)) else {
+        drawn.phone = None;
+        return Ok(());
+    };
     let viewport = ctx.viewport_rect();
+    let width = if matches!(screen.shown_on, Display::Phone) { PHONE_WIDTH } else { KIOSK_WIDTH };
+    let size = egui::vec2(width, (viewport.height() - caption.0 - 28.0).max(240.0));
     let pos = egui::pos2(viewport.max.x - size.x - 24.0, 16.0);
     let mut taps = Vec::new();
     let area = egui::Area::new(egui::Id::new("phone")).fixed_pos(pos).order(egui::Order::Middle).show(ctx, |ui| {
@@ -75,6 +85,7 @@ fn draw_phone(
         });
     });
     let phone_rect = area.response.rect;
+    drawn.phone = Some(phone_rect);
     if let Some(target) = &view.target
         && let Some(rect) = drawn.of_target(target)
         && phone_rect.contains(rect.center())

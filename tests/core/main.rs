@@ -10,6 +10,8 @@ mod checker;
 mod cli;
 mod common;
 mod font;
+#[cfg(feature = "app")]
+mod pointer;
 mod walkthrough;
 #[cfg(feature = "app")]
 mod window;
