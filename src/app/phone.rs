@@ -13,7 +13,7 @@ use super::theme;
 use super::walkthrough::{Active, LearnerAction, WalkthroughEvent};
 use super::words::Words;
 use crate::scenario::{Display, InputKind, Screen as PhoneScreen, Widget};
-use crate::walkthrough::{Action, Emphasis, Event, Target};
+use crate::walkthrough::{Action, Emphasis, Event};
 
 /// What the learner has typed into the field of the current step.
 #[derive(Resource, Default, Debug, Clone, PartialEq)]
@@ -342,9 +342,4 @@ fn field(ui: &mut egui::Ui, id: &str, label: &str, (max_len, secret, auto_send):
             }
         }
     });
-}
-
-/// The target a learner must reach, if it is on this phone screen.
-pub fn on_phone(target: &Target) -> bool {
-    !matches!(target, Target::Station(_) | Target::AcknowledgeButton)
 }

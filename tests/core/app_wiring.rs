@@ -74,10 +74,10 @@ fn completing_the_last_step_shows_the_done_screen() {
 }
 
 #[test]
-fn time_passing_in_frames_brings_hints_by_itself() {
+fn waiting_sent_as_a_message_brings_a_hint() {
     let mut app = headless("hospital_appointment");
-    // MinimalPlugins' clock is real; push frames until 20 s of idle would pass is too slow,
-    // so send the waiting as the frame system does, in one large step.
+    // Each frame sends its time as `Wait`; 20 s of real frames is too slow for a test,
+    // so one message carries it, through the same system.
     act(&mut app, Action::Wait(21.0));
     assert_eq!(app.world().resource::<Active>().view.hint_level, 1);
 }
