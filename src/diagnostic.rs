@@ -121,17 +121,21 @@ impl Location {
 
     /// The location of a 1-based line and column, as `ron` reports them.
     pub fn of_line_col(src: &str, line: usize, col: usize) -> Self {
-        let mut offset = 0;
-        for (n, text) in src.split_inclusive('\n').enumerate() {
-            if n + 1 == line {
-                let within: usize = text.chars().take(col.saturating_sub(1)).map(char::len_utf8).sum();
-                offset += within;
-                return Self::of_span(src, offset..offset);
-            }
-            offset += text.len();
-        }
-        Self::of_span(src, src.len()..src.len())
+        let offset = byte_offset(src, line, col);
+        Self::of_span(src, offset..offset)
     }
+}
+
+/// The byte offset of a 1-based line and column (in characters); past the end, the end.
+pub fn byte_offset(src: &str, line: usize, col: usize) -> usize {
+    let mut offset = 0;
+    for (n, text) in src.split_inclusive('\n').enumerate() {
+        if n + 1 == line {
+            return offset + text.chars().take(col.saturating_sub(1)).map(char::len_utf8).sum::<usize>();
+        }
+        offset += text.len();
+    }
+    src.len()
 }
 
 fn floor_char(s: &str, mut i: usize) -> usize {
@@ -286,6 +290,8 @@ mod tests {
         assert_eq!((loc.line, loc.col), (1, 3));
         let loc = Location::of_line_col("ab\ncd", 9, 9);
         assert_eq!(loc.line, 2);
+        assert_eq!(byte_offset("ab\n中文x", 2, 3), 3 + 6);
+        assert_eq!(byte_offset("ab", 5, 1), 2);
     }
 
     #[test]

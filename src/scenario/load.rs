@@ -8,7 +8,7 @@ use ron::extensions::Extensions;
 
 use super::model::Scenario;
 use super::spans::{self, Node};
-use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::diagnostic::{Code, Diagnostic, Location, byte_offset};
 
 /// A parsed scenario, its text and where each value sits.
 #[derive(Debug, Clone)]
@@ -65,10 +65,10 @@ pub fn load_str(source: &str, file: &str) -> Result<Loaded, Diagnostic> {
 
 /// Turns a `ron` error into a diagnostic with a suggestion where one helps.
 fn from_ron_error(source: &str, file: &str, e: ron::error::SpannedError) -> Diagnostic {
-    let raw_start = offset_of(source, e.span.start.line, e.span.start.col);
+    let raw_start = byte_offset(source, e.span.start.line, e.span.start.col);
     // ron points just before white space; a trainer wants the thing after it.
     let start_offset = spans::skip_blank(source, raw_start);
-    let end_offset = offset_of(source, e.span.end.line, e.span.end.col).max(start_offset);
+    let end_offset = byte_offset(source, e.span.end.line, e.span.end.col).max(start_offset);
     let mut location = Location::of_span(source, start_offset..end_offset);
     if let RonError::MissingStructField { .. } = &e.code {
         // ron stops at the closing bracket; point at the struct that lacks the field.
@@ -177,18 +177,6 @@ fn unclosed_quote(source: &str, line: usize) -> Option<usize> {
     None
 }
 
-/// Byte offset of ron's 1-based line/column.
-fn offset_of(source: &str, line: usize, col: usize) -> usize {
-    let mut offset = 0;
-    for (n, text) in source.split_inclusive('\n').enumerate() {
-        if n + 1 == line {
-            return offset + text.chars().take(col.saturating_sub(1)).map(char::len_utf8).sum::<usize>();
-        }
-        offset += text.len();
-    }
-    source.len()
-}
-
 /// What is written at a location, shortened, for "found:".
 fn found_at(_source: &str, location: &Location) -> String {
     let rest: String = location.source_line.chars().skip(location.col - 1).collect();
@@ -263,11 +251,5 @@ mod tests {
         assert_eq!(closest("promt", ["id", "prompt", "camera"]).as_deref(), Some("prompt"));
         assert_eq!(closest("HospitalLoby", ["HospitalLobby", "LivingRoom"]).as_deref(), Some("HospitalLobby"));
         assert_eq!(closest("zzzzzz", ["id", "prompt"]), None);
-    }
-
-    #[test]
-    fn offsets_follow_characters() {
-        assert_eq!(offset_of("ab\n中文x", 2, 3), 3 + 6);
-        assert_eq!(offset_of("ab", 5, 1), 2);
     }
 }

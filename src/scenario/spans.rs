@@ -82,31 +82,23 @@ impl Node {
         }
     }
 
-    fn find(&self, path: &[Seg]) -> Option<&Node> {
-        let Some((first, rest)) = path.split_first() else {
-            return Some(self);
-        };
-        let node = self.unwrap_some();
-        let child = match (&node.kind, first) {
+    /// The child at one step of a path (through a transparent `Some(…)`).
+    fn child(&self, seg: &Seg) -> Option<&Node> {
+        match (&self.unwrap_some().kind, seg) {
             (Kind::Fields(fields), Seg::Field(name)) => fields.iter().find(|(k, _, _)| k == name).map(|(_, _, n)| n),
             (Kind::Items(items), Seg::Index(i)) => items.get(*i),
             _ => None,
-        }?;
-        child.find(rest)
+        }
+    }
+
+    fn find(&self, path: &[Seg]) -> Option<&Node> {
+        path.iter().try_fold(self, |node, seg| node.child(seg))
     }
 
     fn locate_inner(&self, path: &[Seg]) -> Range<usize> {
         let mut node = self;
         for seg in path {
-            let inner = node.unwrap_some();
-            let child = match (&inner.kind, seg) {
-                (Kind::Fields(fields), Seg::Field(name)) => {
-                    fields.iter().find(|(k, _, _)| k == name).map(|(_, _, n)| n)
-                }
-                (Kind::Items(items), Seg::Index(i)) => items.get(*i),
-                _ => None,
-            };
-            match child {
+            match node.child(seg) {
                 Some(c) => node = c,
                 None => break,
             }
