@@ -12,6 +12,8 @@ pub mod diagnostic;
 pub mod glyphs;
 /// Fluent messages: the app's own (compiled in) and the scenarios' (from `locales/`).
 pub mod i18n;
+/// Learners, attempts and step records (SQLite), statistics and exports.
+pub mod progress;
 /// The scenario format: model, loading with positions, the checker, project layout.
 pub mod scenario;
 /// The senior-first numbers and colour contrast.

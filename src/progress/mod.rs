@@ -1,0 +1,11 @@
+//! Who practised what: learners, attempts and step records in SQLite, the
+//! figures a trainer reads from them, and exports a centre can report upward.
+
+pub mod export;
+pub mod model;
+mod schema;
+pub mod stats;
+pub mod store;
+
+pub use model::{Attempt, AttemptId, Learner, LearnerId, Millis, NewAttempt, Outcome, StepRow, Trap, content_hash};
+pub use store::{Notice, Opened, Period, Store, StoreError};

@@ -1,0 +1,574 @@
+//! The progress store: one SQLite file in the data directory, in WAL mode with
+//! `synchronous=FULL`, so a committed step record survives a power cut.
+//!
+//! Opening it also repairs what a crash left behind: a damaged file is kept
+//! aside (never deleted) and a fresh store starts; attempts left open by a
+//! session that no longer runs become `interrupted`.
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OptionalExtension, params};
+
+use super::model::{Attempt, AttemptId, Learner, LearnerId, Millis, NewAttempt, Outcome, StepRow, Trap};
+use super::schema;
+
+/// The database file's name inside the data directory.
+pub const FILE_NAME: &str = "kuayue.db";
+
+/// Card colours for new learners, in turn: calm, distinct, and dark text stays readable on each.
+const COLOURS: &[&str] = &["#f6c177", "#9ccfd8", "#c4a7e7", "#a3d9a5", "#f4a6a6", "#e8d28a", "#b4c6f0"];
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("the progress database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error(
+        "the progress database was written by a newer kuayue (schema {found}, this one knows {known}); \
+         it was left untouched — please update kuayue"
+    )]
+    TooNew { found: u32, known: u32 },
+    #[error("no learner with id {0}")]
+    NoSuchLearner(i64),
+    #[error("a learner needs a name")]
+    EmptyName,
+}
+
+impl StoreError {
+    fn io(path: &Path, source: std::io::Error) -> StoreError {
+        StoreError::Io { path: path.to_owned(), source }
+    }
+}
+
+/// Something the trainer should be told after opening the store.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// The database could not be read; it was moved to `kept` and a fresh one started.
+    KeptAside { kept: PathBuf, reason: String },
+    /// Attempts a crashed or switched-off session left open are now `interrupted`.
+    Interrupted { attempts: usize },
+}
+
+/// An open store and what opening it found.
+pub struct Opened {
+    pub store: Store,
+    pub notices: Vec<Notice>,
+}
+
+/// This process's claim on its open attempts: an exclusively locked file that
+/// the operating system releases when the process dies, however it dies.
+struct Session {
+    id: String,
+    _lock: Option<File>,
+}
+
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+    session: Session,
+}
+
+/// Which attempts to read: by start time, inclusive `since`, exclusive `until`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Period {
+    pub since: Option<Millis>,
+    pub until: Option<Millis>,
+}
+
+impl Store {
+    /// The platform's data directory for kuayue, unless `KUAYUE_DATA_DIR` names one.
+    pub fn default_dir() -> PathBuf {
+        if let Some(dir) = std::env::var_os("KUAYUE_DATA_DIR").filter(|d| !d.is_empty()) {
+            return PathBuf::from(dir);
+        }
+        directories::ProjectDirs::from("org", "kuayue", "kuayue")
+            .map_or_else(|| PathBuf::from(".kuayue"), |dirs| dirs.data_dir().to_owned())
+    }
+
+    /// Opens (or creates) the store in `dir`.
+    pub fn open(dir: &Path) -> Result<Opened, StoreError> {
+        std::fs::create_dir_all(dir.join("sessions")).map_err(|e| StoreError::io(dir, e))?;
+        let path = dir.join(FILE_NAME);
+        let mut notices = Vec::new();
+        let conn = match prepare(&path) {
+            Ok(conn) => conn,
+            Err(damage) if is_damage(&damage) => {
+                let kept = keep_aside(&path)?;
+                notices.push(Notice::KeptAside { kept, reason: damage.to_string() });
+                prepare(&path)?
+            }
+            Err(other) => return Err(other),
+        };
+        let session = Session::claim(dir)?;
+        let store = Store { conn, path: Some(path), session };
+        let interrupted = store.close_dead_sessions(dir)?;
+        if interrupted > 0 {
+            notices.push(Notice::Interrupted { attempts: interrupted });
+        }
+        Ok(Opened { store, notices })
+    }
+
+    /// A store that forgets everything when the app closes: for tests, and for
+    /// when the data directory cannot be written at all.
+    pub fn in_memory() -> Result<Store, StoreError> {
+        let mut conn = Connection::open_in_memory()?;
+        schema::migrate(&mut conn)?;
+        Ok(Store { conn, path: None, session: Session { id: uuid::Uuid::new_v4().to_string(), _lock: None } })
+    }
+
+    /// The database file, or `None` for an in-memory store.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    // ---- learners ----
+
+    pub fn add_learner(&self, name: &str, group: Option<&str>, now: Millis) -> Result<Learner, StoreError> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(StoreError::EmptyName);
+        }
+        let group = group.map(str::trim).filter(|g| !g.is_empty());
+        let count: i64 = self.conn.query_row("SELECT count(*) FROM learners", [], |r| r.get(0))?;
+        let colour = COLOURS[usize::try_from(count).unwrap_or(0) % COLOURS.len()];
+        let uid = uuid::Uuid::new_v4().to_string();
+        self.conn.execute(
+            "INSERT INTO learners (uid, name, group_name, colour, created_ms) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![uid, name, group, colour, now],
+        )?;
+        Ok(Learner {
+            id: LearnerId(self.conn.last_insert_rowid()),
+            uid,
+            name: name.to_owned(),
+            group: group.map(str::to_owned),
+            colour: colour.to_owned(),
+        })
+    }
+
+    /// Every learner, in the order they were added.
+    pub fn learners(&self) -> Result<Vec<Learner>, StoreError> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT id, uid, name, group_name, colour FROM learners ORDER BY id")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Learner {
+                id: LearnerId(r.get(0)?),
+                uid: r.get(1)?,
+                name: r.get(2)?,
+                group: r.get(3)?,
+                colour: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The scenarios this learner (or the guest, `None`) has completed at least once.
+    pub fn completed_scenarios(&self, learner: Option<LearnerId>) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT scenario FROM attempts WHERE learner_id IS ?1 AND outcome = 'completed' ORDER BY scenario",
+        )?;
+        let rows = stmt.query_map([learner.map(|l| l.0)], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    // ---- attempts ----
+
+    pub fn start_attempt(&self, new: &NewAttempt) -> Result<AttemptId, StoreError> {
+        if let Some(learner) = new.learner {
+            let exists: Option<i64> =
+                self.conn.query_row("SELECT id FROM learners WHERE id = ?1", [learner.0], |r| r.get(0)).optional()?;
+            if exists.is_none() {
+                return Err(StoreError::NoSuchLearner(learner.0));
+            }
+        }
+        self.conn.execute(
+            "INSERT INTO attempts (uid, learner_id, scenario, scenario_hash, lang, started_ms, outcome, session)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'open', ?7)",
+            params![
+                uuid::Uuid::new_v4().to_string(),
+                new.learner.map(|l| l.0),
+                new.scenario,
+                new.scenario_hash,
+                new.lang,
+                new.started,
+                self.session.id
+            ],
+        )?;
+        Ok(AttemptId(self.conn.last_insert_rowid()))
+    }
+
+    /// Writes one finished step at once (one durable commit), so a power cut
+    /// loses at most the step in progress.
+    pub fn record_step(&self, attempt: AttemptId, step: &StepRow) -> Result<(), StoreError> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO steps (attempt_id, seq, step, started_ms, ended_ms, wrong_actions, highest_hint, skipped, trap)
+                 VALUES (?1, (SELECT COALESCE(MAX(seq), -1) + 1 FROM steps WHERE attempt_id = ?1),
+                         ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(params![
+                attempt.0,
+                step.step,
+                step.started,
+                step.ended,
+                step.wrong_actions,
+                step.highest_hint,
+                step.skipped,
+                step.trap.map(Trap::as_str)
+            ])?;
+        Ok(())
+    }
+
+    /// Closes an attempt as completed or abandoned. An attempt already closed stays as it was.
+    pub fn finish_attempt(&self, attempt: AttemptId, outcome: Outcome, ended: Millis) -> Result<(), StoreError> {
+        self.conn.execute(
+            "UPDATE attempts SET outcome = ?2, ended_ms = ?3, total_secs = (?3 - started_ms) / 1000.0
+             WHERE id = ?1 AND outcome = 'open'",
+            params![attempt.0, outcome.as_str(), ended],
+        )?;
+        Ok(())
+    }
+
+    /// Attempts started in `period`, oldest first, each with its steps in order.
+    pub fn attempts(&self, period: Period) -> Result<Vec<Attempt>, StoreError> {
+        let since = period.since.unwrap_or(Millis::MIN);
+        let until = period.until.unwrap_or(Millis::MAX);
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, uid, learner_id, scenario, scenario_hash, lang, started_ms, ended_ms, outcome, total_secs
+             FROM attempts WHERE started_ms >= ?1 AND started_ms < ?2 ORDER BY started_ms, id",
+        )?;
+        let mut attempts: Vec<Attempt> = stmt
+            .query_map([since, until], |r| {
+                let outcome: String = r.get(8)?;
+                Ok(Attempt {
+                    id: AttemptId(r.get(0)?),
+                    uid: r.get(1)?,
+                    learner: r.get::<_, Option<i64>>(2)?.map(LearnerId),
+                    scenario: r.get(3)?,
+                    scenario_hash: r.get(4)?,
+                    lang: r.get(5)?,
+                    started: r.get(6)?,
+                    ended: r.get(7)?,
+                    outcome: Outcome::parse(&outcome).unwrap_or(Outcome::Interrupted),
+                    total_secs: r.get(9)?,
+                    steps: Vec::new(),
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        // One pass over the steps of the period's attempts, joined in memory.
+        let index: std::collections::HashMap<i64, usize> =
+            attempts.iter().enumerate().map(|(i, a)| (a.id.0, i)).collect();
+        let mut steps = self.conn.prepare_cached(
+            "SELECT s.attempt_id, s.step, s.started_ms, s.ended_ms, s.wrong_actions, s.highest_hint, s.skipped, s.trap
+             FROM steps s JOIN attempts a ON a.id = s.attempt_id
+             WHERE a.started_ms >= ?1 AND a.started_ms < ?2 ORDER BY s.attempt_id, s.seq",
+        )?;
+        let mut rows = steps.query([since, until])?;
+        while let Some(r) = rows.next()? {
+            let Some(&i) = index.get(&r.get::<_, i64>(0)?) else { continue };
+            let trap: Option<String> = r.get(7)?;
+            attempts[i].steps.push(StepRow {
+                step: r.get(1)?,
+                started: r.get(2)?,
+                ended: r.get(3)?,
+                wrong_actions: r.get(4)?,
+                highest_hint: r.get(5)?,
+                skipped: r.get(6)?,
+                trap: trap.as_deref().and_then(Trap::parse),
+            });
+        }
+        Ok(attempts)
+    }
+
+    // ---- settings and other small values ----
+
+    pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    }
+
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )?;
+        Ok(())
+    }
+
+    /// A random value made once per store, so pseudonyms are stable within a
+    /// centre but cannot be recomputed from a name elsewhere.
+    pub fn salt(&self) -> Result<String, StoreError> {
+        if let Some(salt) = self.setting("salt")? {
+            return Ok(salt);
+        }
+        // INSERT OR IGNORE: if another window made one first, use theirs.
+        self.conn.execute(
+            "INSERT OR IGNORE INTO meta (key, value) VALUES ('salt', ?1)",
+            [uuid::Uuid::new_v4().simple().to_string()],
+        )?;
+        Ok(self.setting("salt")?.unwrap_or_default())
+    }
+
+    // ---- crash recovery ----
+
+    /// Marks the open attempts of sessions that no longer run as interrupted,
+    /// ending them at their last finished step. Returns how many.
+    fn close_dead_sessions(&self, dir: &Path) -> Result<usize, StoreError> {
+        let sessions: Vec<String> = {
+            let mut stmt =
+                self.conn.prepare("SELECT DISTINCT session FROM attempts WHERE outcome = 'open' AND session != ?1")?;
+            stmt.query_map([&self.session.id], |r| r.get(0))?.collect::<Result<_, _>>()?
+        };
+        let mut closed = 0;
+        for session in sessions {
+            let lock_path = Session::lock_path(dir, &session);
+            if Session::is_alive(&lock_path) {
+                continue;
+            }
+            closed += self.conn.execute(
+                "UPDATE attempts SET outcome = 'interrupted',
+                    ended_ms = COALESCE((SELECT MAX(ended_ms) FROM steps WHERE attempt_id = attempts.id), started_ms),
+                    total_secs = (COALESCE((SELECT MAX(ended_ms) FROM steps WHERE attempt_id = attempts.id), started_ms)
+                                  - started_ms) / 1000.0
+                 WHERE session = ?1 AND outcome = 'open'",
+                [&session],
+            )?;
+            std::fs::remove_file(&lock_path).ok();
+        }
+        Ok(closed)
+    }
+}
+
+impl Session {
+    fn lock_path(dir: &Path, id: &str) -> PathBuf {
+        dir.join("sessions").join(format!("{id}.lock"))
+    }
+
+    fn claim(dir: &Path) -> Result<Session, StoreError> {
+        let id = uuid::Uuid::new_v4().to_string();
+        let path = Session::lock_path(dir, &id);
+        let file = File::create(&path).map_err(|e| StoreError::io(&path, e))?;
+        file.lock().map_err(|e| StoreError::io(&path, e))?;
+        Ok(Session { id, _lock: Some(file) })
+    }
+
+    /// Whether some running process still holds this session's lock.
+    fn is_alive(lock_path: &Path) -> bool {
+        let Ok(file) = File::options().read(true).write(true).open(lock_path) else { return false };
+        match file.try_lock() {
+            Ok(()) => false,
+            Err(std::fs::TryLockError::WouldBlock) => true,
+            // Locks unsupported here: assume alive rather than wrongly close another window's attempt.
+            Err(std::fs::TryLockError::Error(_)) => true,
+        }
+    }
+}
+
+/// Opens the file, sets durability, reads it once (which is when SQLite notices
+/// a file that is not a database) and migrates it.
+fn prepare(path: &Path) -> Result<Connection, StoreError> {
+    let mut conn = Connection::open(path)?;
+    // Another window or an export may hold the write lock for a moment: wait, don't fail.
+    conn.busy_timeout(Duration::from_secs(10))?;
+    let _: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+    // Before anything writes (even the switch to WAL): a newer kuayue's file stays byte for byte.
+    schema::refuse_newer(&conn)?;
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(rusqlite::Error::InvalidParameterName(format!("journal_mode stayed {mode}")).into());
+    }
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    schema::migrate(&mut conn)?;
+    Ok(conn)
+}
+
+/// Errors that mean the file itself is bad, as opposed to busy or too new.
+fn is_damage(error: &StoreError) -> bool {
+    match error {
+        StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _)) => matches!(
+            e.code,
+            ErrorCode::NotADatabase
+                | ErrorCode::DatabaseCorrupt
+                | ErrorCode::CannotOpen
+                | ErrorCode::PermissionDenied
+                | ErrorCode::SystemIoFailure
+        ),
+        _ => false,
+    }
+}
+
+/// Moves the damaged file (and its WAL and shared-memory companions) to
+/// `kuayue.db.damaged-<time>`, never deleting anything.
+fn keep_aside(path: &Path) -> Result<PathBuf, StoreError> {
+    let stamp = jiff::Timestamp::now().strftime("%Y%m%d-%H%M%S").to_string();
+    let mut kept = path.with_file_name(format!("{FILE_NAME}.damaged-{stamp}"));
+    let mut n = 1;
+    while kept.exists() {
+        n += 1;
+        kept = path.with_file_name(format!("{FILE_NAME}.damaged-{stamp}-{n}"));
+    }
+    std::fs::rename(path, &kept).map_err(|e| StoreError::io(path, e))?;
+    for suffix in ["-wal", "-shm"] {
+        let companion = PathBuf::from(format!("{}{suffix}", path.display()));
+        if companion.exists() {
+            let target = PathBuf::from(format!("{}{suffix}", kept.display()));
+            std::fs::rename(&companion, &target).map_err(|e| StoreError::io(&companion, e))?;
+        }
+    }
+    Ok(kept)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("kuayue-store-{name}-{}", std::process::id()));
+        std::fs::remove_dir_all(&dir).ok();
+        dir
+    }
+
+    fn step(name: &str, ended: Millis) -> StepRow {
+        StepRow {
+            step: name.to_owned(),
+            started: ended - 1000,
+            ended,
+            wrong_actions: 1,
+            highest_hint: 2,
+            skipped: false,
+            trap: Some(Trap::Refused),
+        }
+    }
+
+    fn attempt(learner: Option<LearnerId>, scenario: &str, started: Millis) -> NewAttempt {
+        NewAttempt {
+            learner,
+            scenario: scenario.to_owned(),
+            scenario_hash: "abc".to_owned(),
+            lang: "zh-CN".to_owned(),
+            started,
+        }
+    }
+
+    #[test]
+    fn a_fresh_store_is_durable_and_at_the_current_schema() {
+        let dir = temp_dir("fresh");
+        let opened = Store::open(&dir).unwrap();
+        assert!(opened.notices.is_empty());
+        let conn = &opened.store.conn;
+        let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+        let sync: i64 = conn.query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
+        let version: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(mode, "wal");
+        assert_eq!(sync, 2, "synchronous=FULL");
+        assert_eq!(version, schema::VERSION);
+        drop(opened);
+        // Opening again runs no migration twice.
+        assert!(Store::open(&dir).unwrap().notices.is_empty());
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn attempts_and_steps_read_back_in_order() {
+        let store = Store::in_memory().unwrap();
+        let ana = store.add_learner("  王阿姨 ", Some("智能手机一班"), 1).unwrap();
+        assert_eq!(ana.name, "王阿姨");
+        let bob = store.add_learner("李叔叔", Some("  "), 2).unwrap();
+        assert_eq!(bob.group, None);
+        assert_ne!(ana.colour, bob.colour);
+        assert!(matches!(store.add_learner("   ", None, 3), Err(StoreError::EmptyName)));
+
+        let first = store.start_attempt(&attempt(Some(ana.id), "hospital", 10_000)).unwrap();
+        store.record_step(first, &step("a", 11_000)).unwrap();
+        store.record_step(first, &step("b", 12_000)).unwrap();
+        store.finish_attempt(first, Outcome::Completed, 13_500).unwrap();
+        // Finishing twice keeps the first ending.
+        store.finish_attempt(first, Outcome::Abandoned, 20_000).unwrap();
+        let guest = store.start_attempt(&attempt(None, "insurance", 30_000)).unwrap();
+        store.finish_attempt(guest, Outcome::Abandoned, 31_000).unwrap();
+
+        let all = store.attempts(Period::default()).unwrap();
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[0].outcome, Outcome::Completed);
+        assert_eq!(all[0].total_secs, Some(3.5));
+        assert_eq!(all[0].steps.iter().map(|s| s.step.as_str()).collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(all[0].steps[0], step("a", 11_000));
+        assert_eq!(all[1].learner, None);
+        assert!(all[1].steps.is_empty());
+
+        let later = store.attempts(Period { since: Some(20_000), until: None }).unwrap();
+        assert_eq!(later.len(), 1);
+        let earlier = store.attempts(Period { since: None, until: Some(30_000) }).unwrap();
+        assert_eq!(earlier.len(), 1);
+
+        assert_eq!(store.completed_scenarios(Some(ana.id)).unwrap(), ["hospital"]);
+        assert!(store.completed_scenarios(None).unwrap().is_empty());
+        assert!(matches!(
+            store.start_attempt(&attempt(Some(LearnerId(99)), "x", 1)),
+            Err(StoreError::NoSuchLearner(99))
+        ));
+    }
+
+    #[test]
+    fn settings_and_salt_persist() {
+        let store = Store::in_memory().unwrap();
+        assert_eq!(store.setting("text-scale").unwrap(), None);
+        store.set_setting("text-scale", "150").unwrap();
+        store.set_setting("text-scale", "200").unwrap();
+        assert_eq!(store.setting("text-scale").unwrap().as_deref(), Some("200"));
+        let salt = store.salt().unwrap();
+        assert_eq!(salt.len(), 32);
+        assert_eq!(store.salt().unwrap(), salt);
+    }
+
+    #[test]
+    fn garbage_is_kept_aside_and_a_fresh_store_starts() {
+        let dir = temp_dir("garbage");
+        std::fs::create_dir_all(&dir).unwrap();
+        let garbage: Vec<u8> = (0..8192u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8).collect();
+        std::fs::write(dir.join(FILE_NAME), &garbage).unwrap();
+        let opened = Store::open(&dir).unwrap();
+        let [Notice::KeptAside { kept, reason }] = opened.notices.as_slice() else { panic!("{:?}", opened.notices) };
+        assert!(std::fs::read(kept).unwrap() == garbage, "the damaged file is kept byte for byte");
+        assert!(reason.contains("not a database"), "{reason}");
+        opened.store.add_learner("王阿姨", None, 1).unwrap();
+        assert_eq!(opened.store.learners().unwrap().len(), 1);
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn a_database_from_a_newer_kuayue_is_left_untouched() {
+        let dir = temp_dir("newer");
+        std::fs::create_dir_all(&dir).unwrap();
+        let conn = Connection::open(dir.join(FILE_NAME)).unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+        drop(conn);
+        let before = std::fs::read(dir.join(FILE_NAME)).unwrap();
+        assert!(matches!(Store::open(&dir), Err(StoreError::TooNew { found: 99, .. })));
+        assert!(std::fs::read(dir.join(FILE_NAME)).unwrap() == before, "the file changed");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn open_attempts_of_a_live_session_stay_open_and_of_a_dead_one_are_interrupted() {
+        let dir = temp_dir("sessions");
+        let first = Store::open(&dir).unwrap().store;
+        let live = first.start_attempt(&attempt(None, "hospital", 1_000)).unwrap();
+        first.record_step(live, &step("a", 4_000)).unwrap();
+        // A second window while the first still runs: nothing is closed.
+        let second = Store::open(&dir).unwrap();
+        assert!(second.notices.is_empty(), "{:?}", second.notices);
+        drop(second);
+        // The first window goes away without finishing (its lock is released, as on a crash).
+        drop(first);
+        let third = Store::open(&dir).unwrap();
+        assert_eq!(third.notices, [Notice::Interrupted { attempts: 1 }]);
+        let attempts = third.store.attempts(Period::default()).unwrap();
+        assert_eq!(attempts[0].outcome, Outcome::Interrupted);
+        assert_eq!(attempts[0].ended, Some(4_000), "ends at its last finished step");
+        assert_eq!(attempts[0].total_secs, Some(3.0));
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}
