@@ -53,12 +53,16 @@ impl Lang {
 
     fn embedded_sources(self) -> &'static [&'static str] {
         match self {
-            Lang::ZhCn => {
-                &[include_str!("../../locales/zh-CN/app.ftl"), include_str!("../../locales/zh-CN/checker.ftl")]
-            }
-            Lang::EnUs => {
-                &[include_str!("../../locales/en-US/app.ftl"), include_str!("../../locales/en-US/checker.ftl")]
-            }
+            Lang::ZhCn => &[
+                include_str!("../../locales/zh-CN/app.ftl"),
+                include_str!("../../locales/zh-CN/checker.ftl"),
+                include_str!("../../locales/zh-CN/progress.ftl"),
+            ],
+            Lang::EnUs => &[
+                include_str!("../../locales/en-US/app.ftl"),
+                include_str!("../../locales/en-US/checker.ftl"),
+                include_str!("../../locales/en-US/progress.ftl"),
+            ],
         }
     }
 }
