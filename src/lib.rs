@@ -14,6 +14,8 @@ pub mod glyphs;
 pub mod i18n;
 /// Learners, attempts and step records (SQLite), statistics and exports.
 pub mod progress;
+/// The `kuayue export` and `kuayue stats` commands.
+pub mod progress_cmd;
 /// The scenario format: model, loading with positions, the checker, project layout.
 pub mod scenario;
 /// The senior-first numbers and colour contrast.

@@ -1,4 +1,5 @@
-//! The `kuayue` command: no subcommand opens the app; `check` checks scenarios.
+//! The `kuayue` command: no subcommand opens the app; `check` checks scenarios;
+//! `export` and `stats` read the progress store.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -12,6 +13,9 @@ struct Cli {
     /// Language of messages: zh-CN or en-US (default: the system's, else zh-CN).
     #[arg(long, global = true, value_parser = parse_lang)]
     lang: Option<Lang>,
+    /// Where progress is kept (default: KUAYUE_DATA_DIR, else the system's data folder).
+    #[arg(long, global = true)]
+    data_dir: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -43,6 +47,45 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Write who practised what to a file a centre can report upward.
+    Export {
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        #[command(flatten)]
+        dates: Dates,
+        /// Replace names by stable pseudonyms (学员-1a2b3c4d).
+        #[arg(long)]
+        anonymize: bool,
+        /// The file to write.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Print a summary of practice: per scenario, per learner, the hardest steps.
+    Stats {
+        #[command(flatten)]
+        dates: Dates,
+    },
+}
+
+/// Which attempts to read, by the day they began (in this computer's time zone).
+#[derive(clap::Args)]
+struct Dates {
+    /// From this day on, e.g. 2026-11-01.
+    #[arg(long)]
+    since: Option<String>,
+    /// Up to and including this day, e.g. 2026-11-30.
+    #[arg(long)]
+    until: Option<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    /// One row per attempt, UTF-8 with BOM: opens in Excel with Chinese intact.
+    Csv,
+    /// A workbook: summary, attempts and steps sheets.
+    Xlsx,
+    /// xAPI 1.0.3 statements (JSON) for a learning record store.
+    Xapi,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -72,7 +115,52 @@ fn main() -> ExitCode {
         Some(Command::Play { scenario, autoplay, mistakes, screenshots, exit_when_done }) => {
             play(lang, &scenario, Options { autoplay, mistakes, screenshots, exit_when_done })
         }
+        Some(Command::Export { format, dates, anonymize, out }) => {
+            let format = match format {
+                ExportFormat::Csv => kuayue::progress::export::Format::Csv,
+                ExportFormat::Xlsx => kuayue::progress::export::Format::Xlsx,
+                ExportFormat::Xapi => kuayue::progress::export::Format::Xapi,
+            };
+            with_store(lang, cli.data_dir, &dates, |store, period| {
+                let request = kuayue::progress_cmd::ExportRequest { format, period, anonymize, out };
+                kuayue::progress_cmd::run_export(store, &request, lang, std::path::Path::new("."))
+            })
+        }
+        Some(Command::Stats { dates }) => with_store(lang, cli.data_dir, &dates, |store, period| {
+            kuayue::progress_cmd::render_stats(store, period, lang, std::path::Path::new("."))
+        }),
         None => open_app(lang, None),
+    }
+}
+
+/// Opens the store, reads the dates, runs `task` and prints what it says.
+fn with_store(
+    lang: Lang,
+    data_dir: Option<PathBuf>,
+    dates: &Dates,
+    task: impl FnOnce(&kuayue::progress::Store, kuayue::progress::Period) -> Result<String, String>,
+) -> ExitCode {
+    let msg = Messages::embedded(lang);
+    let tz = jiff::tz::TimeZone::system();
+    let result = (|| {
+        use kuayue::progress::export::{end_of_day, start_of_day};
+        let period = kuayue::progress::Period {
+            since: dates.since.as_deref().map(|d| start_of_day(d, &tz)).transpose()?,
+            until: dates.until.as_deref().map(|d| end_of_day(d, &tz)).transpose()?,
+        };
+        let dir = data_dir.unwrap_or_else(kuayue::progress::Store::default_dir);
+        let store = kuayue::progress_cmd::open_store(&dir, &msg)?;
+        task(&store, period)
+    })();
+    match result {
+        Ok(text) => {
+            println!("{}", text.trim_end());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
     }
 }
 

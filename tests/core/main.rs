@@ -12,6 +12,7 @@ mod common;
 mod font;
 #[cfg(feature = "app")]
 mod pointer;
+mod progress;
 mod walkthrough;
 #[cfg(feature = "app")]
 mod window;

@@ -161,11 +161,22 @@ pub fn write(format: Format, export: &Export, path: &Path) -> Result<usize, Expo
     Ok(export.attempts.len())
 }
 
-/// Reads `2026-11-01` as the start of that day in `tz`.
-pub fn start_of_day(date: &str, tz: &TimeZone) -> Result<Millis, String> {
-    let date: jiff::civil::Date =
-        date.trim().parse().map_err(|e| format!("`{date}` is not a date like 2026-11-01: {e}"))?;
+fn parse_date(date: &str) -> Result<jiff::civil::Date, String> {
+    date.trim().parse().map_err(|e| format!("`{date}` is not a date like 2026-11-01: {e}"))
+}
+
+fn midnight(date: jiff::civil::Date, tz: &TimeZone) -> Result<Millis, String> {
     date.to_zoned(tz.clone()).map(|z| z.timestamp().as_millisecond()).map_err(|e| e.to_string())
+}
+
+/// Reads `2026-11-01` as the start of that day in `tz` (for `--since`).
+pub fn start_of_day(date: &str, tz: &TimeZone) -> Result<Millis, String> {
+    midnight(parse_date(date)?, tz)
+}
+
+/// Reads `2026-11-30` as the start of the next day in `tz`, so `--until` includes its whole day.
+pub fn end_of_day(date: &str, tz: &TimeZone) -> Result<Millis, String> {
+    midnight(parse_date(date)?.tomorrow().map_err(|e| e.to_string())?, tz)
 }
 
 #[cfg(test)]
@@ -288,6 +299,7 @@ pub(crate) mod tests {
         let tz = TimeZone::get("Asia/Shanghai").unwrap();
         let ms = start_of_day("2026-11-01", &tz).unwrap();
         assert_eq!(jiff::Timestamp::from_millisecond(ms).unwrap().to_string(), "2026-10-31T16:00:00Z");
+        assert_eq!(end_of_day("2026-10-31", &tz).unwrap(), ms);
         assert!(start_of_day("1 Nov", &tz).unwrap_err().contains("2026-11-01"));
     }
 }

@@ -129,7 +129,7 @@ fn attempts(sheet: &mut Worksheet, export: &Export) -> Result<(), XlsxError> {
         row += 1;
     }
     sheet.set_freeze_panes(1, 0)?;
-    sheet.autofilter(0, 0, row.saturating_sub(1).max(0), (csv::COLUMNS.len() - 1) as u16)?;
+    sheet.autofilter(0, 0, row.saturating_sub(1), (csv::COLUMNS.len() - 1) as u16)?;
     sheet.set_column_range_width(0, (csv::COLUMNS.len() - 1) as u16, 16)?;
     Ok(())
 }
