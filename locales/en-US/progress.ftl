@@ -1,4 +1,6 @@
 # Words for progress records, statistics and exports (headers, outcomes, notices).
+col-number = No.
+col-seconds = Seconds
 col-attempt = Attempt
 col-learner = Learner
 col-group = Group

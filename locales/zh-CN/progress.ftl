@@ -1,4 +1,6 @@
 # 练习记录、统计和导出用的文字（表头、结果、提示）。
+col-number = 序号
+col-seconds = 用时（秒）
 col-attempt = 练习编号
 col-learner = 学员
 col-group = 班级

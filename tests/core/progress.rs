@@ -17,7 +17,12 @@ fn temp_dir(name: &str) -> PathBuf {
 }
 
 fn kuayue(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_kuayue")).args(args).current_dir(repo()).output().expect("runs");
+    let out = Command::new(env!("CARGO_BIN_EXE_kuayue"))
+        .args(args)
+        .current_dir(repo())
+        .env("TZ", "Asia/Shanghai")
+        .output()
+        .expect("runs");
     let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
     (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
 }
@@ -228,9 +233,15 @@ fn exports_from_the_command_line_open_as_csv_xlsx_and_xapi() {
         assert!(workbook.contains(&format!("name=\"{sheet}\"")), "{workbook}");
     }
     let strings = unzip(&dir.join("a.xlsx"), "xl/sharedStrings.xml");
-    for cell in ["按场景", "预约挂号", "王阿姨", "智能手机一班", "open_app", "中途退出"] {
-        assert!(strings.contains(cell), "{cell} missing from {strings}");
+    for cell in ["按场景", "预约挂号", "王阿姨", "智能手机一班", "open_app", "中途退出", "序号"] {
+        assert!(strings.contains(&format!("<t>{cell}</t>")), "{cell} missing: {strings}");
     }
+    let attempts = unzip(&dir.join("a.xlsx"), "xl/worksheets/sheet2.xml");
+    assert_eq!(attempts.matches("<row ").count(), 4, "a header and three attempts");
+    // 2025-12-01 01:00 UTC is 09:00 in Shanghai: an Excel date-time, not text.
+    assert!(attempts.contains("<v>45992.375</v>"), "{attempts}");
+    let steps = unzip(&dir.join("a.xlsx"), "xl/worksheets/sheet3.xml");
+    assert_eq!(steps.matches("<row ").count(), 4, "a header and one step per attempt");
     let summary = unzip(&dir.join("a.xlsx"), "xl/worksheets/sheet1.xml");
     assert!(summary.contains("<v>0.5</v>"), "hospital: 1 of 2 completed, as a number: {summary}");
 

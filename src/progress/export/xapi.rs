@@ -7,10 +7,14 @@
 //! exporting the same attempt twice gives the same statements and a learning
 //! record store does not count them twice.
 
+use std::io::Write;
+
+use serde::Serialize;
+use serde::ser::SerializeMap;
 use serde_json::{Value, json};
 
-use super::Export;
-use crate::progress::model::{Attempt, Millis, Outcome, StepRow};
+use super::{Export, ExportError};
+use crate::progress::model::{Attempt, Millis, Outcome, StepRow, Trap};
 
 /// Where kuayue's activities and extensions are named. The `.example` domain is
 /// reserved, so these IRIs never collide with a real site.
@@ -18,19 +22,115 @@ pub const ACTIVITY_BASE: &str = "https://kuayue.example/xapi";
 
 const NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x6b75_6179_7565_4b59_8000_7861_7069_3130);
 
+const EXT_VERSION: &str = "https://kuayue.example/xapi/extensions/scenario-version";
+const EXT_WRONG: &str = "https://kuayue.example/xapi/extensions/wrong-actions";
+const EXT_HINT_LEVEL: &str = "https://kuayue.example/xapi/extensions/highest-hint";
+const EXT_HINTS: &str = "https://kuayue.example/xapi/extensions/hints";
+const EXT_SKIPPED: &str = "https://kuayue.example/xapi/extensions/steps-skipped";
+const EXT_TRAP: &str = "https://kuayue.example/xapi/extensions/scam-trap";
+const EXT_OUTCOME: &str = "https://kuayue.example/xapi/extensions/outcome";
+
+#[derive(Serialize)]
 struct Verb {
     id: &'static str,
+    display: Display,
+}
+
+#[derive(Serialize)]
+struct Display {
+    #[serde(rename = "en-US")]
     en: &'static str,
+    #[serde(rename = "zh-CN")]
     zh: &'static str,
 }
 
-const LAUNCHED: Verb = Verb { id: "http://adlnet.gov/expapi/verbs/launched", en: "launched", zh: "开始" };
-const COMPLETED: Verb = Verb { id: "http://adlnet.gov/expapi/verbs/completed", en: "completed", zh: "完成" };
-const ABANDONED: Verb = Verb { id: "https://w3id.org/xapi/adl/verbs/abandoned", en: "abandoned", zh: "中途退出" };
-const WAIVED: Verb = Verb { id: "https://w3id.org/xapi/adl/verbs/waived", en: "waived", zh: "跳过" };
+const LAUNCHED: Verb =
+    Verb { id: "http://adlnet.gov/expapi/verbs/launched", display: Display { en: "launched", zh: "开始" } };
+const COMPLETED: Verb =
+    Verb { id: "http://adlnet.gov/expapi/verbs/completed", display: Display { en: "completed", zh: "完成" } };
+const ABANDONED: Verb =
+    Verb { id: "https://w3id.org/xapi/adl/verbs/abandoned", display: Display { en: "abandoned", zh: "中途退出" } };
+const WAIVED: Verb =
+    Verb { id: "https://w3id.org/xapi/adl/verbs/waived", display: Display { en: "waived", zh: "跳过" } };
 
-fn verb(v: &Verb) -> Value {
-    json!({ "id": v.id, "display": { "en-US": v.en, "zh-CN": v.zh } })
+#[derive(Serialize)]
+struct Account<'a> {
+    #[serde(rename = "homePage")]
+    home_page: &'a str,
+    name: String,
+}
+
+#[derive(Serialize)]
+struct Actor<'a> {
+    #[serde(rename = "objectType")]
+    object_type: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
+    account: Account<'a>,
+}
+
+/// A one-entry language map, `{ "zh-CN": "预约挂号" }`.
+struct LangMap<'a>(&'a str, &'a str);
+
+impl Serialize for LangMap<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(1))?;
+        map.serialize_entry(self.0, self.1)?;
+        map.end()
+    }
+}
+
+#[derive(Serialize)]
+struct Definition<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    name: LangMap<'a>,
+}
+
+#[derive(Serialize)]
+struct Activity<'a> {
+    #[serde(rename = "objectType")]
+    object_type: &'static str,
+    id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    definition: Option<Definition<'a>>,
+}
+
+#[derive(Serialize)]
+struct ContextActivities<'a> {
+    parent: [Activity<'a>; 1],
+}
+
+#[derive(Serialize)]
+struct Context<'a> {
+    registration: &'a str,
+    language: &'a str,
+    platform: &'static str,
+    #[serde(rename = "contextActivities", skip_serializing_if = "Option::is_none")]
+    context_activities: Option<ContextActivities<'a>>,
+    extensions: LangMap<'a>,
+}
+
+#[derive(Serialize)]
+struct Outcomes {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    success: Option<bool>,
+    completion: bool,
+    duration: String,
+    extensions: serde_json::Map<String, Value>,
+}
+
+#[derive(Serialize)]
+struct Statement<'a> {
+    id: String,
+    actor: &'a Actor<'a>,
+    verb: &'static Verb,
+    object: Activity<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    result: Option<Outcomes>,
+    context: Context<'a>,
+    timestamp: String,
+    version: &'static str,
 }
 
 /// ISO 8601 duration: `PT1M30S`, `PT0.5S`.
@@ -56,110 +156,138 @@ fn timestamp(at: Millis) -> String {
     jiff::Timestamp::from_millisecond(at).map(|t| t.to_string()).unwrap_or_default()
 }
 
-fn ext(name: &str) -> String {
-    format!("{ACTIVITY_BASE}/extensions/{name}")
+fn extensions(pairs: &[(&str, Value)]) -> serde_json::Map<String, Value> {
+    pairs.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect()
 }
 
-fn scenario_activity(export: &Export, attempt: &Attempt) -> Value {
-    json!({
-        "objectType": "Activity",
-        "id": format!("{ACTIVITY_BASE}/scenarios/{}", attempt.scenario),
-        "definition": {
-            "type": "http://adlnet.gov/expapi/activities/lesson",
-            "name": { attempt.lang.clone(): export.title(&attempt.scenario) },
-        },
+/// Calls `emit` with each statement of one attempt, in time order.
+fn attempt_statements(
+    export: &Export,
+    attempt: &Attempt,
+    emit: &mut dyn FnMut(&Statement) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
+    let who = export.who(attempt.learner);
+    let actor = Actor {
+        object_type: "Agent",
+        name: (!export.anonymize && attempt.learner.is_some()).then_some(who.name),
+        account: Account { home_page: export.home_page, name: who.account },
+    };
+    let scenario_id = format!("{ACTIVITY_BASE}/scenarios/{}", attempt.scenario);
+    let title = export.title(&attempt.scenario);
+    let scenario = || Activity {
+        object_type: "Activity",
+        id: &scenario_id,
+        definition: Some(Definition {
+            kind: "http://adlnet.gov/expapi/activities/lesson",
+            name: LangMap(&attempt.lang, &title),
+        }),
+    };
+    let context = |parent: bool| Context {
+        registration: &attempt.uid,
+        language: &attempt.lang,
+        platform: "kuayue",
+        context_activities: parent.then(|| ContextActivities {
+            parent: [Activity { object_type: "Activity", id: &scenario_id, definition: None }],
+        }),
+        extensions: LangMap(EXT_VERSION, &attempt.scenario_hash),
+    };
+    let id = |event: &str| uuid::Uuid::new_v5(&NAMESPACE, format!("{}/{event}", attempt.uid).as_bytes()).to_string();
+
+    emit(&Statement {
+        id: id("launched"),
+        actor: &actor,
+        verb: &LAUNCHED,
+        object: scenario(),
+        result: None,
+        context: context(false),
+        timestamp: timestamp(attempt.started),
+        version: "1.0.3",
+    })?;
+    for (seq, step) in attempt.steps.iter().enumerate() {
+        let step_id = format!("{scenario_id}/steps/{}", step.step);
+        let mut ext = extensions(&[(EXT_WRONG, json!(step.wrong_actions)), (EXT_HINT_LEVEL, json!(step.highest_hint))]);
+        if let Some(trap) = step.trap {
+            ext.insert(EXT_TRAP.to_owned(), json!(trap.as_str()));
+        }
+        emit(&Statement {
+            id: id(&format!("step/{seq}")),
+            actor: &actor,
+            verb: if step.skipped { &WAIVED } else { &COMPLETED },
+            object: Activity {
+                object_type: "Activity",
+                id: &step_id,
+                definition: Some(Definition {
+                    kind: "http://adlnet.gov/expapi/activities/interaction",
+                    name: LangMap("und", &step.step),
+                }),
+            },
+            result: Some(Outcomes {
+                success: None,
+                completion: !step.skipped,
+                duration: duration(step_secs(step)),
+                extensions: ext,
+            }),
+            context: context(true),
+            timestamp: timestamp(step.ended),
+            version: "1.0.3",
+        })?;
+    }
+    let verb = match attempt.outcome {
+        Outcome::Open => return Ok(()),
+        Outcome::Completed => &COMPLETED,
+        Outcome::Abandoned | Outcome::Interrupted => &ABANDONED,
+    };
+    let completed = attempt.outcome == Outcome::Completed;
+    let fell_for = attempt.steps.iter().any(|s| s.trap == Some(Trap::FellFor));
+    emit(&Statement {
+        id: id("ended"),
+        actor: &actor,
+        verb,
+        object: scenario(),
+        result: Some(Outcomes {
+            success: Some(completed && !fell_for),
+            completion: completed,
+            duration: duration(attempt.total_secs.unwrap_or(0.0)),
+            extensions: extensions(&[
+                (EXT_OUTCOME, json!(attempt.outcome.as_str())),
+                (EXT_WRONG, json!(attempt.wrong_actions())),
+                (EXT_HINTS, json!(attempt.hints())),
+                (EXT_SKIPPED, json!(attempt.skipped())),
+            ]),
+        }),
+        context: context(false),
+        timestamp: timestamp(attempt.ended.unwrap_or(attempt.started)),
+        version: "1.0.3",
     })
 }
 
-fn step_activity(attempt: &Attempt, step: &StepRow) -> Value {
-    json!({
-        "objectType": "Activity",
-        "id": format!("{ACTIVITY_BASE}/scenarios/{}/steps/{}", attempt.scenario, step.step),
-        "definition": {
-            "type": "http://adlnet.gov/expapi/activities/interaction",
-            "name": { "und": step.step },
-        },
-    })
+fn step_secs(step: &StepRow) -> f64 {
+    (step.ended - step.started) as f64 / 1000.0
 }
 
-/// All statements for the export's attempts.
+/// Streams all statements as one JSON array, one statement per line.
+pub fn write(export: &Export, out: &mut impl Write) -> Result<(), ExportError> {
+    let io = |source| ExportError::Io { path: "xAPI".into(), source };
+    let mut first = true;
+    out.write_all(b"[").map_err(io)?;
+    for attempt in export.attempts {
+        attempt_statements(export, attempt, &mut |statement| {
+            out.write_all(if first { b"\n" } else { b",\n" }).map_err(io)?;
+            first = false;
+            serde_json::to_writer(&mut *out, statement).map_err(|e| io(e.into()))
+        })?;
+    }
+    out.write_all(b"\n]\n").map_err(io)
+}
+
+/// All statements, as JSON values.
 pub fn statements(export: &Export) -> Vec<Value> {
     let mut all = Vec::new();
     for attempt in export.attempts {
-        let who = export.who(attempt.learner);
-        let mut actor = json!({
-            "objectType": "Agent",
-            "account": { "homePage": export.home_page, "name": who.account },
+        let _ = attempt_statements(export, attempt, &mut |s| {
+            all.push(serde_json::to_value(s).unwrap_or(Value::Null));
+            Ok(())
         });
-        if !export.anonymize && attempt.learner.is_some() {
-            actor["name"] = json!(who.name);
-        }
-        let scenario = scenario_activity(export, attempt);
-        let statement = |event: &str, verb_: &Verb, object: Value, at: Millis, result: Option<Value>, parent: bool| {
-            let mut context = json!({
-                "registration": attempt.uid,
-                "language": attempt.lang,
-                "platform": "kuayue",
-                "extensions": { ext("scenario-version"): attempt.scenario_hash },
-            });
-            if parent {
-                context["contextActivities"] = json!({ "parent": [scenario.clone()] });
-            }
-            let mut s = json!({
-                "id": uuid::Uuid::new_v5(&NAMESPACE, format!("{}/{event}", attempt.uid).as_bytes()).to_string(),
-                "actor": actor.clone(),
-                "verb": verb(verb_),
-                "object": object,
-                "context": context,
-                "timestamp": timestamp(at),
-                "version": "1.0.3",
-            });
-            if let Some(result) = result {
-                s["result"] = result;
-            }
-            s
-        };
-
-        all.push(statement("launched", &LAUNCHED, scenario.clone(), attempt.started, None, false));
-        for (seq, step) in attempt.steps.iter().enumerate() {
-            let mut extensions = json!({
-                ext("wrong-actions"): step.wrong_actions,
-                ext("highest-hint"): step.highest_hint,
-            });
-            if let Some(trap) = step.trap {
-                extensions[ext("scam-trap")] = json!(trap.as_str());
-            }
-            let result = json!({
-                "completion": !step.skipped,
-                "duration": duration((step.ended - step.started) as f64 / 1000.0),
-                "extensions": extensions,
-            });
-            let verb_ = if step.skipped { &WAIVED } else { &COMPLETED };
-            let object = step_activity(attempt, step);
-            all.push(statement(&format!("step/{seq}"), verb_, object, step.ended, Some(result), true));
-        }
-        let ending = match attempt.outcome {
-            Outcome::Open => None,
-            Outcome::Completed => Some(&COMPLETED),
-            Outcome::Abandoned | Outcome::Interrupted => Some(&ABANDONED),
-        };
-        if let Some(verb_) = ending {
-            let completed = attempt.outcome == Outcome::Completed;
-            let fell_for = attempt.steps.iter().any(|s| s.trap == Some(crate::progress::Trap::FellFor));
-            let result = json!({
-                "completion": completed,
-                "success": completed && !fell_for,
-                "duration": duration(attempt.total_secs.unwrap_or(0.0)),
-                "extensions": {
-                    ext("outcome"): attempt.outcome.as_str(),
-                    ext("wrong-actions"): attempt.wrong_actions(),
-                    ext("hints"): attempt.hints(),
-                    ext("steps-skipped"): attempt.skipped(),
-                },
-            });
-            let at = attempt.ended.unwrap_or(attempt.started);
-            all.push(statement("ended", verb_, scenario.clone(), at, Some(result), false));
-        }
     }
     all
 }
@@ -227,13 +355,13 @@ mod tests {
         }
         assert_eq!(all[0]["verb"]["id"], "http://adlnet.gov/expapi/verbs/launched");
         assert_eq!(all[0]["actor"]["name"], "王阿姨");
-        assert_eq!(all[2]["result"]["extensions"][ext("scam-trap")], "refused");
+        assert_eq!(all[2]["result"]["extensions"][EXT_TRAP], "refused");
         assert_eq!(all[2]["context"]["contextActivities"]["parent"][0]["id"], all[0]["object"]["id"]);
         assert_eq!(all[3]["verb"]["id"], "http://adlnet.gov/expapi/verbs/completed");
         assert_eq!(all[3]["result"]["success"], true);
         assert_eq!(all[3]["result"]["duration"], "PT1M30S");
         assert_eq!(all[6]["verb"]["id"], "https://w3id.org/xapi/adl/verbs/abandoned");
-        assert_eq!(all[8]["result"]["extensions"][ext("outcome")], "interrupted");
+        assert_eq!(all[8]["result"]["extensions"][EXT_OUTCOME], "interrupted");
         assert!(all[7]["actor"].get("name").is_none(), "the guest has no name");
     }
 
@@ -245,7 +373,11 @@ mod tests {
         let once = statements(&export(&attempts, &learners, &titles, &msg, false));
         let twice = statements(&export(&attempts, &learners, &titles, &msg, false));
         assert_eq!(once, twice);
-        let hidden = serde_json::to_string(&statements(&export(&attempts, &learners, &titles, &msg, true))).unwrap();
+        let mut hidden = Vec::new();
+        write(&export(&attempts, &learners, &titles, &msg, true), &mut hidden).unwrap();
+        let parsed: Vec<Value> = serde_json::from_slice(&hidden).unwrap();
+        assert_eq!(parsed.len(), once.len(), "the streamed file is one JSON array");
+        let hidden = String::from_utf8(hidden).unwrap();
         assert!(!hidden.contains("王阿姨") && !hidden.contains("Bob"));
     }
 }
