@@ -20,6 +20,8 @@ pub mod progress_cmd;
 pub mod scenario;
 /// The senior-first numbers and colour contrast.
 pub mod senior;
+/// Text size, language, full screen and the centre's details, remembered in the store.
+pub mod settings;
 /// The walkthrough state machine: actions in, events and a view out.
 pub mod walkthrough;
 

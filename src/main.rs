@@ -100,6 +100,7 @@ fn parse_lang(text: &str) -> Result<Lang, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang_from_settings = cli.lang.is_none() && std::env::var_os("KUAYUE_LANG").is_none();
     let lang = cli.lang.unwrap_or_else(Lang::from_env);
     match cli.command {
         Some(Command::Check { paths, format }) => {
@@ -129,7 +130,10 @@ fn main() -> ExitCode {
         Some(Command::Stats { dates }) => with_store(lang, cli.data_dir, &dates, |store, period| {
             kuayue::progress_cmd::render_stats(store, period, lang, std::path::Path::new("."))
         }),
-        None => open_app(lang, None),
+        None => {
+            let keep = cli.data_dir.unwrap_or_else(kuayue::progress::Store::default_dir);
+            open_app(lang, None, Some(keep), lang_from_settings)
+        }
     }
 }
 
@@ -190,12 +194,18 @@ fn play(lang: Lang, scenario: &str, options: Options) -> ExitCode {
         return ExitCode::from(1);
     }
     let Some(loaded) = report.files.into_iter().next().and_then(|f| f.loaded) else { return ExitCode::from(1) };
-    open_app(lang, Some((loaded.scenario, options)))
+    // A trainer's preview is not practice: nothing is recorded.
+    open_app(lang, Some((loaded.scenario, options)), None, false)
 }
 
 #[cfg(feature = "app")]
-fn open_app(lang: Lang, play: Option<(kuayue::scenario::Scenario, Options)>) -> ExitCode {
-    use kuayue::app::{Launch, autoplay::PlayOptions};
+fn open_app(
+    lang: Lang,
+    play: Option<(kuayue::scenario::Scenario, Options)>,
+    keep: Option<PathBuf>,
+    lang_from_settings: bool,
+) -> ExitCode {
+    use kuayue::app::{Launch, autoplay::PlayOptions, records::Keep};
     let play = play.map(|(scenario, o)| {
         let options = PlayOptions {
             autoplay: o.autoplay,
@@ -205,11 +215,16 @@ fn open_app(lang: Lang, play: Option<(kuayue::scenario::Scenario, Options)>) -> 
         };
         (std::sync::Arc::new(scenario), options)
     });
-    kuayue::app::run(Launch { lang, play })
+    kuayue::app::run(Launch { lang, play, keep: keep.map_or(Keep::Nowhere, Keep::Folder), lang_from_settings })
 }
 
 #[cfg(not(feature = "app"))]
-fn open_app(_lang: Lang, _play: Option<(kuayue::scenario::Scenario, Options)>) -> ExitCode {
+fn open_app(
+    _lang: Lang,
+    _play: Option<(kuayue::scenario::Scenario, Options)>,
+    _keep: Option<PathBuf>,
+    _lang_from_settings: bool,
+) -> ExitCode {
     eprintln!("This build has no window (built without the `app` feature). Try `kuayue check`.");
     ExitCode::from(2)
 }

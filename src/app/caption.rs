@@ -73,9 +73,10 @@ fn draw_caption(
                     ]
                     .into(),
                 );
-                ui.label(egui::RichText::new(progress).size(20.0).color(theme::INK));
+                ui.label(egui::RichText::new(progress).size(theme::px(24.0)).color(theme::INK));
                 if let Some(prompt) = &view.prompt {
-                    let line = egui::RichText::new(words.say(prompt)).size(theme::CAPTION_PX).color(theme::INK);
+                    let line =
+                        egui::RichText::new(words.say(prompt)).size(theme::px(theme::CAPTION_PX)).color(theme::INK);
                     ui.add(egui::Label::new(line).wrap());
                 }
                 // The newest help: specific feedback, else the current hint.
@@ -86,11 +87,17 @@ fn draw_caption(
                     .or_else(|| view.hint.clone().map(|h| (h, Tone::Gentle)));
                 if let Some((message, tone)) = help {
                     let colour = if tone == Tone::Caution { theme::NOTICE } else { theme::PRIMARY };
-                    ui.add(egui::Label::new(egui::RichText::new(words.say(&message)).size(26.0).color(colour)).wrap());
+                    ui.add(
+                        egui::Label::new(egui::RichText::new(words.say(&message)).size(theme::px(28.0)).color(colour))
+                            .wrap(),
+                    );
                 }
                 if view.offer_trainer {
                     ui.label(
-                        egui::RichText::new(words.ui("app-call-trainer")).size(24.0).strong().color(theme::NOTICE),
+                        egui::RichText::new(words.ui("app-call-trainer"))
+                            .size(theme::px(24.0))
+                            .strong()
+                            .color(theme::NOTICE),
                     );
                 }
                 ui.horizontal(|ui| {

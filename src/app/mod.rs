@@ -15,6 +15,8 @@ pub mod autoplay;
 pub mod caption;
 pub mod library;
 pub mod phone;
+pub mod preferences;
+pub mod records;
 pub mod scene;
 pub mod screens;
 pub mod targets;
@@ -36,14 +38,20 @@ pub struct Launch {
     pub lang: Lang,
     /// `kuayue play`: the scenario to open at once, and how to play it.
     pub play: Option<(Arc<Scenario>, autoplay::PlayOptions)>,
+    /// Where practice is recorded.
+    pub keep: records::Keep,
+    /// The language saved in settings may replace `lang` (false when `--lang` chose it).
+    pub lang_from_settings: bool,
 }
 
 /// Everything but the window: usable headless with `MinimalPlugins` in tests.
 pub fn core_plugins(app: &mut App, launch: &Launch) {
     app.configure_sets(Update, (AppSystems::RecordInput, AppSystems::ApplyCommands, AppSystems::Present).chain())
         .insert_resource(words::Words::load(launch.lang))
+        .insert_resource(records::Records::open(&launch.keep, &crate::i18n::Messages::embedded(launch.lang)))
         .insert_resource(launch.play.as_ref().map(|(_, o)| o.clone()).unwrap_or_default())
-        .add_plugins((screens::plugin, walkthrough::plugin));
+        .insert_resource(preferences::LanguageFromSettings(launch.lang_from_settings))
+        .add_plugins((screens::plugin, walkthrough::plugin, records::plugin, preferences::plugin));
     if let Some((scenario, _)) = &launch.play {
         let scenario = scenario.clone();
         app.add_systems(Startup, move |mut start: MessageWriter<walkthrough::StartScenario>| {

@@ -176,10 +176,13 @@ fn draw_screen(ui: &mut egui::Ui, screen: &PhoneScreen, pen: &mut Pen) {
         }
         ui.horizontal(|ui| {
             if screen.back {
-                ui.label(egui::RichText::new("←").size(theme::BUTTON_PX).color(theme::INK));
+                ui.label(egui::RichText::new("←").size(theme::px(theme::BUTTON_PX)).color(theme::INK));
             }
             ui.label(
-                egui::RichText::new(pen.words.say(&screen.title)).size(theme::BUTTON_PX).strong().color(theme::INK),
+                egui::RichText::new(pen.words.say(&screen.title))
+                    .size(theme::px(theme::BUTTON_PX))
+                    .strong()
+                    .color(theme::INK),
             );
         });
         ui.separator();
@@ -193,7 +196,7 @@ fn draw_screen(ui: &mut egui::Ui, screen: &PhoneScreen, pen: &mut Pen) {
 }
 
 fn phone_button(text: String, fill: egui::Color32, color: egui::Color32) -> egui::Button<'static> {
-    egui::Button::new(egui::RichText::new(text).size(theme::BODY_PX).color(color))
+    egui::Button::new(egui::RichText::new(text).size(theme::px(theme::BODY_PX)).color(color))
         .fill(fill)
         .min_size(egui::vec2(360.0, 60.0))
 }
@@ -225,7 +228,8 @@ fn draw_widget(ui: &mut egui::Ui, widget: &Widget, pen: &mut Pen) {
         Widget::IconGrid { items, .. } => {
             egui::Grid::new(widget.id()).spacing([8.0, 8.0]).show(ui, |ui| {
                 for (n, item) in items.iter().enumerate() {
-                    let text = egui::RichText::new(words.say(&item.text)).size(theme::BODY_PX).color(theme::INK);
+                    let text =
+                        egui::RichText::new(words.say(&item.text)).size(theme::px(theme::BODY_PX)).color(theme::INK);
                     pen.tap(ui, egui::Button::new(text).fill(light).min_size(egui::vec2(176.0, 88.0)), &item.id);
                     if n % 2 == 1 {
                         ui.end_row();
@@ -317,7 +321,7 @@ fn field(ui: &mut egui::Ui, id: &str, label: &str, (max_len, secret, auto_send):
                 "ok" => pen.words.ui("app-keypad-ok"),
                 digit => digit.to_owned(),
             };
-            let button = egui::Button::new(egui::RichText::new(text).size(theme::BODY_PX).color(theme::INK))
+            let button = egui::Button::new(egui::RichText::new(text).size(theme::px(theme::BODY_PX)).color(theme::INK))
                 .min_size(egui::vec2(116.0, 60.0));
             let r = ui.add(button);
             pen.record(ui, Key::Keypad { field: id.to_owned(), key: (*key).to_owned() }, &r);

@@ -248,9 +248,10 @@ fn draw_station_labels(
             egui::Area::new(egui::Id::new(("station", &station.id))).fixed_pos(at).pivot(egui::Align2::CENTER_BOTTOM);
         let response = area
             .show(ctx, |ui| {
-                let button = egui::Button::new(egui::RichText::new(text).size(theme::BODY_PX).color(theme::INK))
-                    .fill(theme::PAPER)
-                    .min_size(egui::vec2(120.0, 60.0));
+                let button =
+                    egui::Button::new(egui::RichText::new(text).size(theme::px(theme::BODY_PX)).color(theme::INK))
+                        .fill(theme::PAPER)
+                        .min_size(egui::vec2(120.0, 60.0));
                 ui.add(button)
             })
             .inner;

@@ -1,5 +1,7 @@
 //! The look: the CJK font and the senior-first sizes every screen draws with.
 
+use std::sync::atomic::{AtomicU32, Ordering};
+
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
@@ -7,7 +9,23 @@ use crate::senior;
 
 /// Noto Sans CJK SC, cut down by `tools/subset-font.py` (OFL, see assets/fonts/OFL.txt).
 /// Compiled in, so the app never shows empty boxes for a missing font file.
-const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-kuayue.otf");
+pub const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-kuayue.otf");
+
+/// The text size setting in percent (100, 125, 150, 200), read by every text size below.
+static TEXT_SCALE: AtomicU32 = AtomicU32::new(100);
+
+pub fn set_text_scale(percent: u32) {
+    TEXT_SCALE.store(percent.clamp(100, 200), Ordering::Relaxed);
+}
+
+pub fn text_scale() -> u32 {
+    TEXT_SCALE.load(Ordering::Relaxed)
+}
+
+/// A text size in logical px at the chosen text size.
+pub fn px(base: f32) -> f32 {
+    base * text_scale() as f32 / 100.0
+}
 
 /// Logical px of headings, body text and buttons.
 pub const HEADING_PX: f32 = 40.0;
@@ -61,34 +79,73 @@ pub fn card_window(id: &str) -> egui::Window<'static> {
 }
 
 pub fn heading(text: impl Into<String>) -> egui::RichText {
-    egui::RichText::new(text).size(HEADING_PX).strong().color(INK)
+    egui::RichText::new(text).size(px(HEADING_PX)).strong().color(INK)
 }
 
 pub fn body(text: impl Into<String>) -> egui::RichText {
-    egui::RichText::new(text).size(BODY_PX).color(INK)
+    egui::RichText::new(text).size(px(BODY_PX)).color(INK)
 }
 
 pub fn notice(text: impl Into<String>) -> egui::RichText {
-    egui::RichText::new(text).size(BODY_PX).strong().color(NOTICE)
+    egui::RichText::new(text).size(px(BODY_PX)).strong().color(NOTICE)
 }
 
 /// A secondary button: large text, at least 60 px tall.
 pub fn button(text: impl Into<String>) -> egui::Button<'static> {
-    egui::Button::new(egui::RichText::new(text).size(BUTTON_PX).color(INK)).min_size(BUTTON_MIN)
+    egui::Button::new(egui::RichText::new(text).size(px(BUTTON_PX)).color(INK)).min_size(BUTTON_MIN)
 }
 
 /// The one thing to press on a screen: bigger, filled.
 pub fn big_button(text: impl Into<String>) -> egui::Button<'static> {
-    egui::Button::new(egui::RichText::new(text).size(HEADING_PX).color(egui::Color32::WHITE))
+    egui::Button::new(egui::RichText::new(text).size(px(HEADING_PX)).color(egui::Color32::WHITE))
         .fill(PRIMARY)
         .min_size(egui::vec2(360.0, 88.0))
 }
 
 /// A scenario card: the whole card is the button.
 pub fn card_button(text: impl Into<String>) -> egui::Button<'static> {
-    egui::Button::new(egui::RichText::new(text).size(BUTTON_PX).color(INK))
+    egui::Button::new(egui::RichText::new(text).size(px(BUTTON_PX)).color(INK))
         .fill(egui::Color32::WHITE)
         .min_size(egui::vec2(680.0, 96.0))
+}
+
+/// A learner's name card: big, in the learner's colour, the name in dark ink.
+pub fn name_card(name: impl Into<String>, colour: egui::Color32) -> egui::Button<'static> {
+    egui::Button::new(egui::RichText::new(name).size(px(HEADING_PX)).color(INK))
+        .fill(colour)
+        .stroke(egui::Stroke::new(2.0, INK))
+        .min_size(egui::vec2(200.0, 96.0))
+}
+
+/// One of several choices (a text size, a language): the chosen one has a tick
+/// and a thick dark border, so it does not rely on colour.
+pub fn choice(text: impl Into<String>, chosen: bool) -> egui::Button<'static> {
+    let text = text.into();
+    let (label, stroke) = if chosen { (format!("✓ {text}"), 4.0) } else { (text, 1.0) };
+    egui::Button::new(egui::RichText::new(label).size(px(BUTTON_PX)).color(INK))
+        .fill(if chosen { egui::Color32::from_rgb(0xfd, 0xe9, 0xb8) } else { egui::Color32::WHITE })
+        .stroke(egui::Stroke::new(stroke, INK))
+        .min_size(egui::vec2(140.0, BUTTON_MIN.y))
+}
+
+/// One bar of a bar chart: the label above, the bar, and its value written at
+/// its end (a chart never relies on length or colour alone).
+pub fn bar(ui: &mut egui::Ui, label: &str, fraction: f64, value: &str) {
+    ui.label(egui::RichText::new(label).size(px(BODY_PX)).color(INK));
+    let width = 520.0;
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(width + 320.0, 30.0), egui::Sense::hover());
+    let painter = ui.painter();
+    let track = egui::Rect::from_min_size(rect.min, egui::vec2(width, 30.0));
+    painter.rect_filled(track, 4.0, egui::Color32::from_rgb(0xee, 0xe8, 0xdc));
+    let filled = egui::Rect::from_min_size(rect.min, egui::vec2(width * fraction.clamp(0.0, 1.0) as f32, 30.0));
+    painter.rect_filled(filled, 4.0, PRIMARY);
+    painter.text(
+        egui::pos2(track.max.x + 12.0, rect.center().y),
+        egui::Align2::LEFT_CENTER,
+        value,
+        egui::FontId::proportional(px(BODY_PX)),
+        INK,
+    );
 }
 
 /// A framed box for problems a trainer must fix.
@@ -98,7 +155,7 @@ pub fn notice_frame() -> egui::Frame {
 
 /// A filled primary button of normal height (for "I've read it").
 pub fn primary_button(text: impl Into<String>) -> egui::Button<'static> {
-    egui::Button::new(egui::RichText::new(text).size(BUTTON_PX).color(egui::Color32::WHITE))
+    egui::Button::new(egui::RichText::new(text).size(px(BUTTON_PX)).color(egui::Color32::WHITE))
         .fill(PRIMARY)
         .min_size(egui::vec2(200.0, BUTTON_MIN.y))
 }

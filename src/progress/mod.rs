@@ -1,6 +1,7 @@
 //! Who practised what: learners, attempts and step records in SQLite, the
 //! figures a trainer reads from them, and exports a centre can report upward.
 
+pub mod certificate;
 pub mod export;
 pub mod model;
 mod schema;

@@ -6,10 +6,12 @@ use std::sync::Arc;
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use kuayue::app::autoplay::PlayOptions;
+use kuayue::app::records::{CompletedByLearner, CurrentLearner, FirstCompletion, Records};
 use kuayue::app::screens::Screen;
 use kuayue::app::walkthrough::{Active, LearnerAction, WalkthroughEvent};
 use kuayue::app::{Launch, core_plugins};
 use kuayue::i18n::Lang;
+use kuayue::progress::{Outcome, Period};
 use kuayue::walkthrough::{Action, Event};
 
 use crate::common::{doing, seed};
@@ -24,7 +26,7 @@ fn record(mut events: MessageReader<WalkthroughEvent>, mut seen: ResMut<Seen>) {
 fn headless(id: &str) -> App {
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin)).init_resource::<Seen>().add_systems(Last, record);
-    let launch = Launch { lang: Lang::EnUs, play: Some((seed(id), PlayOptions::default())) };
+    let launch = Launch { lang: Lang::EnUs, play: Some((seed(id), PlayOptions::default())), ..Default::default() };
     core_plugins(&mut app, &launch);
     app.update();
     app.update();
@@ -71,6 +73,36 @@ fn completing_the_last_step_shows_the_done_screen() {
     assert_eq!(*app.world().resource::<State<Screen>>().get(), Screen::Done);
     assert!(app.world().resource::<Seen>().0.iter().any(|e| matches!(e, Event::Completed(_))));
     assert!(app.world().resource::<Active>().engine.is_finished());
+}
+
+#[test]
+fn each_step_and_the_completion_are_recorded_for_the_learner_playing() {
+    let mut app = headless("medical_insurance_payment");
+    let learner = app.world().resource::<Records>().with(|s| s.add_learner("王阿姨", None, 0)).unwrap();
+    // Choosing a learner happens before a scenario starts; restart so the attempt is theirs.
+    app.world_mut().resource_mut::<CurrentLearner>().0 = Some(learner.clone());
+    act(&mut app, Action::Restart);
+    let scenario: Arc<_> = seed("medical_insurance_payment");
+    act(&mut app, Action::Tap("nothing_here".into()));
+    for _ in 0..scenario.steps.len() {
+        let Some(id) = step(&app) else { break };
+        let expect = scenario.steps.iter().find(|s| s.id == id).unwrap().action.clone();
+        act(&mut app, doing(&expect));
+    }
+    app.update();
+    let attempts = app.world().resource::<Records>().with(|s| s.attempts(Period::default())).unwrap();
+    assert_eq!(attempts.len(), 2, "the guest's first try (abandoned by the restart) and 王阿姨's");
+    assert_eq!((attempts[0].learner, attempts[0].outcome), (None, Outcome::Abandoned));
+    let theirs = &attempts[1];
+    assert_eq!((theirs.learner, theirs.outcome), (Some(learner.id), Outcome::Completed));
+    assert_eq!(theirs.scenario, "medical_insurance_payment");
+    assert_eq!(theirs.steps.len(), app.world().resource::<Active>().engine.records().len());
+    assert_eq!(theirs.steps[0].wrong_actions, 1, "the wrong tap is in the first step's record");
+    assert!(theirs.steps.iter().any(|s| s.trap.is_some()), "the scam trap's outcome is kept");
+    assert_eq!(theirs.scenario_hash.len(), 16);
+    let first = app.world().resource::<FirstCompletion>();
+    assert_eq!(first.0.as_deref(), Some("medical_insurance_payment"), "a certificate is offered");
+    assert!(app.world().resource::<CompletedByLearner>().0.contains("medical_insurance_payment"));
 }
 
 #[test]

@@ -6,6 +6,7 @@ use bevy_egui::{EguiPrimaryContextPass, egui};
 
 use super::Screen;
 use crate::app::library::Library;
+use crate::app::records::{CompletedByLearner, CurrentLearner};
 use crate::app::theme;
 use crate::app::walkthrough::StartScenario;
 use crate::app::words::Words;
@@ -18,16 +19,24 @@ fn draw_choose(
     mut contexts: bevy_egui::EguiContexts,
     words: Res<Words>,
     library: Res<Library>,
+    completed: Res<CompletedByLearner>,
+    learner: Res<CurrentLearner>,
     mut start: MessageWriter<StartScenario>,
     mut next: ResMut<NextState<Screen>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     theme::card_window("choose").show(ctx, |ui| {
         ui.label(theme::heading(words.ui("app-choose")));
+        let who = learner.0.as_ref().map_or_else(|| words.ui("app-guest"), |l| l.name.clone());
+        ui.label(theme::body(words.ui_with("app-practising-as", "name", who)));
         egui::ScrollArea::vertical().max_height(520.0).show(ui, |ui| {
             for scenario in &library.ready {
                 let minutes = words.ui_with("app-minutes", "minutes", scenario.minutes);
-                let text = format!("{} · {minutes}\n{}", words.say(&scenario.title), words.say(&scenario.summary));
+                let mut text = format!("{} · {minutes}\n{}", words.say(&scenario.title), words.say(&scenario.summary));
+                if completed.0.contains(&scenario.id) {
+                    // A tick and words, not colour alone.
+                    text = format!("{}\n{text}", words.ui("app-completed"));
+                }
                 if ui.add(theme::card_button(text)).clicked() {
                     start.write(StartScenario(scenario.clone()));
                 }

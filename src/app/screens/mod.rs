@@ -4,7 +4,9 @@ use bevy::prelude::*;
 
 mod choose;
 mod done;
+mod settings;
 mod start;
+pub mod trainer;
 
 /// Which screen is showing. The current step is core data (`Active`), not a state.
 #[derive(States, Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -14,6 +16,10 @@ pub enum Screen {
     Choose,
     Walkthrough,
     Done,
+    /// Text size, language, full screen.
+    Settings,
+    /// The trainer's dashboard, behind a PIN.
+    Trainer,
 }
 
 /// The screen state itself (works headless).
@@ -23,5 +29,5 @@ pub(super) fn plugin(app: &mut App) {
 
 /// The menu screens drawn with egui (needs a window).
 pub(super) fn menus_plugin(app: &mut App) {
-    app.add_plugins((start::plugin, choose::plugin, done::plugin));
+    app.add_plugins((start::plugin, choose::plugin, done::plugin, settings::plugin, trainer::plugin));
 }

@@ -1,0 +1,73 @@
+//! Settings in the running app: loaded from the store at start, applied at
+//! once when changed (text size, language, full screen) and saved.
+
+use bevy::prelude::*;
+use bevy::window::{MonitorSelection, PrimaryWindow, WindowMode};
+
+use super::library::Library;
+use super::records::Records;
+use super::theme;
+use super::words::Words;
+use crate::i18n::Messages;
+use crate::settings::Settings;
+
+/// The settings in force.
+#[derive(Resource, Debug, Clone, PartialEq, Eq, Default)]
+pub struct Prefs(pub Settings);
+
+/// Asks to change the settings (from the settings screen or the trainer's).
+#[derive(Message, Debug, Clone)]
+pub struct ChangeSettings(pub Settings);
+
+/// Whether the saved language may replace the one the app was started with
+/// (not when `--lang` asked for one).
+#[derive(Resource, Debug, Clone, Copy)]
+pub struct LanguageFromSettings(pub bool);
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_message::<ChangeSettings>()
+        .add_systems(PreStartup, load_settings)
+        .add_systems(Update, (change_settings, apply_settings.run_if(resource_changed::<Prefs>)).chain());
+}
+
+fn load_settings(mut commands: Commands, records: Res<Records>, follow: Option<Res<LanguageFromSettings>>) {
+    let mut settings = records.with(Settings::load).unwrap_or_default();
+    if !follow.is_some_and(|f| f.0) {
+        settings.lang = None;
+    }
+    commands.insert_resource(Prefs(settings));
+}
+
+fn change_settings(mut requests: MessageReader<ChangeSettings>, records: Res<Records>, mut prefs: ResMut<Prefs>) {
+    let Some(ChangeSettings(settings)) = requests.read().last() else { return };
+    records.with(|s| settings.save(s));
+    info!("settings: text {}%, language {:?}, full screen {}", settings.text_scale, settings.lang, settings.fullscreen);
+    prefs.0 = settings.clone();
+}
+
+fn apply_settings(
+    prefs: Res<Prefs>,
+    mut words: ResMut<Words>,
+    library: Option<ResMut<Library>>,
+    mut windows: Query<&mut Window, With<PrimaryWindow>>,
+) {
+    theme::set_text_scale(prefs.0.text_scale);
+    if let Some(lang) = prefs.0.lang
+        && lang != words.lang
+    {
+        *words = Words::load(lang);
+        if let Some(mut library) = library {
+            *library = Library::load(&[std::path::PathBuf::from("scenarios")], &Messages::embedded(lang));
+        }
+    }
+    for mut window in &mut windows {
+        let mode = if prefs.0.fullscreen {
+            WindowMode::BorderlessFullscreen(MonitorSelection::Current)
+        } else {
+            WindowMode::Windowed
+        };
+        if window.mode != mode {
+            window.mode = mode;
+        }
+    }
+}
