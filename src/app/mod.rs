@@ -13,12 +13,14 @@ use crate::scenario::Scenario;
 
 pub mod autoplay;
 pub mod caption;
+pub mod keyboard;
 pub mod library;
 pub mod phone;
 pub mod preferences;
 pub mod records;
 pub mod scene;
 pub mod screens;
+pub mod snapshot;
 pub mod targets;
 pub mod theme;
 pub mod walkthrough;
@@ -80,6 +82,8 @@ pub fn run(launch: Launch) -> ExitCode {
         caption::plugin,
         autoplay::plugin,
         screens::menus_plugin,
+        snapshot::plugin,
+        keyboard::plugin,
     ));
     match app.run() {
         AppExit::Success => ExitCode::SUCCESS,

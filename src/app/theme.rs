@@ -42,7 +42,7 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(EguiPrimaryContextPass, install_fonts_and_style);
 }
 
-fn install_fonts_and_style(mut contexts: EguiContexts, mut done: Local<bool>) -> Result {
+pub(super) fn install_fonts_and_style(mut contexts: EguiContexts, mut done: Local<bool>) -> Result {
     if *done {
         return Ok(());
     }
@@ -53,7 +53,11 @@ fn install_fonts_and_style(mut contexts: EguiContexts, mut done: Local<bool>) ->
         fonts.families.entry(family).or_default().insert(0, "noto-sans-sc".into());
     }
     ctx.set_fonts(fonts);
-    ctx.set_visuals(egui::Visuals::light());
+    let mut visuals = egui::Visuals::light();
+    // The keyboard focus: a thick dark ring, easy to follow for someone who cannot use a mouse.
+    visuals.selection.stroke = egui::Stroke::new(4.0, INK);
+    visuals.widgets.hovered.bg_stroke = egui::Stroke::new(3.0, INK);
+    ctx.set_visuals(visuals);
     *done = true;
     Ok(())
 }
@@ -67,15 +71,34 @@ pub const PRIMARY: egui::Color32 = egui::Color32::from_rgb(0x1f, 0x5f, 0xaf);
 /// Warm white panels.
 pub const PAPER: egui::Color32 = egui::Color32::from_rgb(0xfb, 0xf8, 0xf2);
 
-/// A centred, untitled panel for the full-screen menus.
+/// A centred, untitled panel (for questions that pop up over a screen).
 pub fn card_window(id: &str) -> egui::Window<'static> {
     egui::Window::new(id.to_owned())
         .title_bar(false)
         .resizable(false)
         .collapsible(false)
-        .min_width(720.0)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .frame(egui::Frame::window(&egui::Style::default()).fill(PAPER).inner_margin(24.0))
+}
+
+/// Width of the menu panels: the same on every screen, so nothing jumps when the content changes.
+pub const MENU_WIDTH: f32 = 960.0;
+
+/// A full-screen menu panel: fixed width, pinned near the top (it grows downwards,
+/// never moves under the learner's finger), scrolling when large text makes it tall.
+pub fn menu(ctx: &egui::Context, id: &str, add_contents: impl FnOnce(&mut egui::Ui)) {
+    let viewport = ctx.viewport_rect();
+    let width = MENU_WIDTH.min(viewport.width() - 32.0);
+    egui::Window::new(id.to_owned())
+        .title_bar(false)
+        .resizable(false)
+        .collapsible(false)
+        .anchor(egui::Align2::CENTER_TOP, [0.0, 16.0])
+        .fixed_size([width - 48.0, viewport.height() - 32.0 - 48.0])
+        .frame(egui::Frame::window(&egui::Style::default()).fill(PAPER).inner_margin(24.0))
+        .show(ctx, |ui| {
+            egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, add_contents);
+        });
 }
 
 pub fn heading(text: impl Into<String>) -> egui::RichText {
@@ -106,7 +129,9 @@ pub fn big_button(text: impl Into<String>) -> egui::Button<'static> {
 pub fn card_button(text: impl Into<String>) -> egui::Button<'static> {
     egui::Button::new(egui::RichText::new(text).size(px(BUTTON_PX)).color(INK))
         .fill(egui::Color32::WHITE)
-        .min_size(egui::vec2(680.0, 96.0))
+        .stroke(egui::Stroke::new(2.0, egui::Color32::from_rgb(0x8a, 0x80, 0x70)))
+        .corner_radius(8.0)
+        .min_size(egui::vec2(MENU_WIDTH - 100.0, 96.0))
 }
 
 /// A learner's name card: big, in the learner's colour, the name in dark ink.

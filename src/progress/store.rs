@@ -62,7 +62,18 @@ pub struct Opened {
 /// the operating system releases when the process dies, however it dies.
 struct Session {
     id: String,
-    _lock: Option<File>,
+    /// The locked file and its path (none for an in-memory store).
+    lock: Option<(File, PathBuf)>,
+}
+
+impl Drop for Session {
+    /// A clean close removes the lock file; a crash leaves it for the next start to find.
+    fn drop(&mut self) {
+        if let Some((file, path)) = self.lock.take() {
+            drop(file);
+            std::fs::remove_file(path).ok();
+        }
+    }
 }
 
 pub struct Store {
@@ -116,7 +127,7 @@ impl Store {
     pub fn in_memory() -> Result<Store, StoreError> {
         let mut conn = Connection::open_in_memory()?;
         schema::migrate(&mut conn)?;
-        Ok(Store { conn, path: None, session: Session { id: uuid::Uuid::new_v4().to_string(), _lock: None } })
+        Ok(Store { conn, path: None, session: Session { id: uuid::Uuid::new_v4().to_string(), lock: None } })
     }
 
     /// The database file, or `None` for an in-memory store.
@@ -385,6 +396,14 @@ impl Store {
             )?;
             std::fs::remove_file(&lock_path).ok();
         }
+        // Lock files of dead sessions that left nothing open (killed on a menu screen).
+        for entry in std::fs::read_dir(dir.join("sessions")).into_iter().flatten().flatten() {
+            let path = entry.path();
+            let own = path.file_stem().is_some_and(|stem| stem == self.session.id.as_str());
+            if !own && path.extension().is_some_and(|e| e == "lock") && !Session::is_alive(&path) {
+                std::fs::remove_file(&path).ok();
+            }
+        }
         Ok(closed)
     }
 }
@@ -399,7 +418,7 @@ impl Session {
         let path = Session::lock_path(dir, &id);
         let file = File::create(&path).map_err(|e| StoreError::io(&path, e))?;
         file.lock().map_err(|e| StoreError::io(&path, e))?;
-        Ok(Session { id, _lock: Some(file) })
+        Ok(Session { id, lock: Some((file, path)) })
     }
 
     /// Whether some running process still holds this session's lock.
@@ -621,6 +640,8 @@ mod tests {
         drop(first);
         let third = Store::open(&dir).unwrap();
         assert_eq!(third.notices, [Notice::Interrupted { attempts: 1 }]);
+        let locks = std::fs::read_dir(dir.join("sessions")).unwrap().count();
+        assert_eq!(locks, 1, "only the running session's lock file is left");
         let attempts = third.store.attempts(Period::default()).unwrap();
         assert_eq!(attempts[0].outcome, Outcome::Interrupted);
         assert_eq!(attempts[0].ended, Some(4_000), "ends at its last finished step");

@@ -48,3 +48,57 @@ pub fn doing(expect: &Expect) -> Action {
         Expect::Acknowledge => Action::Acknowledge,
     }
 }
+
+/// An Xvfb screen of 1280×720 for one test, closed when dropped.
+#[cfg(feature = "app")]
+pub struct VirtualScreen {
+    pub display: String,
+    server: std::process::Child,
+}
+
+#[cfg(feature = "app")]
+impl VirtualScreen {
+    pub fn start() -> VirtualScreen {
+        // xvfb-run -a (the other screen tests) counts up from :99; stay well below it,
+        // on a number no running X server holds.
+        let pid = std::process::id();
+        let free = (20..70).map(|n| (n + pid) % 50 + 20).find(|n| !Path::new(&format!("/tmp/.X{n}-lock")).exists());
+        let display = format!(":{}", free.expect("a free X display number"));
+        let server = std::process::Command::new("Xvfb")
+            .args([display.as_str(), "-screen", "0", "1280x720x24", "-nolisten", "tcp"])
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("Xvfb is installed by tools/setup.sh");
+        std::thread::sleep(std::time::Duration::from_secs(1));
+        VirtualScreen { display, server }
+    }
+
+    /// Runs xdotool on this screen (e.g. `["key", "Down"]`).
+    pub fn xdotool(&self, args: &[&str]) -> String {
+        let out = std::process::Command::new("xdotool")
+            .args(args)
+            .env("DISPLAY", &self.display)
+            .output()
+            .expect("xdotool is installed by tools/setup.sh");
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    }
+
+    /// Gives the app's window the keyboard, then presses `keys` one by one.
+    pub fn press(&self, keys: &[&str]) {
+        let window = self.xdotool(&["search", "--name", "kuayue"]);
+        let window = window.lines().next().unwrap_or_default().to_owned();
+        self.xdotool(&["windowfocus", "--sync", &window]);
+        for key in keys {
+            self.xdotool(&["key", "--window", &window, key]);
+            std::thread::sleep(std::time::Duration::from_millis(600));
+        }
+    }
+}
+
+#[cfg(feature = "app")]
+impl Drop for VirtualScreen {
+    fn drop(&mut self) {
+        let _ = self.server.kill();
+        let _ = self.server.wait();
+    }
+}

@@ -11,6 +11,8 @@ mod cli;
 mod common;
 mod font;
 #[cfg(feature = "app")]
+mod menus;
+#[cfg(feature = "app")]
 mod pointer;
 mod progress;
 mod walkthrough;

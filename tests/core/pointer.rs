@@ -2,25 +2,15 @@
 //! and the walkthrough moves on: the app answers the same clicks a person makes.
 
 use std::io::{BufRead, BufReader};
-use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::common::repo;
+use crate::common::{VirtualScreen, repo};
 
 #[test]
 fn a_real_pointer_click_on_the_target_advances_the_walkthrough() {
-    // xvfb-run -a (the other screen tests) counts up from :99; stay well below it,
-    // on a number no running X server holds.
-    let free =
-        (20..70).map(|n| (n + std::process::id()) % 50 + 20).find(|n| !Path::new(&format!("/tmp/.X{n}-lock")).exists());
-    let display = format!(":{}", free.expect("a free X display number"));
-    let mut xvfb = Command::new("Xvfb")
-        .args([display.as_str(), "-screen", "0", "1280x720x24", "-nolisten", "tcp"])
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("Xvfb is installed by tools/setup.sh");
-    std::thread::sleep(Duration::from_secs(1));
+    let screen = VirtualScreen::start();
+    let display = screen.display.clone();
     let mut app = Command::new(env!("CARGO_BIN_EXE_kuayue"))
         .args(["play", "zheliban_basics", "--lang", "en-US"])
         .env("DISPLAY", &display)
@@ -67,8 +57,6 @@ fn a_real_pointer_click_on_the_target_advances_the_walkthrough() {
     }
     let _ = app.kill();
     let _ = app.wait();
-    let _ = xvfb.kill();
-    let _ = xvfb.wait();
     assert!(clicked, "the target was never reported:\n{log}");
     assert!(advanced, "the click did not advance the walkthrough:\n{log}");
     assert!(log.contains("learner: Tap(\"app_zlb\")"), "{log}");

@@ -2,7 +2,7 @@
 //! minutes), and a plain card for each file that needs fixing.
 
 use bevy::prelude::*;
-use bevy_egui::{EguiPrimaryContextPass, egui};
+use bevy_egui::EguiPrimaryContextPass;
 
 use super::Screen;
 use crate::app::library::Library;
@@ -25,21 +25,25 @@ fn draw_choose(
     mut next: ResMut<NextState<Screen>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
-    theme::card_window("choose").show(ctx, |ui| {
+    theme::menu(ctx, "choose", |ui| {
         ui.label(theme::heading(words.ui("app-choose")));
         let who = learner.0.as_ref().map_or_else(|| words.ui("app-guest"), |l| l.name.clone());
         ui.label(theme::body(words.ui_with("app-practising-as", "name", who)));
-        egui::ScrollArea::vertical().max_height(520.0).show(ui, |ui| {
+        ui.scope(|ui| {
             for scenario in &library.ready {
                 let minutes = words.ui_with("app-minutes", "minutes", scenario.minutes);
-                let mut text = format!("{} · {minutes}\n{}", words.say(&scenario.title), words.say(&scenario.summary));
-                if completed.0.contains(&scenario.id) {
-                    // A tick and words, not colour alone.
-                    text = format!("{}\n{text}", words.ui("app-completed"));
-                }
+                // Done before: a tick and words on the title line, not colour alone.
+                let done = if completed.0.contains(&scenario.id) {
+                    format!("    {}", words.ui("app-completed"))
+                } else {
+                    String::new()
+                };
+                let text =
+                    format!("{} · {minutes}{done}\n{}", words.say(&scenario.title), words.say(&scenario.summary));
                 if ui.add(theme::card_button(text)).clicked() {
                     start.write(StartScenario(scenario.clone()));
                 }
+                ui.add_space(12.0);
             }
             for card in &library.broken {
                 ui.add_space(8.0);

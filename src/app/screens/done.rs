@@ -29,7 +29,7 @@ fn draw_done(
     let Some(active) = active else { return Ok(()) };
     let records = active.engine.records();
     let minutes = (active.engine.total_secs() / 60.0).ceil().max(1.0) as u32;
-    theme::card_window("done").show(ctx, |ui| {
+    theme::menu(ctx, "done", |ui| {
         ui.label(theme::heading(words.ui("app-done-title")));
         ui.label(theme::body(words.say(&active.scenario().title)));
         ui.label(theme::body(words.ui_with("app-done-steps", "steps", records.len())));

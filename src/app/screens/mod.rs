@@ -24,7 +24,12 @@ pub enum Screen {
 
 /// The screen state itself (works headless).
 pub(super) fn plugin(app: &mut App) {
-    app.init_state::<Screen>();
+    app.init_state::<Screen>().add_systems(Update, log_screen.run_if(state_changed::<Screen>));
+}
+
+/// One log line per screen change (tests and support follow the learner's path by it).
+fn log_screen(screen: Res<State<Screen>>) {
+    info!("screen: {:?}", screen.get());
 }
 
 /// The menu screens drawn with egui (needs a window).

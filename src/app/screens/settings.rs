@@ -25,7 +25,7 @@ fn draw_settings(
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut wanted = prefs.0.clone();
-    theme::card_window("settings").show(ctx, |ui| {
+    theme::menu(ctx, "settings", |ui| {
         ui.label(theme::heading(words.ui("app-settings")));
         ui.add_space(12.0);
 

@@ -48,7 +48,7 @@ fn draw_start(
     mut exit: MessageWriter<AppExit>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
-    theme::card_window("start").show(ctx, |ui| {
+    theme::menu(ctx, "start", |ui| {
         ui.label(theme::heading(words.ui("app-title")));
         ui.label(theme::body(words.ui("app-subtitle")));
         let mut dismissed = None;
@@ -68,7 +68,7 @@ fn draw_start(
         ui.add_space(16.0);
         ui.label(theme::body(words.ui("app-who")));
         ui.add_space(8.0);
-        egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
+        ui.scope(|ui| {
             ui.horizontal_wrapped(|ui| {
                 ui.spacing_mut().item_spacing = egui::vec2(16.0, 16.0);
                 for learner in &cards.learners {

@@ -49,8 +49,13 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(EguiPrimaryContextPass, draw_trainer.run_if(in_state(Screen::Trainer)));
 }
 
-/// Where exports and certificates are saved: Documents/kuayue, else the data folder.
+/// Where exports, certificates and screenshots are saved: next to the data when
+/// `KUAYUE_DATA_DIR` chose a folder (a portable install, a test), else
+/// Documents/kuayue, else the data folder.
 pub fn output_dir() -> PathBuf {
+    if std::env::var_os("KUAYUE_DATA_DIR").is_some_and(|d| !d.is_empty()) {
+        return crate::progress::Store::default_dir().join("exports");
+    }
     directories::UserDirs::new()
         .and_then(|d| d.document_dir().map(|p| p.join("kuayue")))
         .unwrap_or_else(|| crate::progress::Store::default_dir().join("exports"))
@@ -67,19 +72,22 @@ fn draw_trainer(
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let corner = &mut *corner;
-    theme::card_window("trainer").min_width(1000.0).show(ctx, |ui| {
-        ui.label(theme::heading(words.ui("trainer-title")));
+    theme::menu(ctx, "trainer", |ui| {
+        ui.horizontal(|ui| {
+            ui.label(theme::heading(words.ui("trainer-title")));
+            ui.add_space(24.0);
+            // Back stays at the top: the figures below can be long.
+            if ui.add(theme::button(words.ui("app-back"))).clicked() {
+                next.set(Screen::Start);
+            }
+        });
+        if let Some(message) = &corner.message {
+            ui.add(egui::Label::new(theme::notice(message.clone())).wrap());
+        }
         if !corner.unlocked {
             pin_gate(ui, &words, &records, corner);
         } else {
             dashboard(ui, &words, &records, &prefs, corner, &mut change);
-        }
-        if let Some(message) = &corner.message {
-            ui.add(egui::Label::new(theme::notice(message.clone())).wrap());
-        }
-        ui.add_space(12.0);
-        if ui.add(theme::button(words.ui("app-back"))).clicked() {
-            next.set(Screen::Start);
         }
     });
     Ok(())
@@ -168,7 +176,7 @@ fn dashboard(
         }
     });
     ui.add_space(8.0);
-    egui::ScrollArea::vertical().max_height(420.0).show(ui, |ui| match corner.tab {
+    ui.scope(|ui| match corner.tab {
         Tab::Learners => learners_tab(ui, words, corner),
         Tab::Scenarios => scenarios_tab(ui, words, corner),
         Tab::Export => export_tab(ui, words, records, corner),
