@@ -73,3 +73,4 @@ trainer-export-failed = The export failed; see the log.
 trainer-centre-name = This centre's name (printed on certificates):
 trainer-save = Save
 trainer-saved = Saved.
+app-learner-group = Group (optional, e.g. Smartphone class 1)

@@ -73,3 +73,4 @@ trainer-export-failed = 导出失败，请看日志。
 trainer-centre-name = 本中心的名称（印在证书上）：
 trainer-save = 保存
 trainer-saved = 已保存。
+app-learner-group = 班级（可以不填，比如：老年大学 智能手机一班）

@@ -15,6 +15,7 @@ pub mod autoplay;
 pub mod caption;
 pub mod keyboard;
 pub mod library;
+pub mod meter;
 pub mod phone;
 pub mod preferences;
 pub mod records;
@@ -84,6 +85,7 @@ pub fn run(launch: Launch) -> ExitCode {
         screens::menus_plugin,
         snapshot::plugin,
         keyboard::plugin,
+        meter::plugin,
     ));
     match app.run() {
         AppExit::Success => ExitCode::SUCCESS,

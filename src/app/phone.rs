@@ -313,7 +313,7 @@ fn field(ui: &mut egui::Ui, id: &str, label: &str, (max_len, secret, auto_send):
     if pen.target != Some(Key::Widget(id.to_owned())) {
         return;
     }
-    egui::Grid::new(format!("keypad-{id}")).spacing([6.0, 6.0]).show(ui, |ui| {
+    let keypad = egui::Grid::new(format!("keypad-{id}")).spacing([6.0, 6.0]).show(ui, |ui| {
         let keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "del", "0", "ok"];
         for (n, key) in keys.iter().enumerate() {
             let text = match *key {
@@ -346,4 +346,6 @@ fn field(ui: &mut egui::Ui, id: &str, label: &str, (max_len, secret, auto_send):
             }
         }
     });
+    // The field and its whole keypad in view (the last row too), not just the field centred.
+    ui.scroll_to_rect(response.rect.union(keypad.response.rect), Some(egui::Align::Max));
 }

@@ -20,6 +20,14 @@ struct LearnerCards {
     adding: Option<String>,
     /// Put the keyboard in the name box once, when it opens.
     focus_name: bool,
+    /// The group (class) for new learners; kept, since a trainer adds a class at a time.
+    group: String,
+}
+
+/// What the "add a learner" box asked for this frame.
+enum AddLearner {
+    Add(String),
+    Cancel,
 }
 
 pub(super) fn plugin(app: &mut App) {
@@ -96,34 +104,43 @@ fn draw_start(
                 }
             }
             Some(name) => {
-                ui.label(theme::body(words.ui("app-learner-name")));
-                ui.horizontal(|ui| {
-                    let field = egui::TextEdit::singleline(name)
+                fn field(text: &mut String) -> egui::TextEdit<'_> {
+                    egui::TextEdit::singleline(text)
                         .font(egui::FontId::proportional(theme::px(theme::BUTTON_PX)))
-                        .desired_width(320.0)
-                        .min_size(egui::vec2(320.0, theme::BUTTON_MIN.y));
-                    let response = ui.add(field);
-                    if std::mem::take(&mut cards.focus_name) {
-                        response.request_focus();
-                    }
-                    let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                        .desired_width(420.0)
+                        .min_size(egui::vec2(420.0, theme::BUTTON_MIN.y))
+                }
+                ui.label(theme::body(words.ui("app-learner-name")));
+                let response = ui.add(field(name));
+                if std::mem::take(&mut cards.focus_name) {
+                    response.request_focus();
+                }
+                let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                ui.label(theme::body(words.ui("app-learner-group")));
+                ui.add(field(&mut cards.group));
+                ui.horizontal(|ui| {
                     if (ui.add(theme::primary_button(words.ui("app-ok"))).clicked() || enter) && !name.trim().is_empty()
                     {
-                        added = Some(name.clone());
+                        added = Some(AddLearner::Add(name.clone()));
                     }
                     if ui.add(theme::button(words.ui("app-cancel"))).clicked() {
-                        added = Some(String::new());
+                        added = Some(AddLearner::Cancel);
                     }
                 });
             }
         }
-        if let Some(name) = added {
-            cards.adding = None;
-            if let Some(learner) = records.with(|s| s.add_learner(&name, None, now_ms())) {
-                cards.learners.push(learner.clone());
-                current.0 = Some(learner);
-                next.set(Screen::Choose);
+        match added {
+            Some(AddLearner::Add(name)) => {
+                cards.adding = None;
+                let group = Some(cards.group.as_str());
+                if let Some(learner) = records.with(|s| s.add_learner(&name, group, now_ms())) {
+                    cards.learners.push(learner.clone());
+                    current.0 = Some(learner);
+                    next.set(Screen::Choose);
+                }
             }
+            Some(AddLearner::Cancel) => cards.adding = None,
+            None => {}
         }
 
         ui.add_space(16.0);

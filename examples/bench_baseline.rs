@@ -1,0 +1,25 @@
+//! The baseline for `tools/bench-frames.sh`: an empty Bevy 3D scene — one lit
+//! cube and a camera — in the same 1280×720 window, with the same Bevy features,
+//! renderer and Cargo profile as the app, measured by the same frame meter.
+
+use bevy::prelude::*;
+
+fn main() {
+    App::new()
+        .add_plugins(DefaultPlugins.set(WindowPlugin {
+            primary_window: Some(Window { title: "baseline".into(), resolution: (1280, 720).into(), ..default() }),
+            ..default()
+        }))
+        .add_plugins(kuayue::app::meter::plugin)
+        .add_systems(Startup, scene)
+        .run();
+}
+
+fn scene(mut commands: Commands, mut meshes: ResMut<Assets<Mesh>>, mut materials: ResMut<Assets<StandardMaterial>>) {
+    commands.spawn((
+        Mesh3d(meshes.add(Cuboid::new(1.0, 1.0, 1.0))),
+        MeshMaterial3d(materials.add(Color::srgb(0.8, 0.6, 0.4))),
+    ));
+    commands.spawn((PointLight::default(), Transform::from_xyz(4.0, 8.0, 4.0)));
+    commands.spawn((Camera3d::default(), Transform::from_xyz(-2.5, 4.5, 9.0).looking_at(Vec3::ZERO, Vec3::Y)));
+}
