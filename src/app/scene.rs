@@ -57,6 +57,7 @@ fn spawn_camera_and_light(mut commands: Commands) {
     commands.spawn((
         Name::new("Camera"),
         Camera3d::default(),
+        Msaa::Off,
         Transform::from_translation(goal.eye).looking_at(goal.look, Vec3::Y),
     ));
     commands.spawn((
