@@ -65,6 +65,8 @@ enum Command {
         #[command(flatten)]
         dates: Dates,
     },
+    /// Forget the trainer PIN; the next visit to the trainer's corner sets a new one.
+    ResetPin,
 }
 
 /// Which attempts to read, by the day they began (in this computer's time zone).
@@ -129,6 +131,10 @@ fn main() -> ExitCode {
         }
         Some(Command::Stats { dates }) => with_store(lang, cli.data_dir, &dates, |store, period| {
             kuayue::progress_cmd::render_stats(store, period, lang, std::path::Path::new("."))
+        }),
+        Some(Command::ResetPin) => with_store(lang, cli.data_dir, &Dates { since: None, until: None }, |store, _| {
+            kuayue::settings::clear_trainer_pin(store).map_err(|e| e.to_string())?;
+            Ok(Messages::embedded(lang).text("trainer-pin-reset"))
         }),
         None => {
             let keep = cli.data_dir.unwrap_or_else(kuayue::progress::Store::default_dir);

@@ -81,6 +81,11 @@ pub fn set_trainer_pin(store: &Store, pin: &str) -> Result<bool, StoreError> {
     Ok(true)
 }
 
+/// Forgets the trainer PIN (for a forgotten one): the next visit to the trainer's corner chooses a new one.
+pub fn clear_trainer_pin(store: &Store) -> Result<(), StoreError> {
+    store.set_setting(TRAINER_PIN, "")
+}
+
 /// Whether `pin` is the trainer PIN.
 pub fn check_trainer_pin(store: &Store, pin: &str) -> Result<bool, StoreError> {
     let Some(saved) = store.setting(TRAINER_PIN)? else { return Ok(false) };
@@ -105,6 +110,9 @@ mod tests {
         assert!(!check_trainer_pin(&store, "2581").unwrap());
         let saved = store.setting("trainer-pin").unwrap().unwrap();
         assert!(!saved.contains("2580"), "never stored as typed");
+        clear_trainer_pin(&store).unwrap();
+        assert!(!has_trainer_pin(&store).unwrap());
+        assert!(!check_trainer_pin(&store, "2580").unwrap());
     }
 
     #[test]

@@ -50,3 +50,4 @@ store-kept-aside = The progress file was damaged and could not be read. It has b
 store-interrupted = { $count } practice session(s) did not end normally last time (perhaps a power cut). They are marked "interrupted"; every finished step was kept.
 store-unavailable = Progress cannot be saved right now: { $reason }. Practice works as usual today, but it will not be recorded.
 stats-empty = No practice recorded yet.
+trainer-pin-reset = The trainer PIN is cleared. Choose a new one the next time you open the trainer corner.

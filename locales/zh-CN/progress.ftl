@@ -50,3 +50,4 @@ store-kept-aside = 练习记录文件损坏，无法读取。原文件已原样�
 store-interrupted = 上次有 { $count } 次练习没有正常结束（可能是断电或关机），已记为“意外中断”，已完成的步骤都保存好了。
 store-unavailable = 练习记录暂时无法保存：{ $reason }。今天的练习可以照常进行，但不会被记录。
 stats-empty = 还没有练习记录。
+trainer-pin-reset = 老师密码已清除。下次进入“老师专用”时，请设置新密码。

@@ -159,6 +159,21 @@ fn a_damaged_store_is_kept_aside_and_the_trainer_is_told_in_plain_words() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+#[test]
+fn a_forgotten_trainer_pin_can_be_reset_from_the_command_line() {
+    let dir = temp_dir("pin");
+    {
+        let store = Store::open(&dir).unwrap().store;
+        assert!(kuayue::settings::set_trainer_pin(&store, "2580").unwrap());
+    }
+    let (code, out, err) = kuayue(&["reset-pin", "--lang", "en-US", "--data-dir", dir.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("PIN"), "{out}");
+    let store = Store::open(&dir).unwrap().store;
+    assert!(!kuayue::settings::has_trainer_pin(&store).unwrap());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 /// A store with two learners' attempts at two seed scenarios.
 fn filled_store(dir: &Path) {
     let store = Store::open(dir).unwrap().store;
