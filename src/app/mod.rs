@@ -13,6 +13,7 @@ use crate::scenario::Scenario;
 
 pub mod autoplay;
 pub mod caption;
+pub mod flat;
 pub mod keyboard;
 pub mod library;
 pub mod meter;

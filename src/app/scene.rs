@@ -1,5 +1,5 @@
 //! The 3D place, built from the scenario's data: a floor and walls in the
-//! environment's colours, warm light, and one simple model per station with a
+//! environment's colours, lit warmly by a cheap flat material (`flat.rs`), and one simple model per station with a
 //! large label that can be tapped (mouse, touch or keyboard). The camera glides
 //! slowly to what each step is about.
 
@@ -8,6 +8,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::caption::CaptionHeight;
+use super::flat::FlatMaterial;
 use super::screens::Screen;
 use super::targets::{DrawnTargets, Key};
 use super::theme;
@@ -39,8 +40,8 @@ impl Default for CameraGoal {
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<CameraGoal>()
-        .add_plugins(MeshPickingPlugin)
-        .add_systems(Startup, spawn_camera_and_light)
+        .add_plugins((MeshPickingPlugin, super::flat::plugin))
+        .add_systems(Startup, spawn_camera)
         .add_systems(OnEnter(Screen::Walkthrough), build_environment)
         .add_systems(OnExit(Screen::Walkthrough), |mut goal: ResMut<CameraGoal>| *goal = CameraGoal::default())
         .add_systems(
@@ -52,18 +53,13 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(EguiPrimaryContextPass, draw_station_labels.run_if(in_state(Screen::Walkthrough)));
 }
 
-fn spawn_camera_and_light(mut commands: Commands) {
+fn spawn_camera(mut commands: Commands) {
     let goal = CameraGoal::default();
     commands.spawn((
         Name::new("Camera"),
         Camera3d::default(),
         Msaa::Off,
         Transform::from_translation(goal.eye).looking_at(goal.look, Vec3::Y),
-    ));
-    commands.spawn((
-        Name::new("Warm light"),
-        PointLight { intensity: 3_000_000.0, range: 40.0, color: Color::srgb(1.0, 0.93, 0.82), ..default() },
-        Transform::from_xyz(1.0, 5.0, 3.0),
     ));
 }
 
@@ -99,7 +95,7 @@ fn build_environment(
     mut commands: Commands,
     active: Res<Active>,
     mut meshes: ResMut<Assets<Mesh>>,
-    mut materials: ResMut<Assets<StandardMaterial>>,
+    mut materials: ResMut<Assets<FlatMaterial>>,
 ) {
     let scenario = active.scenario();
     let (floor, wall) = palette(scenario.environment);
@@ -108,7 +104,7 @@ fn build_environment(
         Name::new("Floor"),
         scoped.clone(),
         Mesh3d(meshes.add(Plane3d::default().mesh().size(16.0, 16.0))),
-        MeshMaterial3d(materials.add(floor)),
+        MeshMaterial3d(materials.add(FlatMaterial::new(floor))),
         Pickable::IGNORE,
     ));
     for (name, size, at) in [
@@ -120,7 +116,7 @@ fn build_environment(
             Name::new(name),
             scoped.clone(),
             Mesh3d(meshes.add(Cuboid::from_size(size))),
-            MeshMaterial3d(materials.add(wall)),
+            MeshMaterial3d(materials.add(FlatMaterial::new(wall))),
             Transform::from_translation(at),
             Pickable::IGNORE,
         ));
@@ -138,7 +134,7 @@ fn build_environment(
                 scoped.clone(),
                 StationModel { id: station.id.clone(), label_at: base + Vec3::Y * (size.y + 0.35) },
                 Mesh3d(meshes.add(Cuboid::from_size(size))),
-                MeshMaterial3d(materials.add(StandardMaterial { base_color: colour, ..default() })),
+                MeshMaterial3d(materials.add(FlatMaterial::new(colour))),
                 Transform::from_translation(base + Vec3::Y * size.y / 2.0)
                     .with_rotation(Quat::from_rotation_y(station.facing.to_radians())),
             ))
@@ -182,8 +178,8 @@ fn glide_camera(time: Res<Time>, goal: Res<CameraGoal>, mut camera: Query<&mut T
 fn glow_target_station(
     time: Res<Time>,
     active: Option<Res<Active>>,
-    stations: Query<(&StationModel, &MeshMaterial3d<StandardMaterial>)>,
-    mut materials: ResMut<Assets<StandardMaterial>>,
+    stations: Query<(&StationModel, &MeshMaterial3d<FlatMaterial>)>,
+    mut materials: ResMut<Assets<FlatMaterial>>,
 ) {
     let target = active.as_ref().and_then(|a| match &a.view.target {
         Some(Target::Station(id)) => Some(id.clone()),
@@ -191,9 +187,13 @@ fn glow_target_station(
     });
     let breath = 0.5 + 0.5 * (time.elapsed_secs() * std::f32::consts::PI).sin();
     for (station, material) in &stations {
-        if let Some(mut m) = materials.get_mut(&material.0) {
-            let glow = if target.as_deref() == Some(station.id.as_str()) { 0.25 + 0.35 * breath } else { 0.0 };
-            m.emissive = LinearRgba::rgb(glow, glow * 0.7, 0.0);
+        let glow = if target.as_deref() == Some(station.id.as_str()) { 0.25 + 0.35 * breath } else { 0.0 };
+        let wanted = LinearRgba::rgb(glow, glow * 0.7, 0.0);
+        // Only touch materials whose glow changes, so still stations are not re-uploaded each frame.
+        if materials.get(&material.0).is_some_and(|m| m.glow != wanted)
+            && let Some(mut m) = materials.get_mut(&material.0)
+        {
+            m.glow = wanted;
         }
     }
 }
