@@ -131,7 +131,7 @@ pub fn card_button(text: impl Into<String>) -> egui::Button<'static> {
         .fill(egui::Color32::WHITE)
         .stroke(egui::Stroke::new(2.0, egui::Color32::from_rgb(0x8a, 0x80, 0x70)))
         .corner_radius(8.0)
-        .min_size(egui::vec2(MENU_WIDTH - 100.0, 96.0))
+        .min_size(egui::vec2(MENU_WIDTH - 220.0, 96.0))
 }
 
 /// A learner's name card: big, in the learner's colour, the name in dark ink.

@@ -6,12 +6,15 @@ use std::sync::Arc;
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use kuayue::app::autoplay::PlayOptions;
-use kuayue::app::records::{CompletedByLearner, CurrentLearner, FirstCompletion, Records};
+use kuayue::app::preferences::{ChangeSettings, Prefs};
+use kuayue::app::records::{CompletedByLearner, CurrentLearner, FirstCompletion, Keep, Records};
 use kuayue::app::screens::Screen;
 use kuayue::app::walkthrough::{Active, LearnerAction, WalkthroughEvent};
+use kuayue::app::words::Words;
 use kuayue::app::{Launch, core_plugins};
 use kuayue::i18n::Lang;
 use kuayue::progress::{Outcome, Period};
+use kuayue::settings::Settings;
 use kuayue::walkthrough::{Action, Event};
 
 use crate::common::{doing, seed};
@@ -103,6 +106,38 @@ fn each_step_and_the_completion_are_recorded_for_the_learner_playing() {
     let first = app.world().resource::<FirstCompletion>();
     assert_eq!(first.0.as_deref(), Some("medical_insurance_payment"), "a certificate is offered");
     assert!(app.world().resource::<CompletedByLearner>().0.contains("medical_insurance_payment"));
+}
+
+#[test]
+fn settings_apply_at_once_and_are_remembered_by_the_next_run() {
+    let dir = std::env::temp_dir().join(format!("kuayue-settings-{}", std::process::id()));
+    std::fs::remove_dir_all(&dir).ok();
+    let launch =
+        || Launch { lang: Lang::ZhCn, keep: Keep::Folder(dir.clone()), lang_from_settings: true, ..Default::default() };
+    {
+        let mut app = App::new();
+        app.add_plugins((MinimalPlugins, StatesPlugin));
+        core_plugins(&mut app, &launch());
+        app.update();
+        let chosen =
+            Settings { text_scale: 150, lang: Some(Lang::EnUs), fullscreen: false, centre_name: "安和".into() };
+        app.world_mut().write_message(ChangeSettings(chosen));
+        app.update();
+        app.update();
+        assert_eq!(app.world().resource::<Words>().lang, Lang::EnUs, "the language switched at once");
+        // (theme::text_scale() is process-wide and other tests here reset it; the app has one App.)
+        assert_eq!(app.world().resource::<Prefs>().0.text_scale, 150);
+    }
+    let mut again = App::new();
+    again.add_plugins((MinimalPlugins, StatesPlugin));
+    core_plugins(&mut again, &launch());
+    again.update();
+    again.update();
+    let prefs = &again.world().resource::<Prefs>().0;
+    assert_eq!((prefs.text_scale, prefs.lang, prefs.centre_name.as_str()), (150, Some(Lang::EnUs), "安和"));
+    assert_eq!(again.world().resource::<Words>().lang, Lang::EnUs, "the next run starts in the chosen language");
+    drop(again);
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
