@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::{Catalog, Lang, Messages};
-use crate::progress::export::{self, Export, Format};
+use crate::progress::export::{self, Export, Format, HARD_STEP_COLUMNS, LEARNER_COLUMNS, SCENARIO_COLUMNS};
 use crate::progress::{Notice, Period, Store, stats};
 use crate::scenario::project::{Project, scenario_files};
 
@@ -60,25 +60,49 @@ pub struct ExportRequest {
     pub out: PathBuf,
 }
 
+/// What an export or a summary reads: the period's attempts, the learners, the
+/// store's salt and home page, and the scenario titles and words in `lang`.
+struct Snapshot {
+    attempts: Vec<crate::progress::Attempt>,
+    learners: Vec<crate::progress::Learner>,
+    salt: String,
+    home_page: String,
+    titles: HashMap<String, String>,
+    msg: Messages,
+}
+
+impl Snapshot {
+    fn read(store: &Store, period: Period, lang: Lang, root: &Path) -> Result<Snapshot, String> {
+        Ok(Snapshot {
+            attempts: store.attempts(period).map_err(|e| e.to_string())?,
+            learners: store.learners().map_err(|e| e.to_string())?,
+            salt: store.salt().map_err(|e| e.to_string())?,
+            home_page: store.setting(HOME_PAGE_KEY).ok().flatten().unwrap_or_else(|| DEFAULT_HOME_PAGE.to_owned()),
+            titles: titles(root, lang),
+            msg: Messages::embedded(lang),
+        })
+    }
+
+    /// Local times in this computer's time zone.
+    fn export(&self, anonymize: bool) -> Export<'_> {
+        Export {
+            attempts: &self.attempts,
+            learners: &self.learners,
+            titles: &self.titles,
+            msg: &self.msg,
+            tz: jiff::tz::TimeZone::system(),
+            anonymize,
+            salt: &self.salt,
+            home_page: &self.home_page,
+        }
+    }
+}
+
 /// Runs an export and says what it wrote.
 pub fn run_export(store: &Store, request: &ExportRequest, lang: Lang, root: &Path) -> Result<String, String> {
-    let attempts = store.attempts(request.period).map_err(|e| e.to_string())?;
-    let learners = store.learners().map_err(|e| e.to_string())?;
-    let salt = store.salt().map_err(|e| e.to_string())?;
-    let home_page = store.setting(HOME_PAGE_KEY).ok().flatten().unwrap_or_else(|| DEFAULT_HOME_PAGE.to_owned());
-    let titles = titles(root, lang);
-    let msg = Messages::embedded(lang);
-    let export = Export {
-        attempts: &attempts,
-        learners: &learners,
-        titles: &titles,
-        msg: &msg,
-        tz: jiff::tz::TimeZone::system(),
-        anonymize: request.anonymize,
-        salt: &salt,
-        home_page: &home_page,
-    };
-    let count = export::write(request.format, &export, &request.out).map_err(|e| e.to_string())?;
+    let snapshot = Snapshot::read(store, request.period, lang, root)?;
+    let count =
+        export::write(request.format, &snapshot.export(request.anonymize), &request.out).map_err(|e| e.to_string())?;
     Ok(format!("{count} attempts → {}", request.out.display()))
 }
 
@@ -105,29 +129,17 @@ fn table(headers: &[String], rows: &[Vec<String>]) -> String {
 
 /// The summary `kuayue stats` prints: per scenario, per learner, the hardest steps.
 pub fn render_stats(store: &Store, period: Period, lang: Lang, root: &Path) -> Result<String, String> {
-    let attempts = store.attempts(period).map_err(|e| e.to_string())?;
-    let learners = store.learners().map_err(|e| e.to_string())?;
-    let msg = Messages::embedded(lang);
+    let snapshot = Snapshot::read(store, period, lang, root)?;
+    let (attempts, learners, msg) = (&snapshot.attempts, &snapshot.learners, &snapshot.msg);
     if attempts.is_empty() {
         return Ok(format!("{}\n", msg.text("stats-empty")));
     }
-    let titles = titles(root, lang);
-    let salt = store.salt().map_err(|e| e.to_string())?;
-    let export = Export {
-        attempts: &attempts,
-        learners: &learners,
-        titles: &titles,
-        msg: &msg,
-        tz: jiff::tz::TimeZone::system(),
-        anonymize: false,
-        salt: &salt,
-        home_page: "",
-    };
+    let export = snapshot.export(false);
     let headers = |ids: &[&str]| ids.iter().map(|id| msg.text(id)).collect::<Vec<_>>();
     let minutes = |m: Option<f64>| m.map(|m| format!("{:.1}", m)).unwrap_or_else(|| "–".to_owned());
 
     let mut out = format!("{}\n", msg.text("summary-by-scenario"));
-    let rows: Vec<Vec<String>> = stats::by_scenario(&attempts)
+    let rows: Vec<Vec<String>> = stats::by_scenario(attempts)
         .iter()
         .map(|s| {
             vec![
@@ -140,20 +152,10 @@ pub fn render_stats(store: &Store, period: Period, lang: Lang, root: &Path) -> R
             ]
         })
         .collect();
-    out.push_str(&table(
-        &headers(&[
-            "col-scenario-title",
-            "col-attempts",
-            "col-completed",
-            "col-completion-rate",
-            "col-median-minutes",
-            "col-learners",
-        ]),
-        &rows,
-    ));
+    out.push_str(&table(&headers(SCENARIO_COLUMNS), &rows));
 
     out.push_str(&format!("\n{}\n", msg.text("summary-by-learner")));
-    let rows: Vec<Vec<String>> = stats::by_learner(&attempts, &learners)
+    let rows: Vec<Vec<String>> = stats::by_learner(attempts, learners)
         .iter()
         .map(|l| {
             let who = export.who(l.learner);
@@ -166,13 +168,10 @@ pub fn render_stats(store: &Store, period: Period, lang: Lang, root: &Path) -> R
             ]
         })
         .collect();
-    out.push_str(&table(
-        &headers(&["col-learner", "col-group", "col-attempts", "col-scenarios-completed", "col-last-practice"]),
-        &rows,
-    ));
+    out.push_str(&table(&headers(&LEARNER_COLUMNS[..5]), &rows));
 
     out.push_str(&format!("\n{}\n", msg.text("summary-hard-steps")));
-    let rows: Vec<Vec<String>> = stats::struggles(&attempts)
+    let rows: Vec<Vec<String>> = stats::struggles(attempts)
         .iter()
         .take(5)
         .map(|s| {
@@ -186,9 +185,6 @@ pub fn render_stats(store: &Store, period: Period, lang: Lang, root: &Path) -> R
             ]
         })
         .collect();
-    out.push_str(&table(
-        &headers(&["col-scenario-title", "col-step", "col-attempts", "col-wrong", "col-hints", "col-skipped"]),
-        &rows,
-    ));
+    out.push_str(&table(&headers(&HARD_STEP_COLUMNS[..6]), &rows));
     Ok(out)
 }

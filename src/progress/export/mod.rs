@@ -65,6 +65,29 @@ pub struct Export<'a> {
     pub home_page: &'a str,
 }
 
+/// The summary tables' columns (message ids), shared by the workbook's summary
+/// sheet and `kuayue stats` (which prints the first few of the longer ones).
+pub const SCENARIO_COLUMNS: &[&str] = &[
+    "col-scenario-title",
+    "col-attempts",
+    "col-completed",
+    "col-completion-rate",
+    "col-median-minutes",
+    "col-learners",
+];
+pub const LEARNER_COLUMNS: &[&str] = &[
+    "col-learner",
+    "col-group",
+    "col-attempts",
+    "col-scenarios-completed",
+    "col-last-practice",
+    "col-scenario-title",
+    "col-first-minutes",
+    "col-latest-minutes",
+];
+pub const HARD_STEP_COLUMNS: &[&str] =
+    &["col-scenario-title", "col-step", "col-attempts", "col-wrong", "col-hints", "col-skipped", "col-struggle"];
+
 /// How a learner appears in an export.
 pub struct Who {
     pub name: String,

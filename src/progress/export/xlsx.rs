@@ -3,7 +3,7 @@
 
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
-use super::{Export, ExportError, csv, one_decimal};
+use super::{Export, ExportError, HARD_STEP_COLUMNS, LEARNER_COLUMNS, SCENARIO_COLUMNS, csv, one_decimal};
 use crate::progress::{Trap, stats};
 
 fn header_format() -> Format {
@@ -38,19 +38,7 @@ fn summary(sheet: &mut Worksheet, export: &Export) -> Result<(), XlsxError> {
     let percent = Format::new().set_num_format("0%");
     let title = title_format();
     sheet.write_string_with_format(0, 0, export.msg.text("summary-by-scenario"), &title)?;
-    let mut row = headers(
-        sheet,
-        export,
-        1,
-        &[
-            "col-scenario-title",
-            "col-attempts",
-            "col-completed",
-            "col-completion-rate",
-            "col-median-minutes",
-            "col-learners",
-        ],
-    )?;
+    let mut row = headers(sheet, export, 1, SCENARIO_COLUMNS)?;
     for s in stats::by_scenario(export.attempts) {
         sheet.write_string(row, 0, export.title(&s.scenario))?;
         sheet.write_number(row, 1, s.attempts as f64)?;
@@ -63,21 +51,7 @@ fn summary(sheet: &mut Worksheet, export: &Export) -> Result<(), XlsxError> {
 
     row += 1;
     sheet.write_string_with_format(row, 0, export.msg.text("summary-by-learner"), &title)?;
-    row = headers(
-        sheet,
-        export,
-        row + 1,
-        &[
-            "col-learner",
-            "col-group",
-            "col-attempts",
-            "col-scenarios-completed",
-            "col-last-practice",
-            "col-scenario-title",
-            "col-first-minutes",
-            "col-latest-minutes",
-        ],
-    )?;
+    row = headers(sheet, export, row + 1, LEARNER_COLUMNS)?;
     for l in stats::by_learner(export.attempts, export.learners) {
         let who = export.who(l.learner);
         sheet.write_string(row, 0, &who.name)?;
@@ -98,12 +72,7 @@ fn summary(sheet: &mut Worksheet, export: &Export) -> Result<(), XlsxError> {
 
     row += 1;
     sheet.write_string_with_format(row, 0, export.msg.text("summary-hard-steps"), &title)?;
-    row = headers(
-        sheet,
-        export,
-        row + 1,
-        &["col-scenario-title", "col-step", "col-attempts", "col-wrong", "col-hints", "col-skipped", "col-struggle"],
-    )?;
+    row = headers(sheet, export, row + 1, HARD_STEP_COLUMNS)?;
     let two_places = Format::new().set_num_format("0.00");
     for s in stats::struggles(export.attempts).iter().take(20) {
         sheet.write_string(row, 0, export.title(&s.scenario))?;
