@@ -80,6 +80,8 @@ codes! {
     UnusedScreen = 202, Warning;
     NoLocales = 203, Warning;
     MissingGlyph = 204, Warning;
+    StaleClip = 205, Warning;
+    BrokenManifest = 206, Warning;
 }
 
 impl std::fmt::Display for Code {

@@ -22,6 +22,10 @@ pub mod scenario;
 pub mod senior;
 /// Text size, language, full screen and the centre's details, remembered in the store.
 pub mod settings;
+/// Spoken lines: which, where their clips are, whether they are stale, how they are made.
+pub mod voice;
+/// The `kuayue voice` command.
+pub mod voice_cmd;
 /// The walkthrough state machine: actions in, events and a view out.
 pub mod walkthrough;
 

@@ -65,6 +65,21 @@ enum Command {
         #[command(flatten)]
         dates: Dates,
     },
+    /// Make the spoken clips that are missing or whose words changed (needs espeak-ng,
+    /// sox and pypinyin: tools/setup.sh --voice). Recordings by people are never replaced.
+    Voice {
+        /// Scenario files or folders (default: scenarios/).
+        paths: Vec<PathBuf>,
+        /// Only this language, e.g. zh-CN.
+        #[arg(long)]
+        locale: Option<String>,
+        /// Make every generated clip again.
+        #[arg(long)]
+        force: bool,
+        /// Only say what would be made.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Forget the trainer PIN; the next visit to the trainer's corner sets a new one.
     ResetPin,
 }
@@ -132,6 +147,20 @@ fn main() -> ExitCode {
         Some(Command::Stats { dates }) => with_store(lang, cli.data_dir, &dates, |store, period| {
             kuayue::progress_cmd::render_stats(store, period, lang, std::path::Path::new("."))
         }),
+        Some(Command::Voice { paths, locale, force, dry_run }) => {
+            let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+            let request = kuayue::voice_cmd::Request { paths, locale, force, dry_run, threads };
+            match kuayue::voice_cmd::run(&request, &Messages::embedded(lang)) {
+                Ok(text) => {
+                    println!("{text}");
+                    ExitCode::SUCCESS
+                }
+                Err(text) => {
+                    eprintln!("{text}");
+                    ExitCode::from(1)
+                }
+            }
+        }
         Some(Command::ResetPin) => with_store(lang, cli.data_dir, &Dates { since: None, until: None }, |store, _| {
             kuayue::settings::clear_trainer_pin(store).map_err(|e| e.to_string())?;
             Ok(Messages::embedded(lang).text("trainer-pin-reset"))

@@ -1,4 +1,4 @@
-//! The learner-facing settings (text size, language, full screen) and the
+//! The learner-facing settings (text size, language, full screen, voice) and the
 //! centre's own (name, home page), kept in the progress store so they are
 //! remembered between runs. Unknown or damaged values fall back to defaults.
 
@@ -17,11 +17,55 @@ pub struct Settings {
     pub fullscreen: bool,
     /// Printed on certificates.
     pub centre_name: String,
+    pub voice: VoiceSettings,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { text_scale: 100, lang: None, fullscreen: false, centre_name: String::new() }
+        Settings {
+            text_scale: 100,
+            lang: None,
+            fullscreen: false,
+            centre_name: String::new(),
+            voice: VoiceSettings::default(),
+        }
+    }
+}
+
+/// Loudness choices, in percent of the clips' own (they are all made equally loud).
+pub const VOLUMES: [u32; 3] = [50, 75, 100];
+
+/// How lines are spoken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VoiceSettings {
+    pub on: bool,
+    /// One of [`VOLUMES`].
+    pub volume: u32,
+    /// Slow is the speed the clips were made at (for seniors); normal plays them faster.
+    pub slow: bool,
+    /// Say the prompt again after this many quiet seconds (0 = never); one of
+    /// [`crate::voice::repeat::CHOICES_SECS`].
+    pub repeat_after_secs: u32,
+    /// A voice pack folder under `assets/voice/` (e.g. `zh-CN-huzhou`), or none.
+    pub pack: Option<String>,
+}
+
+impl Default for VoiceSettings {
+    fn default() -> VoiceSettings {
+        VoiceSettings {
+            on: true,
+            volume: 100,
+            slow: true,
+            repeat_after_secs: crate::voice::repeat::DEFAULT_AFTER_SECS,
+            pack: None,
+        }
+    }
+}
+
+impl VoiceSettings {
+    /// The playback speed: normal speech is a fifth faster than the clips.
+    pub fn speed(&self) -> f32 {
+        if self.slow { 1.0 } else { 1.2 }
     }
 }
 
@@ -29,10 +73,32 @@ const TEXT_SCALE: &str = "text-scale";
 const LANG: &str = "lang";
 const FULLSCREEN: &str = "fullscreen";
 const CENTRE_NAME: &str = "centre-name";
+const VOICE_ON: &str = "voice-on";
+const VOICE_VOLUME: &str = "voice-volume";
+const VOICE_SLOW: &str = "voice-slow";
+const VOICE_REPEAT: &str = "voice-repeat-after";
+const VOICE_PACK: &str = "voice-pack";
 
 impl Settings {
     pub fn load(store: &Store) -> Result<Settings, StoreError> {
         let defaults = Settings::default();
+        let flag = |key: &str, default: bool| -> Result<bool, StoreError> {
+            Ok(store.setting(key)?.map_or(default, |v| v == "true"))
+        };
+        let number = |key: &str, allowed: &[u32], default: u32| -> Result<u32, StoreError> {
+            Ok(store.setting(key)?.and_then(|v| v.parse().ok()).filter(|v| allowed.contains(v)).unwrap_or(default))
+        };
+        let voice = VoiceSettings {
+            on: flag(VOICE_ON, defaults.voice.on)?,
+            volume: number(VOICE_VOLUME, &VOLUMES, defaults.voice.volume)?,
+            slow: flag(VOICE_SLOW, defaults.voice.slow)?,
+            repeat_after_secs: number(
+                VOICE_REPEAT,
+                &crate::voice::repeat::CHOICES_SECS,
+                defaults.voice.repeat_after_secs,
+            )?,
+            pack: store.setting(VOICE_PACK)?.filter(|p| !p.is_empty()),
+        };
         let text_scale = store
             .setting(TEXT_SCALE)?
             .and_then(|v| v.parse().ok())
@@ -43,6 +109,7 @@ impl Settings {
             lang: store.setting(LANG)?.and_then(|v| Lang::from_tag(&v)),
             fullscreen: store.setting(FULLSCREEN)?.is_some_and(|v| v == "true"),
             centre_name: store.setting(CENTRE_NAME)?.unwrap_or_default(),
+            voice,
         })
     }
 
@@ -50,7 +117,13 @@ impl Settings {
         store.set_setting(TEXT_SCALE, &self.text_scale.to_string())?;
         store.set_setting(LANG, self.lang.map_or("", Lang::tag))?;
         store.set_setting(FULLSCREEN, if self.fullscreen { "true" } else { "false" })?;
-        store.set_setting(CENTRE_NAME, self.centre_name.trim())
+        store.set_setting(CENTRE_NAME, self.centre_name.trim())?;
+        let flag = |on: bool| if on { "true" } else { "false" };
+        store.set_setting(VOICE_ON, flag(self.voice.on))?;
+        store.set_setting(VOICE_VOLUME, &self.voice.volume.to_string())?;
+        store.set_setting(VOICE_SLOW, flag(self.voice.slow))?;
+        store.set_setting(VOICE_REPEAT, &self.voice.repeat_after_secs.to_string())?;
+        store.set_setting(VOICE_PACK, self.voice.pack.as_deref().unwrap_or(""))
     }
 }
 
@@ -119,13 +192,28 @@ mod tests {
     fn settings_are_remembered_and_bad_values_fall_back() {
         let store = Store::in_memory().unwrap();
         assert_eq!(Settings::load(&store).unwrap(), Settings::default());
-        let chosen =
-            Settings { text_scale: 150, lang: Some(Lang::EnUs), fullscreen: true, centre_name: "安和社区".into() };
+        let voice = VoiceSettings {
+            on: false,
+            volume: 50,
+            slow: false,
+            repeat_after_secs: 40,
+            pack: Some("zh-CN-huzhou".into()),
+        };
+        let chosen = Settings {
+            text_scale: 150,
+            lang: Some(Lang::EnUs),
+            fullscreen: true,
+            centre_name: "安和社区".into(),
+            voice,
+        };
         chosen.save(&store).unwrap();
         assert_eq!(Settings::load(&store).unwrap(), chosen);
         store.set_setting("text-scale", "5000").unwrap();
         store.set_setting("lang", "klingon").unwrap();
+        store.set_setting("voice-repeat-after", "3").unwrap();
+        store.set_setting("voice-volume", "900").unwrap();
         let loaded = Settings::load(&store).unwrap();
         assert_eq!((loaded.text_scale, loaded.lang), (100, None));
+        assert_eq!((loaded.voice.repeat_after_secs, loaded.voice.volume), (20, 100), "never repeats too often");
     }
 }

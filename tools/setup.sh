@@ -2,6 +2,8 @@
 # Installs the system packages kuayue needs on Debian/Ubuntu (idempotent).
 #   tools/setup.sh          build and test needs (compiler helpers, ALSA headers, mold,
 #                           and Xvfb + Mesa's software Vulkan for the window smoke test)
+#   tools/setup.sh --voice  also what `kuayue voice` makes clips with: espeak-ng, sox
+#                           (with Ogg Vorbis) and the Python package pypinyin
 # Rust itself comes from rustup (Rust 1.95).
 set -euo pipefail
 
@@ -11,6 +13,10 @@ packages=(
   libvulkan1 mesa-vulkan-drivers              # software Vulkan (lavapipe) when there is no GPU
   libx11-6 libxcursor1 libxi6 libxrandr2 libxkbcommon-x11-0  # what winit loads on X11
 )
+
+if [ "${1:-}" = "--voice" ]; then
+  packages+=(espeak-ng sox libsox-fmt-all python3-pip)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -28,4 +34,9 @@ fi
 if ! command -v cargo >/dev/null; then
   echo "kuayue setup: Rust is missing. Install it with rustup (https://rustup.rs), toolchain 1.95." >&2
   exit 1
+fi
+
+if [ "${1:-}" = "--voice" ] && ! python3 -c "import pypinyin" 2>/dev/null; then
+  echo "kuayue setup: installing pypinyin (Python) for Chinese voice clips"
+  python3 -m pip install --quiet --user pypinyin 2>/dev/null || python3 -m pip install --quiet --break-system-packages --user pypinyin
 fi

@@ -8,6 +8,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use super::screens::Screen;
 use super::targets::{DrawnTargets, Key};
 use super::theme;
+use super::voice::Say;
 use super::walkthrough::{Active, LearnerAction};
 use super::words::Words;
 use crate::walkthrough::{Action, Target, Tone};
@@ -50,6 +51,7 @@ fn draw_caption(
     mut height: ResMut<CaptionHeight>,
     mut drawn: ResMut<DrawnTargets>,
     mut actions: MessageWriter<LearnerAction>,
+    mut say: MessageWriter<Say>,
     mut next: ResMut<NextState<Screen>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
@@ -115,9 +117,11 @@ fn draw_caption(
                     }
                     if ui.add(theme::button(words.ui("app-skip"))).clicked() {
                         *confirm = Confirm::Skip;
+                        say.write(Say("app-skip-confirm".into()));
                     }
                     if ui.add(theme::button(words.ui("app-leave"))).clicked() {
                         *confirm = Confirm::Leave;
+                        say.write(Say("app-leave-confirm".into()));
                     }
                 });
             });

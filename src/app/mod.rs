@@ -25,6 +25,7 @@ pub mod screens;
 pub mod snapshot;
 pub mod targets;
 pub mod theme;
+pub mod voice;
 pub mod walkthrough;
 pub mod words;
 
@@ -55,7 +56,7 @@ pub fn core_plugins(app: &mut App, launch: &Launch) {
         .insert_resource(records::Records::open(&launch.keep, &crate::i18n::Messages::embedded(launch.lang)))
         .insert_resource(launch.play.as_ref().map(|(_, o)| o.clone()).unwrap_or_default())
         .insert_resource(preferences::LanguageFromSettings(launch.lang_from_settings))
-        .add_plugins((screens::plugin, walkthrough::plugin, records::plugin, preferences::plugin));
+        .add_plugins((screens::plugin, walkthrough::plugin, records::plugin, preferences::plugin, voice::plugin));
     if let Some((scenario, _)) = &launch.play {
         let scenario = scenario.clone();
         app.add_systems(Startup, move |mut start: MessageWriter<walkthrough::StartScenario>| {
@@ -67,13 +68,20 @@ pub fn core_plugins(app: &mut App, launch: &Launch) {
 /// Opens the window and runs until it is closed.
 pub fn run(launch: Launch) -> ExitCode {
     let mut app = App::new();
-    app.add_plugins(DefaultPlugins.set(WindowPlugin {
+    let sound = voice::sound_device_present();
+    let mut plugins = DefaultPlugins.build().set(WindowPlugin {
         primary_window: Some(Window { title: "跨越 kuayue".into(), resolution: (1280, 720).into(), ..default() }),
         ..default()
-    }))
-    .add_plugins(bevy_egui::EguiPlugin::default())
-    // A warm, light background behind the menus.
-    .insert_resource(ClearColor(Color::srgb(0.93, 0.90, 0.84)));
+    });
+    if !sound {
+        // Nothing to open: the voice logs what it would say and captions carry every line.
+        plugins = plugins.disable::<bevy::audio::AudioPlugin>();
+    }
+    app.add_plugins(plugins)
+        .insert_resource(voice::Sound(sound))
+        .add_plugins(bevy_egui::EguiPlugin::default())
+        // A warm, light background behind the menus.
+        .insert_resource(ClearColor(Color::srgb(0.93, 0.90, 0.84)));
     core_plugins(&mut app, &launch);
     let msg = crate::i18n::Messages::embedded(launch.lang);
     app.insert_resource(library::Library::load(&[PathBuf::from("scenarios")], &msg)).add_plugins((

@@ -244,7 +244,7 @@ mod tests {
         let text = msg.get("ky0002", &args);
         assert!(text.contains("promt"), "{text}");
         assert!(!text.contains('\u{2068}'));
-        assert_eq!(msg.get("no-such-message", &args), "no-such-message");
+        assert_eq!(msg.get("unknown.message", &args), "unknown.message");
     }
 
     #[test]

@@ -34,6 +34,14 @@ pub fn check(loaded: &Loaded, ctx: &Context) -> Vec<Diagnostic> {
     c.out
 }
 
+/// Every message id the scenario refers to (texts, labels, prompts, hints…).
+pub fn referenced_messages(loaded: &Loaded) -> BTreeSet<String> {
+    let ctx = Context { catalog: None, project: None, glyphs: None };
+    let mut c = Checker { loaded, ctx: &ctx, out: Vec::new(), messages: Vec::new() };
+    c.run();
+    c.messages.into_iter().map(|(_, id)| id).collect()
+}
+
 struct Checker<'a> {
     loaded: &'a Loaded,
     ctx: &'a Context<'a>,
@@ -597,21 +605,37 @@ impl<'a> Checker<'a> {
     }
 
     fn voice_clips(&mut self) {
+        use crate::voice::{ClipState, Manifest};
         let spoken = spoken_lines(self.s());
         let (Some(project), Some(catalog)) = (self.ctx.project, self.ctx.catalog) else { return };
         for locale in &catalog.locales {
+            let folder = project.voice_dir().join(&locale.tag);
+            let manifest = Manifest::load(&folder).unwrap_or_else(|reason| {
+                let file = shown_path(&Manifest::path(&folder));
+                self.emit(Code::BrokenManifest, &Path::root()).args_mut(&[("found", &file), ("reason", &reason)]);
+                Manifest::default()
+            });
+            let state = |id: &str| {
+                let text = locale.get(id, &BTreeMap::new()).unwrap_or_default();
+                manifest.state(id, &text, &project.clip(&locale.tag, id))
+            };
             let missing: Vec<&(Path, String)> =
-                spoken.iter().filter(|(_, id)| !project.clip(&locale.tag, id).is_file()).collect();
-            let Some((first_path, first_id)) = missing.first().map(|(p, id)| (p.clone(), id.clone())) else { continue };
-            let count = missing.iter().map(|(_, id)| id).collect::<BTreeSet<_>>().len().to_string();
-            let dir = shown_path(&project.voice_dir().join(&locale.tag));
+                spoken.iter().filter(|(_, id)| state(id) == ClipState::Missing).collect();
+            let stale: Vec<&(Path, String)> = spoken.iter().filter(|(_, id)| state(id) == ClipState::Stale).collect();
+            let dir = shown_path(&folder);
             let tag = locale.tag.clone();
-            self.emit(Code::MissingClip, &first_path).args_mut(&[
-                ("found", &first_id),
-                ("count", &count),
-                ("locale", &tag),
-                ("dir", &dir),
-            ]);
+            for (code, lines) in [(Code::MissingClip, missing), (Code::StaleClip, stale)] {
+                let Some((first_path, first_id)) = lines.first().map(|(p, id)| (p.clone(), id.clone())) else {
+                    continue;
+                };
+                let count = lines.iter().map(|(_, id)| id).collect::<BTreeSet<_>>().len().to_string();
+                self.emit(code, &first_path).args_mut(&[
+                    ("found", &first_id),
+                    ("count", &count),
+                    ("locale", &tag),
+                    ("dir", &dir),
+                ]);
+            }
         }
     }
 }

@@ -2,13 +2,16 @@
 //! messages, the engine moves, events come out, and the screen state follows.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
+use bevy::time::TimeUpdateStrategy;
 use kuayue::app::autoplay::PlayOptions;
 use kuayue::app::preferences::{ChangeSettings, Prefs};
 use kuayue::app::records::{CompletedByLearner, CurrentLearner, FirstCompletion, Keep, Records};
 use kuayue::app::screens::Screen;
+use kuayue::app::voice::SpokenLog;
 use kuayue::app::walkthrough::{Active, LearnerAction, WalkthroughEvent};
 use kuayue::app::words::Words;
 use kuayue::app::{Launch, core_plugins};
@@ -119,8 +122,10 @@ fn settings_apply_at_once_and_are_remembered_by_the_next_run() {
         app.add_plugins((MinimalPlugins, StatesPlugin));
         core_plugins(&mut app, &launch());
         app.update();
-        let chosen =
-            Settings { text_scale: 150, lang: Some(Lang::EnUs), fullscreen: false, centre_name: "安和".into() };
+        let mut chosen =
+            Settings { text_scale: 150, lang: Some(Lang::EnUs), centre_name: "安和".into(), ..default() };
+        chosen.voice.slow = false;
+        chosen.voice.repeat_after_secs = 40;
         app.world_mut().write_message(ChangeSettings(chosen));
         app.update();
         app.update();
@@ -135,6 +140,7 @@ fn settings_apply_at_once_and_are_remembered_by_the_next_run() {
     again.update();
     let prefs = &again.world().resource::<Prefs>().0;
     assert_eq!((prefs.text_scale, prefs.lang, prefs.centre_name.as_str()), (150, Some(Lang::EnUs), "安和"));
+    assert_eq!((prefs.voice.slow, prefs.voice.repeat_after_secs), (false, 40), "voice settings remembered");
     assert_eq!(again.world().resource::<Words>().lang, Lang::EnUs, "the next run starts in the chosen language");
     drop(again);
     std::fs::remove_dir_all(&dir).ok();
@@ -147,4 +153,74 @@ fn waiting_sent_as_a_message_brings_a_hint() {
     // so one message carries it, through the same system.
     act(&mut app, Action::Wait(21.0));
     assert_eq!(app.world().resource::<Active>().view.hint_level, 1);
+}
+
+fn spoken(app: &App) -> Vec<String> {
+    app.world().resource::<SpokenLog>().0.clone()
+}
+
+#[test]
+fn the_voice_says_each_prompt_hint_and_feedback_from_its_clip() {
+    let mut app = headless("hospital_appointment");
+    let scenario = seed("hospital_appointment");
+    let clip = |id: &str| format!("en-US/{id}.ogg");
+    assert!(spoken(&app).contains(&clip("app-who")), "the welcome: {:?}", spoken(&app));
+    assert_eq!(spoken(&app).last(), Some(&clip(&scenario.steps[0].prompt)));
+    act(&mut app, Action::AskHint);
+    assert_eq!(spoken(&app).last(), Some(&clip(&scenario.steps[0].hints[0])));
+    act(&mut app, Action::RepeatPrompt);
+    assert_eq!(spoken(&app).last(), Some(&clip(&scenario.steps[0].prompt)));
+    for _ in 0..scenario.steps.len() {
+        let Some(id) = step(&app) else { break };
+        let expect = scenario.steps.iter().find(|s| s.id == id).unwrap().action.clone();
+        act(&mut app, doing(&expect));
+    }
+    app.update();
+    let log = spoken(&app);
+    for s in &scenario.steps {
+        let taken = app
+            .world()
+            .resource::<Seen>()
+            .0
+            .iter()
+            .any(|e| matches!(e, Event::StepEntered { step, .. } if *step == s.id));
+        assert_eq!(log.contains(&clip(&s.prompt)), taken, "step {}", s.id);
+    }
+    assert_eq!(log.last(), Some(&clip("app-done-title")));
+    // Every clip named in the log exists.
+    for entry in &log {
+        assert!(std::path::Path::new("assets/voice").join(entry).is_file(), "{entry}");
+    }
+}
+
+#[test]
+fn the_prompt_is_said_again_after_quiet_at_most_three_times_and_voice_off_is_silent() {
+    let mut app = headless("zheliban_basics");
+    let prompt = format!("en-US/{}.ogg", seed("zheliban_basics").steps[0].prompt);
+    let said = |app: &App| spoken(app).iter().filter(|c| **c == prompt).count();
+    assert_eq!(said(&app), 1);
+    // A quarter second a frame (Bevy's largest step): hints come first (20, 40,
+    // 60 s), then the prompt after every 20 quiet seconds.
+    app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(250)));
+    let wait = |app: &mut App, seconds: u32| {
+        for _ in 0..seconds * 4 {
+            app.update();
+        }
+    };
+    wait(&mut app, 75);
+    assert_eq!(app.world().resource::<Active>().view.hint_level, 3);
+    assert_eq!(said(&app), 1, "no repeat while hints are still being offered: {:?}", spoken(&app));
+    wait(&mut app, 10);
+    assert_eq!(said(&app), 2);
+    wait(&mut app, 300);
+    assert_eq!(said(&app), 4, "three repetitions, then quiet");
+
+    let mut settings = app.world().resource::<Prefs>().0.clone();
+    settings.voice.on = false;
+    app.world_mut().write_message(ChangeSettings(settings));
+    app.update();
+    let before = spoken(&app).len();
+    act(&mut app, Action::AskHint);
+    act(&mut app, Action::RepeatPrompt);
+    assert_eq!(spoken(&app).len(), before, "voice off says nothing (the caption still shows)");
 }

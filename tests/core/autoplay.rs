@@ -90,6 +90,17 @@ fn every_seed_scenario_autoplays_to_the_end_with_a_screenshot_per_step() {
             glowing += usize::from(has_glow(shot));
         }
         assert!(glowing * 10 >= steps_played * 8, "{id}: the target glows in only {glowing} of {steps_played} steps");
+        // Each step's prompt was spoken (logged even without a sound device).
+        for line in run.log.lines().filter_map(|l| l.split("step entered: ").nth(1)) {
+            let step = scenario.steps.iter().find(|s| s.id == line.trim()).expect("a step of the scenario");
+            let clip = format!("voice: en-US/{}.ogg", step.prompt);
+            assert!(run.log.contains(&clip), "{id}: {clip} not in the log");
+        }
+        assert!(run.log.contains("voice: en-US/app-done-title.ogg"), "{id}: well done was not said");
+        if !kuayue::app::voice::sound_device_present() {
+            assert_eq!(run.log.matches("No sound device found").count(), 1, "{id}: one warning, once");
+            assert!(!run.log.contains("ALSA lib") && !run.log.contains("No audio device"), "{id}: {}", run.log);
+        }
     }
 }
 

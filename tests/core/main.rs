@@ -10,6 +10,7 @@ mod checker;
 mod cli;
 mod common;
 mod font;
+mod locales;
 #[cfg(feature = "app")]
 mod menus;
 #[cfg(feature = "app")]

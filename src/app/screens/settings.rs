@@ -1,4 +1,4 @@
-//! The settings screen: text size, language and full screen, each a row of
+//! The settings screen: text size, language, full screen and the voice, each a row of
 //! big buttons; the chosen one is marked with a tick and a thick border, not
 //! by colour alone. Changes apply at once and are remembered.
 
@@ -10,7 +10,9 @@ use crate::app::preferences::{ChangeSettings, Prefs};
 use crate::app::theme;
 use crate::app::words::Words;
 use crate::i18n::Lang;
-use crate::settings::TEXT_SCALES;
+use crate::scenario::project::Project;
+use crate::settings::{TEXT_SCALES, VOLUMES, VoiceSettings};
+use crate::voice;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(EguiPrimaryContextPass, draw_settings.run_if(in_state(Screen::Settings)));
@@ -26,48 +28,85 @@ fn draw_settings(
     let ctx = contexts.ctx_mut()?;
     let mut wanted = prefs.0.clone();
     theme::menu(ctx, "settings", |ui| {
-        ui.label(theme::heading(words.ui("app-settings")));
-        ui.add_space(12.0);
-
-        ui.label(theme::body(words.ui("settings-text-size")));
-        ui.horizontal_wrapped(|ui| {
-            for scale in TEXT_SCALES {
-                let label = format!("{scale}%");
-                if ui.add(theme::choice(label, wanted.text_scale == scale)).clicked() {
-                    wanted.text_scale = scale;
-                }
-            }
-        });
-        ui.label(egui::RichText::new(words.ui("settings-sample")).size(theme::px(theme::BODY_PX)).color(theme::INK));
-        ui.add_space(12.0);
-
-        ui.label(theme::body(words.ui("settings-language")));
-        ui.horizontal_wrapped(|ui| {
-            let current = wanted.lang.unwrap_or(words.lang);
-            for (lang, name) in [(Lang::ZhCn, "中文"), (Lang::EnUs, "English")] {
-                if ui.add(theme::choice(name, current == lang)).clicked() {
-                    wanted.lang = Some(lang);
-                }
-            }
-        });
-        ui.add_space(12.0);
-
-        ui.label(theme::body(words.ui("settings-fullscreen")));
+        // Back sits next to the heading, so it is never scrolled out of reach.
         ui.horizontal(|ui| {
-            if ui.add(theme::choice(words.ui("settings-on"), wanted.fullscreen)).clicked() {
-                wanted.fullscreen = true;
-            }
-            if ui.add(theme::choice(words.ui("settings-off"), !wanted.fullscreen)).clicked() {
-                wanted.fullscreen = false;
+            ui.label(theme::heading(words.ui("app-settings")));
+            ui.add_space(24.0);
+            if ui.add(theme::primary_button(words.ui("app-back"))).clicked() {
+                next.set(Screen::Start);
             }
         });
-        ui.add_space(20.0);
-        if ui.add(theme::primary_button(words.ui("app-back"))).clicked() {
-            next.set(Screen::Start);
+        ui.add_space(8.0);
+        let scales: Vec<(u32, String)> = TEXT_SCALES.iter().map(|s| (*s, format!("{s}%"))).collect();
+        row(ui, &words.ui("settings-text-size"), &scales, &mut wanted.text_scale);
+        ui.label(egui::RichText::new(words.ui("settings-sample")).size(theme::px(theme::BODY_PX)).color(theme::INK));
+        let mut lang = wanted.lang.unwrap_or(words.lang);
+        row(
+            ui,
+            &words.ui("settings-language"),
+            &[(Lang::ZhCn, "中文".into()), (Lang::EnUs, "English".into())],
+            &mut lang,
+        );
+        if lang != wanted.lang.unwrap_or(words.lang) {
+            wanted.lang = Some(lang);
         }
+        let on_off = [(true, words.ui("settings-on")), (false, words.ui("settings-off"))];
+        row(ui, &words.ui("settings-fullscreen"), &on_off, &mut wanted.fullscreen);
+        voice_rows(ui, &words, &on_off, &mut wanted.voice);
     });
     if wanted != prefs.0 {
         change.write(ChangeSettings(wanted));
     }
     Ok(())
+}
+
+/// One setting: its name, then a big button per choice (the chosen one ticked).
+fn row<T: PartialEq + Clone>(ui: &mut egui::Ui, label: &str, options: &[(T, String)], value: &mut T) {
+    ui.horizontal_wrapped(|ui| {
+        let name = ui.add(egui::Label::new(theme::body(label)).wrap());
+        // A column for the names, so the choices line up.
+        ui.add_space((LABEL_WIDTH - name.rect.width()).max(8.0));
+        for (option, text) in options {
+            if ui.add(theme::choice(text.clone(), value == option)).clicked() {
+                *value = option.clone();
+            }
+        }
+    });
+    ui.add_space(6.0);
+}
+
+/// The width of the settings' names before their choices.
+const LABEL_WIDTH: f32 = 250.0;
+
+/// Voice on/off, loudness, speed, repetition and (when a centre has one) the voice pack.
+fn voice_rows(ui: &mut egui::Ui, words: &Words, on_off: &[(bool, String)], wanted: &mut VoiceSettings) {
+    row(ui, &words.ui("settings-voice"), on_off, &mut wanted.on);
+    if !wanted.on {
+        return;
+    }
+    let volumes: Vec<(u32, String)> = VOLUMES.iter().map(|v| (*v, words.ui(&format!("settings-volume-{v}")))).collect();
+    row(ui, &words.ui("settings-volume"), &volumes, &mut wanted.volume);
+    let rates = [(true, words.ui("settings-rate-slow")), (false, words.ui("settings-rate-normal"))];
+    row(ui, &words.ui("settings-rate"), &rates, &mut wanted.slow);
+    let repeats: Vec<(u32, String)> = voice::repeat::CHOICES_SECS
+        .iter()
+        .map(|s| {
+            let text = if *s == 0 {
+                words.ui("settings-repeat-never")
+            } else {
+                words.ui_with("settings-repeat-after", "seconds", s)
+            };
+            (*s, text)
+        })
+        .collect();
+    row(ui, &words.ui("settings-repeat"), &repeats, &mut wanted.repeat_after_secs);
+    let project = Project::at(".");
+    let packs = voice::packs(&project, words.lang.tag());
+    if packs.is_empty() {
+        return;
+    }
+    let choices: Vec<(Option<String>, String)> = std::iter::once((None, words.ui("settings-voice-pack-standard")))
+        .chain(packs.iter().map(|p| (Some(p.clone()), voice::pack_name(&project, p))))
+        .collect();
+    row(ui, &words.ui("settings-voice-pack"), &choices, &mut wanted.pack);
 }
