@@ -134,3 +134,14 @@ pub fn render_json(report: &Report, msg: &Messages) -> String {
 fn args(pairs: &[(&str, &str)]) -> std::collections::BTreeMap<String, String> {
     pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
 }
+
+/// Why `kuayue play --step` cannot start there, in the trainer's language.
+pub fn start_at_problem(problem: &crate::walkthrough::StartAt, msg: &Messages) -> String {
+    use crate::walkthrough::StartAt;
+    match problem {
+        StartAt::NoSuchStep { found, steps } => {
+            msg.get("play-no-such-step", &args(&[("found", found), ("steps", &steps.join(", "))]))
+        }
+        StartAt::Unreachable(found) => msg.get("play-unreachable-step", &args(&[("found", found)])),
+    }
+}

@@ -38,6 +38,9 @@ enum Command {
         /// Quit when the scenario is complete.
         #[arg(long)]
         exit_when_done: bool,
+        /// Start at this step (by its id); the steps before it are played through at once.
+        #[arg(long)]
+        step: Option<String>,
     },
     /// Check scenario files and say exactly what to fix.
     Check {
@@ -130,8 +133,8 @@ fn main() -> ExitCode {
             print!("{text}");
             ExitCode::from(u8::try_from(report.exit_code()).unwrap_or(1))
         }
-        Some(Command::Play { scenario, autoplay, mistakes, screenshots, exit_when_done }) => {
-            play(lang, &scenario, Options { autoplay, mistakes, screenshots, exit_when_done })
+        Some(Command::Play { scenario, autoplay, mistakes, screenshots, exit_when_done, step }) => {
+            play(lang, &scenario, Options { autoplay, mistakes, screenshots, exit_when_done, step })
         }
         Some(Command::Export { format, dates, anonymize, out }) => {
             let format = match format {
@@ -210,6 +213,7 @@ struct Options {
     mistakes: u32,
     screenshots: Option<PathBuf>,
     exit_when_done: bool,
+    step: Option<String>,
 }
 
 /// Loads one scenario (by id or file), checks it, and opens it.
@@ -229,6 +233,13 @@ fn play(lang: Lang, scenario: &str, options: Options) -> ExitCode {
         return ExitCode::from(1);
     }
     let Some(loaded) = report.files.into_iter().next().and_then(|f| f.loaded) else { return ExitCode::from(1) };
+    if let Some(step) = &options.step {
+        let scenario = std::sync::Arc::new(loaded.scenario.clone());
+        if let Err(e) = kuayue::walkthrough::Walkthrough::start_at(scenario, Default::default(), step) {
+            eprintln!("{}", kuayue::check_cmd::start_at_problem(&e, &msg));
+            return ExitCode::from(1);
+        }
+    }
     // A trainer's preview is not practice: nothing is recorded.
     open_app(lang, Some((loaded.scenario, options)), None, false)
 }
@@ -247,6 +258,7 @@ fn open_app(
             mistakes: o.mistakes,
             screenshots: o.screenshots,
             exit_when_done: o.exit_when_done,
+            step: o.step,
         };
         (std::sync::Arc::new(scenario), options)
     });

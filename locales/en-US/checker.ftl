@@ -144,3 +144,6 @@ voice-would = { $locale }: would make { $make } clips, note { $adopt } recording
 voice-failed = could not make `{ $id }`: { $reason }
 voice-done = { $locale }: made { $made } clips, noted { $adopt } recordings, removed { $removed } no longer used; { $current } were up to date
 voice-time = took { $seconds } s
+# kuayue play --step
+play-no-such-step = this scenario has no step `{ $found }`. Its steps are: { $steps }
+play-unreachable-step = the step `{ $found }` cannot be reached from the first step (kuayue check says why)

@@ -144,3 +144,6 @@ voice-would = { $locale }：将生成 { $make } 段语音，登记 { $adopt } �
 voice-failed = `{ $id }` 没能生成：{ $reason }
 voice-done = { $locale }：生成了 { $made } 段语音，登记了 { $adopt } 段真人录音，删掉了 { $removed } 段不再用的；{ $current } 段本来就是最新
 voice-time = 用时 { $seconds } 秒
+# kuayue play --step
+play-no-such-step = 这个场景里没有叫 `{ $found }` 的步骤。可以用的步骤：{ $steps }
+play-unreachable-step = 从第一步走不到 `{ $found }` 这一步（kuayue check 会说明原因）

@@ -26,6 +26,8 @@ pub struct PlayOptions {
     pub mistakes: u32,
     pub screenshots: Option<PathBuf>,
     pub exit_when_done: bool,
+    /// Start at this step (fast-forwarding through the ones before).
+    pub step: Option<String>,
 }
 
 /// Seconds to let the camera settle before acting.

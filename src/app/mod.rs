@@ -57,10 +57,12 @@ pub fn core_plugins(app: &mut App, launch: &Launch) {
         .insert_resource(launch.play.as_ref().map(|(_, o)| o.clone()).unwrap_or_default())
         .insert_resource(preferences::LanguageFromSettings(launch.lang_from_settings))
         .add_plugins((screens::plugin, walkthrough::plugin, records::plugin, preferences::plugin, voice::plugin));
-    if let Some((scenario, _)) = &launch.play {
-        let scenario = scenario.clone();
+    if let Some((scenario, options)) = &launch.play {
+        // `kuayue play` is a trainer's preview: nothing is recorded.
+        let request =
+            walkthrough::StartScenario { scenario: scenario.clone(), at: options.step.clone(), preview: true };
         app.add_systems(Startup, move |mut start: MessageWriter<walkthrough::StartScenario>| {
-            start.write(walkthrough::StartScenario(scenario.clone()));
+            start.write(request.clone());
         });
     }
 }

@@ -129,7 +129,8 @@ fn record_walkthrough(
     mut first: ResMut<FirstCompletion>,
     words: Res<super::words::Words>,
 ) {
-    let Some(active) = active else { return };
+    // A trainer's preview is not practice.
+    let Some(active) = active.filter(|a| !a.preview) else { return };
     for WalkthroughEvent(event) in events.read() {
         let now = now_ms();
         match event {

@@ -24,13 +24,24 @@ pub struct WalkthroughEvent(pub Event);
 pub struct Active {
     pub engine: Walkthrough,
     pub view: View,
+    /// A trainer's preview: not recorded as practice.
+    pub preview: bool,
 }
 
 impl Active {
-    pub fn start(scenario: Arc<Scenario>) -> (Active, Vec<Event>) {
-        let (engine, events) = Walkthrough::start(scenario, Config::default());
+    /// Starts at the first step, or fast-forwards to `at`; a step that is not
+    /// there (a file changed under a running preview) starts at the first step.
+    pub fn start(request: &StartScenario) -> (Active, Vec<Event>) {
+        let scenario = Arc::clone(&request.scenario);
+        let (engine, events) = match &request.at {
+            Some(step) => Walkthrough::start_at(Arc::clone(&scenario), Config::default(), step).unwrap_or_else(|e| {
+                warn!("cannot start at that step ({e}); starting at the first");
+                Walkthrough::start(scenario, Config::default())
+            }),
+            None => Walkthrough::start(scenario, Config::default()),
+        };
         let view = engine.view();
-        (Active { engine, view }, events)
+        (Active { engine, view, preview: request.preview }, events)
     }
 
     pub fn scenario(&self) -> &Scenario {
@@ -38,9 +49,22 @@ impl Active {
     }
 }
 
-/// Asks to start a scenario (from the choose screen or `kuayue play`).
+/// Asks to start a scenario (from the choose screen, `kuayue play` or the trainer's preview).
 #[derive(Message, Debug, Clone)]
-pub struct StartScenario(pub Arc<Scenario>);
+pub struct StartScenario {
+    pub scenario: Arc<Scenario>,
+    /// Start at this step instead of the first (fast-forwarding through the ones before).
+    pub at: Option<String>,
+    /// A trainer's preview, not practice: nothing is recorded.
+    pub preview: bool,
+}
+
+impl StartScenario {
+    /// A learner's practice from the first step.
+    pub fn practice(scenario: Arc<Scenario>) -> StartScenario {
+        StartScenario { scenario, at: None, preview: false }
+    }
+}
 
 pub(super) fn plugin(app: &mut App) {
     app.add_message::<LearnerAction>()
@@ -60,9 +84,9 @@ fn start_scenario(
     mut events: MessageWriter<WalkthroughEvent>,
     mut next: ResMut<NextState<Screen>>,
 ) {
-    let Some(StartScenario(scenario)) = requests.read().last() else { return };
-    info!("starting scenario {}", scenario.id);
-    let (active, started) = Active::start(Arc::clone(scenario));
+    let Some(request) = requests.read().last() else { return };
+    info!("starting scenario {}{}", request.scenario.id, if request.preview { " (preview)" } else { "" });
+    let (active, started) = Active::start(request);
     if let Some(step) = &active.view.step {
         info!("step entered: {step}");
     }

@@ -77,6 +77,35 @@ impl Walkthrough {
         (w, events)
     }
 
+    /// Starts at the step `step_id`, as if the learner had done every step on
+    /// the way there (the shortest way from the first step, following the usual
+    /// order and branches), so the state is the one a learner would have. The
+    /// events announce only the step arrived at.
+    pub fn start_at(
+        scenario: Arc<Scenario>,
+        config: Config,
+        step_id: &str,
+    ) -> Result<(Walkthrough, Vec<Event>), StartAt> {
+        let target = scenario.step_index(step_id).ok_or_else(|| StartAt::NoSuchStep {
+            found: step_id.to_owned(),
+            steps: scenario.steps.iter().map(|s| s.id.clone()).collect(),
+        })?;
+        let path = way_to(&scenario, target).ok_or_else(|| StartAt::Unreachable(step_id.to_owned()))?;
+        let (mut w, mut events) = Walkthrough::start(scenario, config);
+        for action in path {
+            events = w.apply(action);
+        }
+        if w.current.as_ref().map(|c| c.index) != Some(target) {
+            return Err(StartAt::Unreachable(step_id.to_owned()));
+        }
+        // Only the arrival is news; fast-forwarded feedback is not shown.
+        if let Some(c) = w.current.as_mut() {
+            c.feedback = None;
+        }
+        events.retain(|e| matches!(e, Event::StepEntered { .. }));
+        Ok((w, events))
+    }
+
     pub fn scenario(&self) -> &Arc<Scenario> {
         &self.scenario
     }
@@ -357,6 +386,51 @@ impl Walkthrough {
         }
         Ok(())
     }
+}
+
+/// Why a walkthrough cannot start at a step.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StartAt {
+    #[error("there is no step `{found}`; the steps are: {}", steps.join(", "))]
+    NoSuchStep { found: String, steps: Vec<String> },
+    #[error("the step `{0}` cannot be reached from the first step")]
+    Unreachable(String),
+}
+
+/// The actions that lead from the first step to step `target` by the fewest
+/// steps, following each step's usual next step and its branches.
+fn way_to(scenario: &Scenario, target: usize) -> Option<Vec<Action>> {
+    let n = scenario.steps.len();
+    let mut came_from: Vec<Option<(usize, Action)>> = vec![None; n];
+    let mut seen = vec![false; n];
+    let mut queue = std::collections::VecDeque::from([0]);
+    seen[0] = target < n;
+    while let Some(at) = queue.pop_front() {
+        if at == target {
+            let mut actions = Vec::new();
+            let mut step = at;
+            while let Some((before, action)) = came_from[step].clone() {
+                actions.push(action);
+                step = before;
+            }
+            actions.reverse();
+            return Some(actions);
+        }
+        let step = &scenario.steps[at];
+        let usual = scenario.next_after(at).map(|next| (next, Action::satisfying(&step.action)));
+        let branches = step
+            .branches
+            .iter()
+            .filter_map(|b| scenario.step_index(&b.go_to).map(|to| (to, Action::satisfying(&b.when))));
+        for (next, action) in usual.into_iter().chain(branches) {
+            if !seen[next] {
+                seen[next] = true;
+                came_from[next] = Some((at, action));
+                queue.push_back(next);
+            }
+        }
+    }
+    None
 }
 
 /// Negative, NaN or infinite time is treated as none; very large waits are capped.

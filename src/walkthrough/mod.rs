@@ -6,6 +6,6 @@ mod engine;
 mod hints;
 mod types;
 
-pub use engine::{Config, Walkthrough};
+pub use engine::{Config, StartAt, Walkthrough};
 pub use hints::Emphasis;
 pub use types::*;

@@ -31,6 +31,22 @@ pub enum Action {
     Restart,
 }
 
+impl Action {
+    /// The action that does exactly what `expect` asks (for fast-forward and autoplay).
+    /// A field that takes any value gets "1".
+    pub fn satisfying(expect: &Expect) -> Action {
+        match expect {
+            Expect::Tap(id) => Action::Tap(id.clone()),
+            Expect::TapStation(id) => Action::TapStation(id.clone()),
+            Expect::Enter { field, value } => {
+                Action::Enter { field: field.clone(), value: value.clone().unwrap_or_else(|| "1".to_owned()) }
+            }
+            Expect::Choose { widget, option } => Action::Choose { widget: widget.clone(), option: option.clone() },
+            Expect::Acknowledge => Action::Acknowledge,
+        }
+    }
+}
+
 /// What the current step wants touched, for highlighting.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Target {

@@ -12,7 +12,7 @@ use kuayue::app::preferences::{ChangeSettings, Prefs};
 use kuayue::app::records::{CompletedByLearner, CurrentLearner, FirstCompletion, Keep, Records};
 use kuayue::app::screens::Screen;
 use kuayue::app::voice::SpokenLog;
-use kuayue::app::walkthrough::{Active, LearnerAction, WalkthroughEvent};
+use kuayue::app::walkthrough::{Active, LearnerAction, StartScenario, WalkthroughEvent};
 use kuayue::app::words::Words;
 use kuayue::app::{Launch, core_plugins};
 use kuayue::i18n::Lang;
@@ -20,7 +20,7 @@ use kuayue::progress::{Outcome, Period};
 use kuayue::settings::Settings;
 use kuayue::walkthrough::{Action, Event};
 
-use crate::common::{doing, seed};
+use crate::common::seed;
 
 #[derive(Resource, Default)]
 struct Seen(Vec<Event>);
@@ -30,9 +30,14 @@ fn record(mut events: MessageReader<WalkthroughEvent>, mut seen: ResMut<Seen>) {
 }
 
 fn headless(id: &str) -> App {
+    headless_at(id, None)
+}
+
+fn headless_at(id: &str, step: Option<&str>) -> App {
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin)).init_resource::<Seen>().add_systems(Last, record);
-    let launch = Launch { lang: Lang::EnUs, play: Some((seed(id), PlayOptions::default())), ..Default::default() };
+    let options = PlayOptions { step: step.map(str::to_owned), ..Default::default() };
+    let launch = Launch { lang: Lang::EnUs, play: Some((seed(id), options)), ..Default::default() };
     core_plugins(&mut app, &launch);
     app.update();
     app.update();
@@ -73,7 +78,7 @@ fn completing_the_last_step_shows_the_done_screen() {
     for _ in 0..scenario.steps.len() {
         let Some(id) = step(&app) else { break };
         let expect = scenario.steps.iter().find(|s| s.id == id).unwrap().action.clone();
-        act(&mut app, doing(&expect));
+        act(&mut app, Action::satisfying(&expect));
     }
     app.update();
     assert_eq!(*app.world().resource::<State<Screen>>().get(), Screen::Done);
@@ -83,17 +88,23 @@ fn completing_the_last_step_shows_the_done_screen() {
 
 #[test]
 fn each_step_and_the_completion_are_recorded_for_the_learner_playing() {
-    let mut app = headless("medical_insurance_payment");
+    // Practice as from the choose screen (a `kuayue play` preview is never recorded).
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin)).init_resource::<Seen>().add_systems(Last, record);
+    core_plugins(&mut app, &Launch { lang: Lang::EnUs, ..Default::default() });
+    app.update();
+    let scenario: Arc<_> = seed("medical_insurance_payment");
+    app.world_mut().write_message(StartScenario::practice(scenario.clone()));
+    app.update();
     let learner = app.world().resource::<Records>().with(|s| s.add_learner("王阿姨", None, 0)).unwrap();
     // Choosing a learner happens before a scenario starts; restart so the attempt is theirs.
     app.world_mut().resource_mut::<CurrentLearner>().0 = Some(learner.clone());
     act(&mut app, Action::Restart);
-    let scenario: Arc<_> = seed("medical_insurance_payment");
     act(&mut app, Action::Tap("nothing_here".into()));
     for _ in 0..scenario.steps.len() {
         let Some(id) = step(&app) else { break };
         let expect = scenario.steps.iter().find(|s| s.id == id).unwrap().action.clone();
-        act(&mut app, doing(&expect));
+        act(&mut app, Action::satisfying(&expect));
     }
     app.update();
     let attempts = app.world().resource::<Records>().with(|s| s.attempts(Period::default())).unwrap();
@@ -173,7 +184,7 @@ fn the_voice_says_each_prompt_hint_and_feedback_from_its_clip() {
     for _ in 0..scenario.steps.len() {
         let Some(id) = step(&app) else { break };
         let expect = scenario.steps.iter().find(|s| s.id == id).unwrap().action.clone();
-        act(&mut app, doing(&expect));
+        act(&mut app, Action::satisfying(&expect));
     }
     app.update();
     let log = spoken(&app);
@@ -223,4 +234,22 @@ fn the_prompt_is_said_again_after_quiet_at_most_three_times_and_voice_off_is_sil
     act(&mut app, Action::AskHint);
     act(&mut app, Action::RepeatPrompt);
     assert_eq!(spoken(&app).len(), before, "voice off says nothing (the caption still shows)");
+}
+
+#[test]
+fn play_with_step_opens_every_step_of_every_seed_with_its_screen_and_voice() {
+    for id in crate::common::SEEDS {
+        let scenario = seed(id);
+        for s in &scenario.steps {
+            let app = headless_at(id, Some(&s.id));
+            let view = &app.world().resource::<Active>().view;
+            assert_eq!(view.step.as_deref(), Some(s.id.as_str()), "{id}");
+            assert_eq!(view.screen, s.screen, "{id}/{}: the phone shows the step's screen", s.id);
+            assert_eq!(*app.world().resource::<State<Screen>>().get(), Screen::Walkthrough);
+            // Only the arrival is spoken, not the steps fast-forwarded through.
+            let log = spoken(&app);
+            assert_eq!(log.last(), Some(&format!("en-US/{}.ogg", s.prompt)), "{id}/{}", s.id);
+            assert_eq!(log.len(), 2, "{id}/{}: {log:?}", s.id);
+        }
+    }
 }

@@ -13,7 +13,12 @@ struct Run {
 }
 
 fn autoplay(id: &str, mistakes: u32) -> Run {
-    let dir = std::env::temp_dir().join(format!("kuayue-autoplay-{id}-{mistakes}-{}", std::process::id()));
+    autoplay_with(id, mistakes, &[])
+}
+
+fn autoplay_with(id: &str, mistakes: u32, extra: &[&str]) -> Run {
+    let dir =
+        std::env::temp_dir().join(format!("kuayue-autoplay-{id}-{mistakes}-{}-{}", extra.len(), std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let mistakes = mistakes.to_string();
     let args = [
@@ -34,6 +39,7 @@ fn autoplay(id: &str, mistakes: u32) -> Run {
     let out = Command::new("xvfb-run")
         .args(args)
         .arg(&dir)
+        .args(extra)
         .current_dir(repo())
         .output()
         .expect("xvfb-run is installed by tools/setup.sh");
@@ -112,4 +118,15 @@ fn mistakes_bring_hints_on_screen_and_the_walkthrough_still_completes() {
     for shot in &run.shots[..run.shots.len() - 1] {
         look_at(shot);
     }
+}
+
+#[test]
+fn play_from_a_later_step_starts_there_and_plays_to_the_end() {
+    let scenario = seed("hospital_appointment");
+    let from = &scenario.steps[scenario.steps.len() - 4];
+    let run = autoplay_with("hospital_appointment", 0, &["--step", &from.id]);
+    assert!(run.log.contains("walkthrough completed"), "{}", run.log);
+    let entered: Vec<&str> = run.log.lines().filter_map(|l| l.split("step entered: ").nth(1)).collect();
+    assert_eq!(entered.first().map(|s| s.trim()), Some(from.id.as_str()), "{entered:?}");
+    assert_eq!(entered.len(), 4, "only the steps from there on are played: {entered:?}");
 }

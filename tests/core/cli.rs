@@ -55,3 +55,22 @@ fn a_folder_without_scenarios_says_so_and_a_missing_file_is_an_error() {
     assert_eq!(code, 1);
     assert!(out.contains("KY0006"), "{out}");
 }
+
+#[test]
+fn play_at_a_step_that_does_not_exist_lists_the_steps_and_opens_nothing() {
+    let play = |lang: &str, step: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_kuayue"))
+            .args(["--lang", lang, "play", "hospital_appointment", "--step", step])
+            .current_dir(repo())
+            .env_remove("DISPLAY")
+            .output()
+            .expect("runs");
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let (code, err) = play("en-US", "open_ap");
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("no step `open_ap`") && err.contains("open_app, open_booking"), "{err}");
+    let (code, err) = play("zh-CN", "nope");
+    assert_eq!(code, Some(1));
+    assert!(err.contains("没有叫 `nope` 的步骤"), "{err}");
+}

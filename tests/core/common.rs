@@ -8,8 +8,7 @@ use kuayue::glyphs::Glyphs;
 use kuayue::i18n::Catalog;
 use kuayue::scenario::check::{Context, check};
 use kuayue::scenario::project::Project;
-use kuayue::scenario::{Expect, Scenario, load_file};
-use kuayue::walkthrough::Action;
+use kuayue::scenario::{Scenario, load_file};
 
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -34,19 +33,6 @@ pub fn check_file(path: &Path) -> Vec<Diagnostic> {
 pub fn seed(id: &str) -> Arc<Scenario> {
     let path = repo().join("scenarios").join(format!("{id}.ron"));
     Arc::new(load_file(&path).unwrap_or_else(|d| panic!("{id} does not load: {d:?}")).scenario)
-}
-
-/// The action that does exactly what `expect` asks.
-pub fn doing(expect: &Expect) -> Action {
-    match expect {
-        Expect::Tap(id) => Action::Tap(id.clone()),
-        Expect::TapStation(id) => Action::TapStation(id.clone()),
-        Expect::Enter { field, value } => {
-            Action::Enter { field: field.clone(), value: value.clone().unwrap_or_else(|| "abc".to_owned()) }
-        }
-        Expect::Choose { widget, option } => Action::Choose { widget: widget.clone(), option: option.clone() },
-        Expect::Acknowledge => Action::Acknowledge,
-    }
 }
 
 /// An Xvfb screen of 1280×720 for one test, closed when dropped.

@@ -17,7 +17,7 @@ fn start(s: &Arc<Scenario>) -> Walkthrough {
 fn do_current(w: &mut Walkthrough) -> Vec<Event> {
     let id = w.view().step.expect("a current step");
     let step = w.scenario().steps.iter().find(|s| s.id == id).unwrap().clone();
-    w.apply(doing(&step.action))
+    w.apply(Action::satisfying(&step.action))
 }
 
 fn play_to(w: &mut Walkthrough, step_id: &str) {
@@ -199,7 +199,7 @@ fn every_branch_of_every_seed_goes_where_it_says() {
             for branch in &step.branches {
                 let mut w = start(&s);
                 play_to(&mut w, &step.id);
-                w.apply(doing(&branch.when));
+                w.apply(Action::satisfying(&branch.when));
                 assert_eq!(w.view().step.as_deref(), Some(branch.go_to.as_str()), "{id}/{}", step.id);
                 while !w.is_finished() {
                     do_current(&mut w);
@@ -318,4 +318,41 @@ proptest! {
             done = w.records().len();
         }
     }
+}
+
+#[test]
+fn every_step_of_every_seed_scenario_can_be_started_at_directly() {
+    for id in SEEDS {
+        let scenario = seed(id);
+        for step in &scenario.steps {
+            let (mut w, events) = Walkthrough::start_at(scenario.clone(), Config::default(), &step.id)
+                .unwrap_or_else(|e| panic!("{id}/{}: {e}", step.id));
+            assert_eq!(w.view().step.as_deref(), Some(step.id.as_str()), "{id}");
+            assert_eq!(events, [Event::StepEntered { step: step.id.clone(), prompt: step.prompt.clone() }]);
+            assert_eq!(w.view().hint_level, 0);
+            assert!(w.view().feedback.is_none(), "{id}/{}: no left-over feedback", step.id);
+            w.check_invariants().unwrap();
+            // From there the walkthrough plays on to the end as usual.
+            let mut guard = 0;
+            while !w.is_finished() && guard < 100 {
+                let here = w.view().step.unwrap();
+                let expect = scenario.steps.iter().find(|s| s.id == here).unwrap().action.clone();
+                w.apply(Action::satisfying(&expect));
+                guard += 1;
+            }
+            assert!(w.is_finished(), "{id}: from {} the walkthrough does not finish", step.id);
+        }
+    }
+}
+
+#[test]
+fn starting_at_a_step_that_is_not_there_names_the_steps_that_are() {
+    let scenario = seed("hospital_appointment");
+    let err = Walkthrough::start_at(scenario.clone(), Config::default(), "no_such_step").unwrap_err();
+    let text = err.to_string();
+    assert!(text.contains("no_such_step") && text.contains(&scenario.steps[0].id), "{text}");
+    // A step reached only through a branch is reached through it.
+    let branch_target = scenario.steps.iter().flat_map(|s| &s.branches).map(|b| b.go_to.clone()).next().unwrap();
+    let (w, _) = Walkthrough::start_at(scenario, Config::default(), &branch_target).unwrap();
+    assert_eq!(w.view().step, Some(branch_target));
 }

@@ -49,7 +49,7 @@ fn draw_choose(
                     })
                     .inner;
                 if clicked {
-                    start.write(StartScenario(scenario.clone()));
+                    start.write(StartScenario::practice(scenario.clone()));
                 }
                 ui.add_space(12.0);
             }

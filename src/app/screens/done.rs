@@ -55,7 +55,11 @@ fn draw_done(
         if ui.add(theme::big_button(words.ui("app-again"))).clicked() {
             first.0 = None;
             *saved = None;
-            start.write(StartScenario(active.engine.scenario().clone()));
+            start.write(StartScenario {
+                scenario: active.engine.scenario().clone(),
+                at: None,
+                preview: active.preview,
+            });
         }
         if ui.add(theme::button(words.ui("app-choose-another"))).clicked() {
             first.0 = None;
