@@ -12,6 +12,8 @@ pub mod diagnostic;
 pub mod glyphs;
 /// Fluent messages: the app's own (compiled in) and the scenarios' (from `locales/`).
 pub mod i18n;
+/// The `kuayue new` command.
+pub mod new_cmd;
 /// Learners, attempts and step records (SQLite), statistics and exports.
 pub mod progress;
 /// The `kuayue export` and `kuayue stats` commands.

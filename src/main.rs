@@ -68,6 +68,11 @@ enum Command {
         #[command(flatten)]
         dates: Dates,
     },
+    /// Start a new scenario from a small template that checks clean.
+    New {
+        /// The scenario's id, e.g. pay_electricity (also its file name).
+        id: String,
+    },
     /// Make the spoken clips that are missing or whose words changed (needs espeak-ng,
     /// sox and pypinyin: tools/setup.sh --voice). Recordings by people are never replaced.
     Voice {
@@ -150,6 +155,19 @@ fn main() -> ExitCode {
         Some(Command::Stats { dates }) => with_store(lang, cli.data_dir, &dates, |store, period| {
             kuayue::progress_cmd::render_stats(store, period, lang, std::path::Path::new("."))
         }),
+        Some(Command::New { id }) => {
+            let today = jiff::Zoned::now().date().to_string();
+            match kuayue::new_cmd::run(std::path::Path::new("."), &id, &today, &Messages::embedded(lang)) {
+                Ok(text) => {
+                    println!("{text}");
+                    ExitCode::SUCCESS
+                }
+                Err(text) => {
+                    eprintln!("{text}");
+                    ExitCode::from(1)
+                }
+            }
+        }
         Some(Command::Voice { paths, locale, force, dry_run }) => {
             let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
             let request = kuayue::voice_cmd::Request { paths, locale, force, dry_run, threads };

@@ -147,3 +147,18 @@ voice-time = took { $seconds } s
 # kuayue play --step
 play-no-such-step = this scenario has no step `{ $found }`. Its steps are: { $steps }
 play-unreachable-step = the step `{ $found }` cannot be reached from the first step (kuayue check says why)
+# kuayue new
+new-bad-id = `{ $found }` cannot name a scenario: use lowercase letters, digits and underscores, starting with a letter, e.g. pay_electricity
+new-exists = { $file } already exists; nothing was changed. Choose another name, or open it and carry on
+new-cannot-write = cannot write { $file }: { $reason }
+new-done =
+    The new scenario { $id } is ready:
+      { $ron }   steps and phone screens
+      { $zh }   Chinese words
+      { $en }   English words
+    Next:
+      1. Change the title and what each step says (start with { $zh }), then the steps and screens for the task you teach
+      2. Check it: kuayue check { $ron }
+      3. Make its voice clips: kuayue voice
+      4. Try it yourself: kuayue play { $id }; watch it play itself: kuayue play { $id } --autoplay
+    The guide: docs/authoring.md

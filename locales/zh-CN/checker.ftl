@@ -147,3 +147,18 @@ voice-time = 用时 { $seconds } 秒
 # kuayue play --step
 play-no-such-step = 这个场景里没有叫 `{ $found }` 的步骤。可以用的步骤：{ $steps }
 play-unreachable-step = 从第一步走不到 `{ $found }` 这一步（kuayue check 会说明原因）
+# kuayue new
+new-bad-id = `{ $found }` 不能当场景名字：只能用小写英文字母、数字和下划线，开头是字母，例如 pay_electricity
+new-exists = { $file } 已经有了，什么也没改。换一个名字，或者直接打开它继续写
+new-cannot-write = 写不了 { $file }：{ $reason }
+new-done =
+    新场景 { $id } 建好了：
+      { $ron }   步骤和手机界面
+      { $zh }   中文文字
+      { $en }   英文文字
+    下一步：
+      1. 改场景名字和每一步的话（先改 { $zh }），再按您要教的事改步骤和界面
+      2. 检查：kuayue check { $ron }
+      3. 生成语音：kuayue voice
+      4. 自己走一遍：kuayue play { $id }；看它自己演示：kuayue play { $id } --autoplay
+    详细写法见 docs/authoring.md

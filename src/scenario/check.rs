@@ -50,7 +50,8 @@ struct Checker<'a> {
     messages: Vec<(Path, String)>,
 }
 
-fn valid_id(id: &str) -> bool {
+/// A scenario or step id: lowercase letters, digits and `_`, starting with a letter.
+pub fn valid_id(id: &str) -> bool {
     let mut chars = id.chars();
     chars.next().is_some_and(|c| c.is_ascii_lowercase())
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')

@@ -74,3 +74,38 @@ fn play_at_a_step_that_does_not_exist_lists_the_steps_and_opens_nothing() {
     assert_eq!(code, Some(1));
     assert!(err.contains("没有叫 `nope` 的步骤"), "{err}");
 }
+
+#[test]
+fn kuayue_new_writes_a_scenario_that_checks_clean_and_plays_to_the_end() {
+    let root = std::env::temp_dir().join(format!("kuayue-new-cli-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(&root).unwrap();
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_kuayue")).args(args).current_dir(&root).output().expect("runs");
+        (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr))
+    };
+    let (code, out) = run(&["--lang", "en-US", "new", "pay_electricity"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("kuayue check scenarios/pay_electricity.ron") && out.contains("docs/authoring.md"), "{out}");
+    let (code, json) = run(&["check", "--format", "json", "scenarios/pay_electricity.ron"]);
+    assert_eq!(code, Some(0), "{json}");
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(report["errors"], 0, "{json}");
+    // Only the voice clips are missing until `kuayue voice` runs.
+    for d in report["diagnostics"].as_array().unwrap() {
+        assert_eq!(d["code"], "KY0201", "{d}");
+    }
+    let loaded = kuayue::scenario::load_file(&root.join("scenarios/pay_electricity.ron")).unwrap();
+    let scenario = std::sync::Arc::new(loaded.scenario);
+    let (mut w, _) = kuayue::walkthrough::Walkthrough::start(scenario.clone(), Default::default());
+    while let Some(step) = w.view().step {
+        let expect = &scenario.steps.iter().find(|s| s.id == step).unwrap().action;
+        w.apply(kuayue::walkthrough::Action::satisfying(expect));
+    }
+    assert!(w.is_finished());
+    // A second `new` with the same id changes nothing.
+    let (code, out) = run(&["--lang", "en-US", "new", "pay_electricity"]);
+    assert_eq!(code, Some(1));
+    assert!(out.contains("already exists"), "{out}");
+    std::fs::remove_dir_all(&root).ok();
+}
