@@ -139,7 +139,7 @@ fn main() -> ExitCode {
             ExitCode::from(u8::try_from(report.exit_code()).unwrap_or(1))
         }
         Some(Command::Play { scenario, autoplay, mistakes, screenshots, exit_when_done, step }) => {
-            play(lang, &scenario, Options { autoplay, mistakes, screenshots, exit_when_done, step })
+            play(lang, &scenario, Options { autoplay, mistakes, screenshots, exit_when_done, step, file: None })
         }
         Some(Command::Export { format, dates, anonymize, out }) => {
             let format = match format {
@@ -232,6 +232,8 @@ struct Options {
     screenshots: Option<PathBuf>,
     exit_when_done: bool,
     step: Option<String>,
+    /// The scenario file played (hot reload watches it).
+    file: Option<PathBuf>,
 }
 
 /// Loads one scenario (by id or file), checks it, and opens it.
@@ -239,6 +241,7 @@ fn play(lang: Lang, scenario: &str, options: Options) -> ExitCode {
     let path = PathBuf::from(scenario);
     let path = if path.is_file() { path } else { PathBuf::from("scenarios").join(format!("{scenario}.ron")) };
     let msg = Messages::embedded(lang);
+    let options = Options { file: Some(path.clone()), ..options };
     let report = kuayue::check_cmd::check_paths(std::slice::from_ref(&path));
     if report.errors() > 0 || report.files.is_empty() {
         print!("{}", kuayue::check_cmd::render_text(&report, &[path], &msg));
@@ -277,10 +280,12 @@ fn open_app(
             screenshots: o.screenshots,
             exit_when_done: o.exit_when_done,
             step: o.step,
+            file: o.file,
         };
         (std::sync::Arc::new(scenario), options)
     });
-    kuayue::app::run(Launch { lang, play, keep: keep.map_or(Keep::Nowhere, Keep::Folder), lang_from_settings })
+    let keep = keep.map_or(Keep::Nowhere, Keep::Folder);
+    kuayue::app::run(Launch { lang, play, keep, lang_from_settings, root: PathBuf::new() })
 }
 
 #[cfg(not(feature = "app"))]

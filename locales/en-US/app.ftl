@@ -85,3 +85,6 @@ settings-repeat-never = Never
 settings-repeat-after = After { $seconds } s
 settings-voice-pack = Whose voice
 settings-voice-pack-standard = Standard voice
+reload-kept = The file just saved has a problem; the last good version is still in use
+reload-fix = How to fix: { $fix }
+reload-hint = Once it is fixed and saved, this goes away by itself.

@@ -85,3 +85,6 @@ settings-repeat-never = 不用
 settings-repeat-after = { $seconds } 秒后
 settings-voice-pack = 谁的声音
 settings-voice-pack-standard = 标准语音
+reload-kept = 刚保存的文件有问题，还在用上一次好的版本
+reload-fix = 怎么改：{ $fix }
+reload-hint = 改好并保存以后，这里会自己消失。

@@ -28,6 +28,8 @@ pub struct PlayOptions {
     pub exit_when_done: bool,
     /// Start at this step (fast-forwarding through the ones before).
     pub step: Option<String>,
+    /// The file the scenario came from, watched for changes while it plays.
+    pub file: Option<PathBuf>,
 }
 
 /// Seconds to let the camera settle before acting.

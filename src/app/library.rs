@@ -6,8 +6,10 @@ use std::sync::Arc;
 use bevy::prelude::*;
 
 use crate::check_cmd;
+use crate::diagnostic::Diagnostic;
 use crate::i18n::Messages;
 use crate::scenario::Scenario;
+use crate::scenario::project::Project;
 
 /// A scenario file that cannot be played, said plainly for the trainer.
 #[derive(Debug, Clone)]
@@ -25,10 +27,22 @@ pub struct Library {
     pub broken: Vec<BrokenCard>,
 }
 
+impl BrokenCard {
+    /// A file's first problem, said in the app's language.
+    pub fn from_diagnostic(file: &std::path::Path, d: &Diagnostic, msg: &Messages) -> BrokenCard {
+        BrokenCard {
+            file: file.display().to_string(),
+            place: d.line_col().map(|(l, c)| format!("{l}:{c}")),
+            problem: format!("[{}] {}", d.code, d.message(msg)),
+            fix: d.help(msg),
+        }
+    }
+}
+
 impl Library {
-    /// Loads the scenarios folder, explaining problems in the app's language.
-    pub fn load(paths: &[std::path::PathBuf], msg: &Messages) -> Library {
-        let report = check_cmd::check_paths(paths);
+    /// Loads the project's scenarios folder, explaining problems in the app's language.
+    pub fn load(project: &Project, msg: &Messages) -> Library {
+        let report = check_cmd::check_paths(&[project.scenarios_dir()]);
         let mut library = Library::default();
         for file in report.files {
             let first_error = file.diagnostics.iter().find(|d| d.is_error());
@@ -36,12 +50,7 @@ impl Library {
                 (Some(loaded), None) => library.ready.push(Arc::new(loaded.scenario)),
                 (_, error) => {
                     let card = match error {
-                        Some(d) => BrokenCard {
-                            file: file.file.display().to_string(),
-                            place: d.line_col().map(|(l, c)| format!("{l}:{c}")),
-                            problem: format!("[{}] {}", d.code, d.message(msg)),
-                            fix: d.help(msg),
-                        },
+                        Some(d) => BrokenCard::from_diagnostic(&file.file, d, msg),
                         None => BrokenCard {
                             file: file.file.display().to_string(),
                             place: None,

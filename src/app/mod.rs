@@ -10,6 +10,7 @@ use bevy::prelude::*;
 
 use crate::i18n::Lang;
 use crate::scenario::Scenario;
+use crate::scenario::project::Project;
 
 pub mod autoplay;
 pub mod caption;
@@ -20,6 +21,7 @@ pub mod meter;
 pub mod phone;
 pub mod preferences;
 pub mod records;
+pub mod reload;
 pub mod scene;
 pub mod screens;
 pub mod snapshot;
@@ -47,16 +49,30 @@ pub struct Launch {
     pub keep: records::Keep,
     /// The language saved in settings may replace `lang` (false when `--lang` chose it).
     pub lang_from_settings: bool,
+    /// The folder with `scenarios/`, `locales/` and `assets/voice/` (empty: the current one).
+    pub root: PathBuf,
 }
+
+/// Where the scenarios, their words and their voice clips are read from.
+#[derive(Resource, Debug, Clone)]
+pub struct ProjectRoot(pub crate::scenario::project::Project);
 
 /// Everything but the window: usable headless with `MinimalPlugins` in tests.
 pub fn core_plugins(app: &mut App, launch: &Launch) {
     app.configure_sets(Update, (AppSystems::RecordInput, AppSystems::ApplyCommands, AppSystems::Present).chain())
-        .insert_resource(words::Words::load(launch.lang))
+        .insert_resource(ProjectRoot(Project::at(&launch.root)))
+        .insert_resource(words::Words::load(launch.lang, &Project::at(&launch.root)))
         .insert_resource(records::Records::open(&launch.keep, &crate::i18n::Messages::embedded(launch.lang)))
         .insert_resource(launch.play.as_ref().map(|(_, o)| o.clone()).unwrap_or_default())
         .insert_resource(preferences::LanguageFromSettings(launch.lang_from_settings))
-        .add_plugins((screens::plugin, walkthrough::plugin, records::plugin, preferences::plugin, voice::plugin));
+        .add_plugins((
+            screens::plugin,
+            walkthrough::plugin,
+            records::plugin,
+            preferences::plugin,
+            voice::plugin,
+            reload::plugin,
+        ));
     if let Some((scenario, options)) = &launch.play {
         // `kuayue play` is a trainer's preview: nothing is recorded.
         let request =
@@ -86,7 +102,7 @@ pub fn run(launch: Launch) -> ExitCode {
         .insert_resource(ClearColor(Color::srgb(0.93, 0.90, 0.84)));
     core_plugins(&mut app, &launch);
     let msg = crate::i18n::Messages::embedded(launch.lang);
-    app.insert_resource(library::Library::load(&[PathBuf::from("scenarios")], &msg)).add_plugins((
+    app.insert_resource(library::Library::load(&Project::at(&launch.root), &msg)).add_plugins((
         theme::plugin,
         targets::plugin,
         scene::plugin,
@@ -97,6 +113,7 @@ pub fn run(launch: Launch) -> ExitCode {
         snapshot::plugin,
         keyboard::plugin,
         meter::plugin,
+        reload::overlay_plugin,
     ));
     match app.run() {
         AppExit::Success => ExitCode::SUCCESS,

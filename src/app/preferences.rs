@@ -49,15 +49,16 @@ fn apply_settings(
     prefs: Res<Prefs>,
     mut words: ResMut<Words>,
     library: Option<ResMut<Library>>,
+    root: Res<super::ProjectRoot>,
     mut windows: Query<&mut Window, With<PrimaryWindow>>,
 ) {
     theme::set_text_scale(prefs.0.text_scale);
     if let Some(lang) = prefs.0.lang
         && lang != words.lang
     {
-        *words = Words::load(lang);
+        *words = Words::load(lang, &root.0);
         if let Some(mut library) = library {
-            *library = Library::load(&[std::path::PathBuf::from("scenarios")], &Messages::embedded(lang));
+            *library = Library::load(&root.0, &Messages::embedded(lang));
         }
     }
     for mut window in &mut windows {

@@ -14,12 +14,11 @@ use std::path::PathBuf;
 use bevy::audio::{AudioPlayer, AudioSource, PlaybackSettings, Volume};
 use bevy::prelude::*;
 
-use super::AppSystems;
 use super::preferences::Prefs;
 use super::screens::Screen;
 use super::walkthrough::{Active, LearnerAction, WalkthroughEvent};
 use super::words::Words;
-use crate::scenario::project::Project;
+use super::{AppSystems, ProjectRoot};
 use crate::voice::{self, repeat::Repeat};
 use crate::walkthrough::{Action, Event};
 
@@ -38,7 +37,6 @@ pub struct Sound(pub bool);
 /// Where clips are found, what is waiting to be said, and the repeat clock.
 #[derive(Resource)]
 struct Speaker {
-    project: Project,
     queue: VecDeque<PathBuf>,
     repeat: Repeat,
     /// Lines already reported as having no clip (each is reported once).
@@ -50,11 +48,9 @@ struct Speaker {
 struct Speaking;
 
 pub(super) fn plugin(app: &mut App) {
-    let project = Project::at(".");
     app.add_message::<Say>()
         .init_resource::<SpokenLog>()
         .insert_resource(Speaker {
-            project,
             queue: VecDeque::new(),
             repeat: Repeat::new(voice::repeat::DEFAULT_AFTER_SECS),
             unmade: HashSet::new(),
@@ -159,6 +155,7 @@ fn repeat_when_quiet(
 /// Lines asked for this frame replace whatever was playing or waiting.
 fn queue_lines(
     mut said: MessageReader<Say>,
+    root: Res<ProjectRoot>,
     words: Res<Words>,
     prefs: Res<Prefs>,
     mut speaker: ResMut<Speaker>,
@@ -176,7 +173,7 @@ fn queue_lines(
     let locale = words.lang.tag();
     let mut seen = HashSet::new();
     for id in lines.into_iter().filter(|id| seen.insert(id.clone())) {
-        match voice::clip_for(&speaker.project, locale, prefs.0.voice.pack.as_deref(), &id) {
+        match voice::clip_for(&root.0, locale, prefs.0.voice.pack.as_deref(), &id) {
             Some(clip) => speaker.queue.push_back(clip),
             None => {
                 if speaker.unmade.insert(format!("{locale}/{id}")) {
@@ -190,6 +187,7 @@ fn queue_lines(
 /// Starts the next waiting clip when nothing is playing (all at once when silent).
 fn play_next(
     mut speaker: ResMut<Speaker>,
+    root: Res<ProjectRoot>,
     prefs: Res<Prefs>,
     sound: Option<Res<Sound>>,
     mut sources: Option<ResMut<Assets<AudioSource>>>,
@@ -200,7 +198,7 @@ fn play_next(
     let audible = sound.is_some_and(|s| s.0) && sources.is_some();
     while playing.is_empty() {
         let Some(clip) = speaker.queue.pop_front() else { return };
-        let shown = voice::shown(&speaker.project, &clip);
+        let shown = voice::shown(&root.0, &clip);
         let Some(sources) = sources.as_mut().filter(|_| audible) else {
             info!("voice: {shown} (silent)");
             log.0.push(shown);

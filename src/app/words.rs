@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use bevy::prelude::*;
 
 use crate::i18n::{Catalog, Lang, Messages};
+use crate::scenario::project::Project;
 
 /// Everything the screens need to turn message ids into text.
 #[derive(Resource)]
@@ -16,8 +17,9 @@ pub struct Words {
 }
 
 impl Words {
-    pub fn load(lang: Lang) -> Words {
-        let (scenarios, problems) = Catalog::load(std::path::Path::new("locales"));
+    /// The app's words and the project's message files in `lang`.
+    pub fn load(lang: Lang, project: &Project) -> Words {
+        let (scenarios, problems) = Catalog::load(&project.locales_dir());
         for p in problems {
             warn!("message file problem {} in {}", p.code, p.file);
         }

@@ -16,6 +16,8 @@ mod menus;
 #[cfg(feature = "app")]
 mod pointer;
 mod progress;
+#[cfg(feature = "app")]
+mod reload;
 mod walkthrough;
 #[cfg(feature = "app")]
 mod window;

@@ -6,6 +6,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiPrimaryContextPass, egui};
 
 use super::Screen;
+use crate::app::ProjectRoot;
 use crate::app::preferences::{ChangeSettings, Prefs};
 use crate::app::theme;
 use crate::app::words::Words;
@@ -22,6 +23,7 @@ fn draw_settings(
     mut contexts: bevy_egui::EguiContexts,
     words: Res<Words>,
     prefs: Res<Prefs>,
+    root: Res<ProjectRoot>,
     mut change: MessageWriter<ChangeSettings>,
     mut next: ResMut<NextState<Screen>>,
 ) -> Result {
@@ -52,7 +54,7 @@ fn draw_settings(
         }
         let on_off = [(true, words.ui("settings-on")), (false, words.ui("settings-off"))];
         row(ui, &words.ui("settings-fullscreen"), &on_off, &mut wanted.fullscreen);
-        voice_rows(ui, &words, &on_off, &mut wanted.voice);
+        voice_rows(ui, &words, &root.0, &on_off, &mut wanted.voice);
     });
     if wanted != prefs.0 {
         change.write(ChangeSettings(wanted));
@@ -79,7 +81,13 @@ fn row<T: PartialEq + Clone>(ui: &mut egui::Ui, label: &str, options: &[(T, Stri
 const LABEL_WIDTH: f32 = 250.0;
 
 /// Voice on/off, loudness, speed, repetition and (when a centre has one) the voice pack.
-fn voice_rows(ui: &mut egui::Ui, words: &Words, on_off: &[(bool, String)], wanted: &mut VoiceSettings) {
+fn voice_rows(
+    ui: &mut egui::Ui,
+    words: &Words,
+    project: &Project,
+    on_off: &[(bool, String)],
+    wanted: &mut VoiceSettings,
+) {
     row(ui, &words.ui("settings-voice"), on_off, &mut wanted.on);
     if !wanted.on {
         return;
@@ -100,13 +108,12 @@ fn voice_rows(ui: &mut egui::Ui, words: &Words, on_off: &[(bool, String)], wante
         })
         .collect();
     row(ui, &words.ui("settings-repeat"), &repeats, &mut wanted.repeat_after_secs);
-    let project = Project::at(".");
-    let packs = voice::packs(&project, words.lang.tag());
+    let packs = voice::packs(project, words.lang.tag());
     if packs.is_empty() {
         return;
     }
     let choices: Vec<(Option<String>, String)> = std::iter::once((None, words.ui("settings-voice-pack-standard")))
-        .chain(packs.iter().map(|p| (Some(p.clone()), voice::pack_name(&project, p))))
+        .chain(packs.iter().map(|p| (Some(p.clone()), voice::pack_name(project, p))))
         .collect();
     row(ui, &words.ui("settings-voice-pack"), &choices, &mut wanted.pack);
 }

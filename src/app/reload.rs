@@ -1,0 +1,243 @@
+//! Hot reload for trainers: while the app runs, saving a scenario, a message
+//! file or a voice clip shows on screen within a second. A save that breaks
+//! something is not applied: the problems are listed over the app and the last
+//! good version keeps playing; fixing the file clears them.
+//!
+//! Files are polled (their size and modification time, twice a second): it
+//! works the same on every system and costs well under a millisecond.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::SystemTime;
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use super::autoplay::PlayOptions;
+use super::library::{BrokenCard, Library};
+use super::theme;
+use super::voice::Say;
+use super::walkthrough::{Active, StartScenario};
+use super::words::Words;
+use super::{AppSystems, ProjectRoot};
+use crate::check_cmd;
+use crate::i18n::{Catalog, Messages};
+use crate::scenario::project::{Project, scenario_files};
+
+/// How often files are looked at, in seconds.
+pub const POLL_SECS: f32 = 0.5;
+
+/// Problems that stopped the last save from being used; empty when all is well.
+#[derive(Resource, Debug, Default, Clone)]
+pub struct ReloadProblems {
+    pub problems: Vec<BrokenCard>,
+    /// The trainer closed the list (it comes back with the next change).
+    pub hidden: bool,
+}
+
+/// What each watched file looked like at the last look.
+#[derive(Resource, Default)]
+struct Watch {
+    seen: BTreeMap<PathBuf, (SystemTime, u64)>,
+    since: f32,
+    started: bool,
+}
+
+/// What changed since the last look.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Changes {
+    scenarios: Vec<PathBuf>,
+    words: bool,
+    clips: Vec<PathBuf>,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<ReloadProblems>()
+        .init_resource::<Watch>()
+        .add_systems(Update, watch_files.in_set(AppSystems::RecordInput));
+}
+
+/// The list of problems over the screen (needs a window).
+pub(super) fn overlay_plugin(app: &mut App) {
+    app.add_systems(EguiPrimaryContextPass, draw_problems);
+}
+
+/// The files whose changes matter: scenarios, message files, voice clips, and
+/// the file `kuayue play` opened (it may live elsewhere).
+fn watched(project: &Project, played: Option<&Path>) -> BTreeMap<PathBuf, (SystemTime, u64)> {
+    let mut files = scenario_files(&[project.scenarios_dir()]);
+    files.extend(played.map(Path::to_path_buf));
+    for dir in [project.locales_dir(), project.voice_dir()] {
+        for sub in std::fs::read_dir(dir).into_iter().flatten().filter_map(|e| e.ok()).map(|e| e.path()) {
+            let inner = std::fs::read_dir(&sub).into_iter().flatten().filter_map(|e| e.ok()).map(|e| e.path());
+            files.extend(inner.filter(|p| p.extension().is_some_and(|e| e == "ftl" || e == "ogg")));
+        }
+    }
+    files
+        .into_iter()
+        .filter_map(|f| {
+            let meta = std::fs::metadata(&f).ok()?;
+            Some((f, (meta.modified().unwrap_or(SystemTime::UNIX_EPOCH), meta.len())))
+        })
+        .collect()
+}
+
+fn compare(before: &BTreeMap<PathBuf, (SystemTime, u64)>, now: &BTreeMap<PathBuf, (SystemTime, u64)>) -> Changes {
+    let mut changes = Changes::default();
+    let gone = before.keys().filter(|f| !now.contains_key(*f));
+    let new_or_changed = now.iter().filter(|(f, stamp)| before.get(*f) != Some(stamp)).map(|(f, _)| f);
+    for file in gone.chain(new_or_changed) {
+        match file.extension().and_then(|e| e.to_str()) {
+            Some("ron") => changes.scenarios.push(file.clone()),
+            Some("ftl") => changes.words = true,
+            Some("ogg") => changes.clips.push(file.clone()),
+            _ => {}
+        }
+    }
+    changes
+}
+
+fn watch_files(
+    time: Res<Time<Real>>,
+    root: Res<ProjectRoot>,
+    options: Option<Res<PlayOptions>>,
+    mut watch: ResMut<Watch>,
+    mut problems: ResMut<ReloadProblems>,
+    mut words: ResMut<Words>,
+    library: Option<ResMut<Library>>,
+    active: Option<Res<Active>>,
+    mut start: MessageWriter<StartScenario>,
+    mut say: MessageWriter<Say>,
+) {
+    let played = options.as_ref().and_then(|o| o.file.clone());
+    watch.since += time.delta_secs();
+    if watch.started && watch.since < POLL_SECS {
+        return;
+    }
+    watch.since = 0.0;
+    let now = watched(&root.0, played.as_deref());
+    let changes = compare(&watch.seen, &now);
+    let first_look = !watch.started;
+    watch.seen = now;
+    watch.started = true;
+    if first_look || changes == Changes::default() {
+        return;
+    }
+    let msg = Messages::embedded(words.lang);
+    info!(
+        "reload: {} scenario file(s), words {}, {} clip(s) changed",
+        changes.scenarios.len(),
+        changes.words,
+        changes.clips.len()
+    );
+
+    // The scenario on screen, as its file says now (when its file or the words changed).
+    let active_file = active
+        .as_ref()
+        .map(|a| played.clone().unwrap_or_else(|| root.0.scenarios_dir().join(format!("{}.ron", a.scenario().id))));
+    let touches_active = active_file.as_ref().is_some_and(|f| changes.words || changes.scenarios.contains(f));
+    let (catalog, word_problems) = Catalog::load(&root.0.locales_dir());
+    let mut replacement = None;
+    // Words or the scenario on screen changed: everything they need is checked again.
+    if changes.words || touches_active {
+        let mut found: Vec<BrokenCard> =
+            word_problems.iter().map(|d| BrokenCard::from_diagnostic(Path::new(&d.file), d, &msg)).collect();
+        if let (true, Some(file)) = (touches_active, &active_file) {
+            let report = check_cmd::check_paths(std::slice::from_ref(file));
+            for f in &report.files {
+                let errors = f.diagnostics.iter().filter(|d| d.is_error());
+                found.extend(errors.map(|d| BrokenCard::from_diagnostic(&f.file, d, &msg)));
+            }
+            replacement = report.files.into_iter().next().and_then(|f| f.loaded).map(|l| Arc::new(l.scenario));
+        }
+        if !found.is_empty() {
+            let first = &found[0];
+            warn!(
+                "reload: kept the last good version; {} problem(s), first: {} {}",
+                found.len(),
+                first.file,
+                first.problem
+            );
+            *problems = ReloadProblems { problems: found, hidden: false };
+            return;
+        }
+        if !problems.problems.is_empty() {
+            info!("reload: the problems are fixed");
+            *problems = ReloadProblems::default();
+        }
+    }
+    if changes.words {
+        *words = Words { lang: words.lang, app: Messages::embedded(words.lang), scenarios: catalog };
+    }
+    if let Some(mut library) = library.filter(|_| changes.words || !changes.scenarios.is_empty()) {
+        *library = Library::load(&root.0, &msg);
+    }
+    if let (Some(active), Some(scenario)) = (&active, replacement) {
+        // Stay on the step being looked at; a preview starts again there with the new version.
+        if active.preview && !active.engine.is_finished() && **active.engine.scenario() != *scenario {
+            info!("reload: the scenario changed; starting again at {:?}", active.view.step);
+            start.write(StartScenario { scenario, at: active.view.step.clone(), preview: true });
+        }
+    }
+    // A new recording of the line on screen is heard at once.
+    if let Some(prompt) = active.as_ref().and_then(|a| a.view.prompt.clone())
+        && changes.clips.iter().any(|c| c.file_stem().is_some_and(|s| s == prompt.as_str()))
+    {
+        say.write(Say(prompt));
+    }
+}
+
+fn draw_problems(mut contexts: EguiContexts, mut problems: ResMut<ReloadProblems>, words: Res<Words>) -> Result {
+    if problems.problems.is_empty() || problems.hidden {
+        return Ok(());
+    }
+    let ctx = contexts.ctx_mut()?;
+    let mut close = false;
+    let width = (ctx.viewport_rect().width() - 120.0).min(900.0);
+    theme::card_window("reload-problems").order(egui::Order::Tooltip).min_width(width).max_width(width).show(ctx, |ui| {
+        ui.label(theme::heading(words.ui("reload-kept")));
+        egui::ScrollArea::vertical().max_height(ctx.viewport_rect().height() * 0.6).show(ui, |ui| {
+            for p in &problems.problems {
+                let place = p.place.as_ref().map_or(p.file.clone(), |at| format!("{}:{at}", p.file));
+                ui.label(theme::body(place));
+                ui.add(egui::Label::new(theme::notice(p.problem.clone())).wrap());
+                if !p.fix.is_empty() {
+                    ui.add(egui::Label::new(theme::body(words.ui_with("reload-fix", "fix", &p.fix))).wrap());
+                }
+                ui.add_space(8.0);
+            }
+        });
+        ui.label(theme::body(words.ui("reload-hint")));
+        if ui.add(theme::big_button(words.ui("app-ok"))).clicked() {
+            close = true;
+        }
+    });
+    if close {
+        problems.hidden = true;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_are_sorted_by_kind() {
+        let t = SystemTime::UNIX_EPOCH;
+        let before = BTreeMap::from([
+            (PathBuf::from("s/a.ron"), (t, 1)),
+            (PathBuf::from("l/zh-CN/a.ftl"), (t, 1)),
+            (PathBuf::from("v/zh-CN/x.ogg"), (t, 1)),
+        ]);
+        assert_eq!(compare(&before, &before), Changes::default());
+        let mut now = before.clone();
+        now.insert(PathBuf::from("s/a.ron"), (t, 2));
+        now.remove(&PathBuf::from("v/zh-CN/x.ogg"));
+        let changes = compare(&before, &now);
+        assert_eq!(changes.scenarios, [PathBuf::from("s/a.ron")]);
+        assert_eq!(changes.clips, [PathBuf::from("v/zh-CN/x.ogg")]);
+        assert!(!changes.words);
+    }
+}
