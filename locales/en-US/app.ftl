@@ -88,3 +88,7 @@ settings-voice-pack-standard = Standard voice
 reload-kept = The file just saved has a problem; the last good version is still in use
 reload-fix = How to fix: { $fix }
 reload-hint = Once it is fixed and saved, this goes away by itself.
+trainer-tab-preview = Preview
+trainer-preview-explain = Choose a scenario, then the step to start at. A preview is not a learner's practice and is not recorded.
+trainer-preview-all = ← All scenarios
+app-steps = Steps

@@ -88,3 +88,7 @@ settings-voice-pack-standard = 标准语音
 reload-kept = 刚保存的文件有问题，还在用上一次好的版本
 reload-fix = 怎么改：{ $fix }
 reload-hint = 改好并保存以后，这里会自己消失。
+trainer-tab-preview = 预览场景
+trainer-preview-explain = 选一个场景，再选从哪一步开始。预览不算学员的练习，不会记录。
+trainer-preview-all = ← 全部场景
+app-steps = 步骤

@@ -6,10 +6,11 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::screens::Screen;
+use super::screens::trainer::step_list;
 use super::targets::{DrawnTargets, Key};
 use super::theme;
 use super::voice::Say;
-use super::walkthrough::{Active, LearnerAction};
+use super::walkthrough::{Active, LearnerAction, StartScenario};
 use super::words::Words;
 use crate::walkthrough::{Action, Target, Tone};
 
@@ -20,6 +21,8 @@ pub enum Confirm {
     None,
     Skip,
     Leave,
+    /// A trainer's preview: the list of steps to jump to.
+    Steps,
 }
 
 /// The smallest height of the caption bar; it grows upwards when the words need more.
@@ -52,6 +55,7 @@ fn draw_caption(
     mut drawn: ResMut<DrawnTargets>,
     mut actions: MessageWriter<LearnerAction>,
     mut say: MessageWriter<Say>,
+    mut start: MessageWriter<StartScenario>,
     mut next: ResMut<NextState<Screen>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
@@ -119,6 +123,9 @@ fn draw_caption(
                         *confirm = Confirm::Skip;
                         say.write(Say("app-skip-confirm".into()));
                     }
+                    if active.preview && ui.add(theme::button(words.ui("app-steps"))).clicked() {
+                        *confirm = Confirm::Steps;
+                    }
                     if ui.add(theme::button(words.ui("app-leave"))).clicked() {
                         *confirm = Confirm::Leave;
                         say.write(Say("app-leave-confirm".into()));
@@ -136,7 +143,21 @@ fn draw_caption(
             super::phone::guide(ctx, rect, r, view.emphasis, time.elapsed_secs());
         }
     }
-    if *confirm != Confirm::None {
+    if *confirm == Confirm::Steps {
+        let current = view.step.clone();
+        theme::wide_card_window(ctx, "steps").show(ctx, |ui| {
+            egui::ScrollArea::vertical().max_height(viewport.height() - 160.0).show(ui, |ui| {
+                if let Some(at) = step_list(ui, &words, active.scenario(), current.as_deref()) {
+                    let scenario = active.engine.scenario().clone();
+                    start.write(StartScenario { scenario, at: Some(at), preview: true });
+                    *confirm = Confirm::None;
+                }
+            });
+            if ui.add(theme::big_button(words.ui("app-cancel"))).clicked() {
+                *confirm = Confirm::None;
+            }
+        });
+    } else if *confirm != Confirm::None {
         let question = if *confirm == Confirm::Skip { "app-skip-confirm" } else { "app-leave-confirm" };
         theme::card_window("confirm").order(egui::Order::Tooltip).show(ctx, |ui| {
             ui.label(theme::heading(words.ui(question)));

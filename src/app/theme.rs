@@ -81,6 +81,12 @@ pub fn card_window(id: &str) -> egui::Window<'static> {
         .frame(egui::Frame::window(&egui::Style::default()).fill(PAPER).inner_margin(24.0))
 }
 
+/// A card over everything, as wide as the screen allows (up to 900 px), for lists.
+pub fn wide_card_window(ctx: &egui::Context, id: &str) -> egui::Window<'static> {
+    let width = (ctx.viewport_rect().width() - 120.0).min(900.0);
+    card_window(id).order(egui::Order::Tooltip).min_width(width).max_width(width)
+}
+
 /// Width of the menu panels: the same on every screen, so nothing jumps when the content changes.
 pub const MENU_WIDTH: f32 = 960.0;
 

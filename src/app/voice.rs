@@ -22,9 +22,15 @@ use super::{AppSystems, ProjectRoot};
 use crate::voice::{self, repeat::Repeat};
 use crate::walkthrough::{Action, Event};
 
-/// Asks for a line (a message id) to be spoken.
+/// Asks for a line (a message id) to be spoken now, replacing what was playing.
 #[derive(Message, Debug, Clone, PartialEq, Eq)]
 pub struct Say(pub String);
+
+/// Asks for a screen's own line (welcome, well done) to be spoken after what is
+/// playing; left out when a walkthrough line arrives in the same frame (a
+/// preview that opens straight into a step is not welcomed first).
+#[derive(Message, Debug, Clone, PartialEq, Eq)]
+pub struct SayNext(pub String);
 
 /// Every clip started, as `<folder>/<id>.ogg`, oldest first (tests and support read it).
 #[derive(Resource, Debug, Default, Clone)]
@@ -49,6 +55,7 @@ struct Speaking;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_message::<Say>()
+        .add_message::<SayNext>()
         .init_resource::<SpokenLog>()
         .insert_resource(Speaker {
             queue: VecDeque::new(),
@@ -76,10 +83,10 @@ fn warn_if_silent(sound: Option<Res<Sound>>) {
     }
 }
 
-/// A system that says one app line.
-fn say(id: &'static str) -> impl Fn(MessageWriter<Say>) {
-    move |mut out: MessageWriter<Say>| {
-        out.write(Say(id.to_owned()));
+/// A system that says one screen's line.
+fn say(id: &'static str) -> impl Fn(MessageWriter<SayNext>) {
+    move |mut out: MessageWriter<SayNext>| {
+        out.write(SayNext(id.to_owned()));
     }
 }
 
@@ -152,9 +159,11 @@ fn repeat_when_quiet(
     }
 }
 
-/// Lines asked for this frame replace whatever was playing or waiting.
+/// Lines asked for this frame replace whatever was playing or waiting; screen
+/// lines wait their turn.
 fn queue_lines(
     mut said: MessageReader<Say>,
+    mut after: MessageReader<SayNext>,
     root: Res<ProjectRoot>,
     words: Res<Words>,
     prefs: Res<Prefs>,
@@ -162,14 +171,20 @@ fn queue_lines(
     playing: Query<Entity, With<Speaking>>,
     mut commands: Commands,
 ) {
-    let lines: Vec<String> = said.read().map(|s| s.0.clone()).collect();
-    if lines.is_empty() || !prefs.0.voice.on {
+    let now: Vec<String> = said.read().map(|s| s.0.clone()).collect();
+    let later: Vec<String> = after.read().map(|s| s.0.clone()).collect();
+    if !prefs.0.voice.on {
         return;
     }
-    for entity in &playing {
-        commands.entity(entity).despawn();
-    }
-    speaker.queue.clear();
+    let lines = if now.is_empty() {
+        later
+    } else {
+        for entity in &playing {
+            commands.entity(entity).despawn();
+        }
+        speaker.queue.clear();
+        now
+    };
     let locale = words.lang.tag();
     let mut seen = HashSet::new();
     for id in lines.into_iter().filter(|id| seen.insert(id.clone())) {

@@ -47,8 +47,11 @@ impl VirtualScreen {
     pub fn start() -> VirtualScreen {
         // xvfb-run -a (the other screen tests) counts up from :99; stay well below it,
         // on a number no running X server holds.
-        let pid = std::process::id();
-        let free = (20..70).map(|n| (n + pid) % 50 + 20).find(|n| !Path::new(&format!("/tmp/.X{n}-lock")).exists());
+        // Tests of one run share a process id: each screen also takes its own turn.
+        static TURN: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let turn = TURN.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let start = std::process::id() + turn * 7;
+        let free = (20..70).map(|n| (n + start) % 50 + 20).find(|n| !Path::new(&format!("/tmp/.X{n}-lock")).exists());
         let display = format!(":{}", free.expect("a free X display number"));
         let server = std::process::Command::new("Xvfb")
             .args([display.as_str(), "-screen", "0", "1280x720x24", "-nolisten", "tcp"])

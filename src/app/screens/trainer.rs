@@ -1,6 +1,7 @@
 //! The trainer's corner, behind a PIN set on first use: per learner and per
 //! scenario figures as bar charts (with the numbers written on them), the steps
-//! where learners struggle, exports, and the centre's name for certificates.
+//! where learners struggle, exports, the centre's name for certificates, and a
+//! preview that opens any step of any scenario (not recorded as practice).
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -8,13 +9,18 @@ use std::path::PathBuf;
 use bevy::prelude::*;
 use bevy_egui::{EguiPrimaryContextPass, egui};
 
+use std::sync::Arc;
+
 use super::Screen;
+use crate::app::library::Library;
 use crate::app::preferences::{ChangeSettings, Prefs};
 use crate::app::records::Records;
 use crate::app::theme;
+use crate::app::walkthrough::StartScenario;
 use crate::app::words::Words;
 use crate::progress::export::Format;
 use crate::progress::{Attempt, Learner, Period, stats};
+use crate::scenario::Scenario;
 use crate::settings;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -24,6 +30,7 @@ enum Tab {
     Scenarios,
     Export,
     Centre,
+    Preview,
 }
 
 /// What the trainer's corner shows; reset each time it opens.
@@ -41,6 +48,8 @@ struct Corner {
     learners: Vec<Learner>,
     titles: HashMap<String, String>,
     centre_name: String,
+    /// The scenario whose steps the preview tab lists.
+    previewing: Option<Arc<Scenario>>,
 }
 
 pub(super) fn plugin(app: &mut App) {
@@ -66,8 +75,10 @@ fn draw_trainer(
     words: Res<Words>,
     records: Res<Records>,
     prefs: Res<Prefs>,
+    library: Option<Res<Library>>,
     mut corner: ResMut<Corner>,
     mut change: MessageWriter<ChangeSettings>,
+    mut start: MessageWriter<StartScenario>,
     mut next: ResMut<NextState<Screen>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
@@ -88,6 +99,12 @@ fn draw_trainer(
             pin_gate(ui, &words, &records, corner);
         } else {
             dashboard(ui, &words, &records, &prefs, corner, &mut change);
+            if corner.tab == Tab::Preview {
+                let ready = library.as_ref().map_or(&[][..], |l| &l.ready[..]);
+                if let Some(request) = preview_tab(ui, &words, ready, corner) {
+                    start.write(request);
+                }
+            }
         }
     });
     Ok(())
@@ -165,6 +182,7 @@ fn dashboard(
             (Tab::Scenarios, "trainer-tab-scenarios"),
             (Tab::Export, "trainer-tab-export"),
             (Tab::Centre, "trainer-tab-centre"),
+            (Tab::Preview, "trainer-tab-preview"),
         ] {
             if ui.add(theme::choice(words.ui(id), corner.tab == tab)).clicked() {
                 corner.tab = tab;
@@ -180,6 +198,7 @@ fn dashboard(
         Tab::Learners => learners_tab(ui, words, corner),
         Tab::Scenarios => scenarios_tab(ui, words, corner),
         Tab::Export => export_tab(ui, words, records, corner),
+        Tab::Preview => {}
         Tab::Centre => {
             ui.label(theme::body(words.ui("trainer-centre-name")));
             ui.add(
@@ -314,4 +333,58 @@ fn export(words: &Words, records: &Records, anonymize: bool, format: Format) -> 
         Some(Err(e)) => e,
         None => words.ui("trainer-export-failed"),
     }
+}
+
+/// Every scenario; choosing one lists its steps, and choosing a step opens it
+/// there as a preview.
+fn preview_tab(
+    ui: &mut egui::Ui,
+    words: &Words,
+    ready: &[Arc<Scenario>],
+    corner: &mut Corner,
+) -> Option<StartScenario> {
+    ui.add(egui::Label::new(theme::body(words.ui("trainer-preview-explain"))).wrap());
+    let Some(scenario) = corner.previewing.clone() else {
+        for scenario in ready {
+            if ui.add(theme::button(words.say(&scenario.title))).clicked() {
+                corner.previewing = Some(scenario.clone());
+            }
+        }
+        return None;
+    };
+    if ui.add(theme::button(words.ui("trainer-preview-all"))).clicked() {
+        corner.previewing = None;
+        return None;
+    }
+    ui.label(theme::heading(words.say(&scenario.title)));
+    let at = step_list(ui, words, &scenario, None)?;
+    Some(StartScenario { scenario, at: Some(at), preview: true })
+}
+
+/// The steps of `scenario` as big buttons ("3. Choose the hospital …"), the
+/// current one ticked; the id of the one pressed.
+pub fn step_list(ui: &mut egui::Ui, words: &Words, scenario: &Scenario, current: Option<&str>) -> Option<String> {
+    let mut chosen = None;
+    for (i, step) in scenario.steps.iter().enumerate() {
+        let text = format!("{}. {}", i + 1, first_sentence(&words.say(&step.prompt), 40));
+        let button =
+            theme::choice(text, current == Some(step.id.as_str())).min_size(egui::vec2(ui.available_width(), 60.0));
+        if ui.add(button).on_hover_text(&step.id).clicked() {
+            chosen = Some(step.id.clone());
+        }
+    }
+    chosen
+}
+
+/// The first sentence of `text`, cut at `max` characters (with "…" when cut).
+fn first_sentence(text: &str, max: usize) -> String {
+    let end = text
+        .char_indices()
+        .find(|(_, c)| matches!(c, '。' | '！' | '？' | '.' | '!' | '?'))
+        .map(|(i, c)| i + c.len_utf8());
+    let sentence = &text[..end.unwrap_or(text.len())];
+    if sentence.chars().count() <= max {
+        return sentence.to_owned();
+    }
+    sentence.chars().take(max).chain(['…']).collect()
 }
