@@ -192,3 +192,20 @@ fn the_format_guide_explains_every_code() {
         assert!(guide.contains(&format!("| {code} |")), "{code} is missing from docs/scenario-format.md");
     }
 }
+
+#[test]
+fn the_authoring_guide_explains_every_code_in_both_languages() {
+    let guide = std::fs::read_to_string(repo().join("docs/authoring.md")).unwrap();
+    let (zh, en) = guide.split_once("\n## English").expect("a Chinese and an English part");
+    for code in Code::ALL {
+        for (part, name) in [(zh, "Chinese"), (en, "English")] {
+            let row = part.lines().find(|l| l.starts_with(&format!("| {code} |")));
+            let cells = row.map(|r| r.split('|').filter(|c| !c.trim().is_empty()).count());
+            assert_eq!(cells, Some(3), "{code}: no row with an example and a fix in the {name} part of docs/authoring.md");
+        }
+    }
+    // Every command the guide tells a trainer to type exists.
+    for command in ["kuayue new", "kuayue play", "--step", "--autoplay", "--mistakes", "kuayue check", "kuayue voice"] {
+        assert!(zh.contains(command) && en.contains(command), "{command}");
+    }
+}
