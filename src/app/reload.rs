@@ -194,7 +194,7 @@ fn draw_problems(mut contexts: EguiContexts, mut problems: ResMut<ReloadProblems
     }
     let ctx = contexts.ctx_mut()?;
     let mut close = false;
-    theme::wide_card_window(ctx, "reload-problems").show(ctx, |ui| {
+    theme::wide_card_window(ctx, "reload_problems").show(ctx, |ui| {
         ui.label(theme::heading(words.ui("reload-kept")));
         egui::ScrollArea::vertical().max_height(ctx.viewport_rect().height() * 0.6).show(ui, |ui| {
             for p in &problems.problems {

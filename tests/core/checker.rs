@@ -201,7 +201,11 @@ fn the_authoring_guide_explains_every_code_in_both_languages() {
         for (part, name) in [(zh, "Chinese"), (en, "English")] {
             let row = part.lines().find(|l| l.starts_with(&format!("| {code} |")));
             let cells = row.map(|r| r.split('|').filter(|c| !c.trim().is_empty()).count());
-            assert_eq!(cells, Some(3), "{code}: no row with an example and a fix in the {name} part of docs/authoring.md");
+            assert_eq!(
+                cells,
+                Some(3),
+                "{code}: no row with an example and a fix in the {name} part of docs/authoring.md"
+            );
         }
     }
     // Every command the guide tells a trainer to type exists.

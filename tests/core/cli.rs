@@ -13,7 +13,7 @@ fn kuayue(args: &[&str]) -> (i32, String) {
 fn seed_scenarios_pass_with_only_warnings() {
     let (code, out) = kuayue(&["check", "--lang", "en-US"]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("checked 3 scenario files: 0 errors"), "{out}");
+    assert!(out.contains("checked 4 scenario files: 0 errors"), "{out}");
 }
 
 #[test]

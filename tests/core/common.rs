@@ -14,7 +14,8 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-pub const SEEDS: &[&str] = &["hospital_appointment", "medical_insurance_payment", "zheliban_basics"];
+pub const SEEDS: &[&str] =
+    &["hospital_appointment", "medical_insurance_payment", "zheliban_basics", "pharmacy_medical_code"];
 
 /// Loads and checks one file the way `kuayue check` does.
 pub fn check_file(path: &Path) -> Vec<Diagnostic> {

@@ -129,7 +129,7 @@ fn a_broken_scenario_shows_its_card_and_the_good_ones_still_play() {
     run.screen.press(&["Down", "Return"]);
     let playing = run.wait_for("step entered:", 60);
     let log = run.stop();
-    assert_eq!(loaded.as_deref().map(|l| l.contains("3 scenarios ready, 1 need fixing")), Some(true), "{log}");
+    assert_eq!(loaded.as_deref().map(|l| l.contains("4 scenarios ready, 1 need fixing")), Some(true), "{log}");
     assert!(log.contains("zz_broken_by_a_trainer.ron cannot be played: [KY0002]"), "{log}");
     assert!(started && chose, "the keyboard did not reach the choose screen:\n{log}");
     let shot = shot.unwrap_or_else(|| panic!("no screenshot:\n{log}"));

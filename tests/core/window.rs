@@ -21,7 +21,7 @@ fn the_app_opens_a_window_that_shows_something() {
     let log = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "the app failed: {log}");
     // Run from the repository, as `tools/run.sh` does, it finds the shipped scenarios.
-    assert!(log.contains("3 scenarios ready, 0 need fixing"), "{log}");
+    assert!(log.contains("4 scenarios ready, 0 need fixing"), "{log}");
     // bevy_ci_testing writes the screenshot to the working directory.
     let shot = dir.join("start.png");
     std::fs::rename(repo().join("screenshot-start.png"), &shot)
