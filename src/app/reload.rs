@@ -4,7 +4,7 @@
 //! good version keeps playing; fixing the file clears them.
 //!
 //! Files are polled (their size and modification time, twice a second): it
-//! works the same on every system and costs well under a millisecond.
+//! works the same on every system and needs no file-watching service.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
