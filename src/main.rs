@@ -10,7 +10,7 @@ use kuayue::i18n::{Lang, Messages};
 #[derive(Parser)]
 #[command(name = "kuayue", version, about = "跨越 — practise everyday digital tasks in a safe 3D world")]
 struct Cli {
-    /// Language of messages: zh-CN or en-US (default: the system's, else zh-CN).
+    /// Language of messages: zh-CN, en-US or a folder under locales/ (default: the system's, else zh-CN).
     #[arg(long, global = true, value_parser = parse_lang)]
     lang: Option<Lang>,
     /// Where progress is kept (default: KUAYUE_DATA_DIR, else the system's data folder).
@@ -120,7 +120,9 @@ enum Format {
 }
 
 fn parse_lang(text: &str) -> Result<Lang, String> {
-    Lang::from_tag(text).ok_or_else(|| format!("unknown language `{text}`: use zh-CN or en-US"))
+    Lang::from_tag(text).ok_or_else(|| {
+        format!("unknown language `{text}`: use zh-CN, en-US, or a folder locales/<tag>/ that has app.ftl")
+    })
 }
 
 fn main() -> ExitCode {

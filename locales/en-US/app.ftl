@@ -92,3 +92,4 @@ trainer-tab-preview = Preview
 trainer-preview-explain = Choose a scenario, then the step to start at. A preview is not a learner's practice and is not recorded.
 trainer-preview-all = ← All scenarios
 app-steps = Steps
+language-name = English

@@ -92,3 +92,4 @@ trainer-tab-preview = 预览场景
 trainer-preview-explain = 选一个场景，再选从哪一步开始。预览不算学员的练习，不会记录。
 trainer-preview-all = ← 全部场景
 app-steps = 步骤
+language-name = 中文

@@ -10,35 +10,99 @@ use unic_langid::LanguageIdentifier;
 
 use crate::diagnostic::{Code, Diagnostic, Location};
 
-/// The languages kuayue ships. zh-CN is the default.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    #[default]
-    ZhCn,
-    EnUs,
+/// A language kuayue speaks. zh-CN (the default) and en-US are built in; any
+/// other is a folder `locales/<tag>/` that holds the app's own message files
+/// (`app.ftl`, `checker.ftl`, `progress.ftl`) next to the scenarios' — adding a
+/// language needs no change to the program.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Lang(u16);
+
+/// Every language met so far: its tag, and for a language from disk, its folder.
+static LANGS: std::sync::Mutex<Vec<(&'static str, Option<PathBuf>)>> = std::sync::Mutex::new(Vec::new());
+
+fn langs() -> std::sync::MutexGuard<'static, Vec<(&'static str, Option<PathBuf>)>> {
+    let mut langs = LANGS.lock().unwrap_or_else(|e| e.into_inner());
+    if langs.is_empty() {
+        langs.extend([("zh-CN", None), ("en-US", None)]);
+    }
+    langs
 }
 
+impl std::fmt::Debug for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Lang({})", self.tag())
+    }
+}
+
+impl Default for Lang {
+    fn default() -> Lang {
+        Lang::ZhCn
+    }
+}
+
+#[allow(non_upper_case_globals)]
 impl Lang {
+    pub const ZhCn: Lang = Lang(0);
+    pub const EnUs: Lang = Lang(1);
+    /// The languages built into the program.
     pub const ALL: &'static [Lang] = &[Lang::ZhCn, Lang::EnUs];
 
     /// The BCP 47 tag, also the folder name under `locales/`.
     pub fn tag(self) -> &'static str {
-        match self {
-            Lang::ZhCn => "zh-CN",
-            Lang::EnUs => "en-US",
-        }
+        langs().get(usize::from(self.0)).map_or("zh-CN", |(tag, _)| tag)
     }
 
-    /// Reads `zh-CN`, `zh`, `en`, `en_US.UTF-8` and the like.
+    /// Reads `zh-CN`, `zh`, `en`, `en_US.UTF-8` and the like, and the tag of any
+    /// language folder under `./locales/`.
     pub fn from_tag(tag: &str) -> Option<Lang> {
+        Lang::find(tag, Path::new("locales"))
+    }
+
+    /// Like [`Lang::from_tag`], looking for language folders in `locales`.
+    pub fn find(tag: &str, locales: &Path) -> Option<Lang> {
         let lower = tag.to_ascii_lowercase();
         if lower.starts_with("zh") {
-            Some(Lang::ZhCn)
-        } else if lower.starts_with("en") {
-            Some(Lang::EnUs)
-        } else {
-            None
+            return Some(Lang::ZhCn);
         }
+        if lower.starts_with("en") {
+            return Some(Lang::EnUs);
+        }
+        // `fr_FR.UTF-8` → `fr-FR`; a folder by that name (or the bare language) with the app's words.
+        let wanted = tag.split('.').next().unwrap_or(tag).replace('_', "-");
+        let dirs: Vec<PathBuf> = std::fs::read_dir(locales)
+            .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default();
+        let matches = |dir: &&PathBuf| {
+            dir.file_name().and_then(|n| n.to_str()).is_some_and(|name| {
+                name.eq_ignore_ascii_case(&wanted)
+                    || name.split('-').next().is_some_and(|l| l.eq_ignore_ascii_case(&wanted))
+            })
+        };
+        let dir = dirs.iter().filter(|d| d.join("app.ftl").is_file()).find(matches)?;
+        let name = dir.file_name()?.to_str()?.to_owned();
+        let mut langs = langs();
+        if let Some(i) = langs.iter().position(|(t, _)| *t == name) {
+            return Some(Lang(u16::try_from(i).ok()?));
+        }
+        langs.push((Box::leak(name.into_boxed_str()), Some(dir.clone())));
+        Some(Lang(u16::try_from(langs.len() - 1).ok()?))
+    }
+
+    /// The built-in languages and every folder in `locales` with the app's words, by tag.
+    pub fn available(locales: &Path) -> Vec<Lang> {
+        let mut found: Vec<Lang> = Lang::ALL.to_vec();
+        let mut dirs: Vec<PathBuf> = std::fs::read_dir(locales)
+            .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default();
+        dirs.sort();
+        for dir in dirs.iter().filter(|d| d.join("app.ftl").is_file()) {
+            if let Some(lang) = dir.file_name().and_then(|n| n.to_str()).and_then(|t| Lang::find(t, locales))
+                && !found.contains(&lang)
+            {
+                found.push(lang);
+            }
+        }
+        found
     }
 
     /// The language to use when none is forced: `KUAYUE_LANG`, then the
@@ -58,12 +122,19 @@ impl Lang {
                 include_str!("../../locales/zh-CN/checker.ftl"),
                 include_str!("../../locales/zh-CN/progress.ftl"),
             ],
-            Lang::EnUs => &[
+            _ => &[
                 include_str!("../../locales/en-US/app.ftl"),
                 include_str!("../../locales/en-US/checker.ftl"),
                 include_str!("../../locales/en-US/progress.ftl"),
             ],
         }
+    }
+
+    /// The app's own message files of a language from disk (none for built-in ones).
+    fn files_on_disk(self) -> Vec<PathBuf> {
+        let dir = langs().get(usize::from(self.0)).and_then(|(_, dir)| dir.clone());
+        let names = ["app.ftl", "checker.ftl", "progress.ftl"];
+        dir.map(|d| names.iter().map(|n| d.join(n)).collect()).unwrap_or_default()
     }
 }
 
@@ -92,11 +163,16 @@ pub struct Messages {
 }
 
 impl Messages {
+    /// The app's words in `lang`: compiled in for zh-CN and en-US; for a language
+    /// from a folder, its files over English (so an untranslated line shows in English).
     pub fn embedded(lang: Lang) -> Messages {
         let mut bundle = new_bundle(lang.tag());
-        for src in lang.embedded_sources() {
-            // The files are ours and tested; a broken one still loads what parses.
-            let resource = FluentResource::try_new((*src).to_owned()).unwrap_or_else(|(r, _)| r);
+        let on_disk: Vec<String> =
+            lang.files_on_disk().iter().filter_map(|f| std::fs::read_to_string(f).ok()).collect();
+        let sources = lang.embedded_sources().iter().map(|s| (*s).to_owned()).chain(on_disk);
+        for src in sources {
+            // Ours are tested; a broken file still loads what parses (kuayue check reports it).
+            let resource = FluentResource::try_new(src).unwrap_or_else(|(r, _)| r);
             bundle.add_resource_overriding(resource);
         }
         Messages { lang, bundle }
@@ -234,7 +310,27 @@ mod tests {
     fn language_tags_and_environment_names_are_understood() {
         assert_eq!(Lang::from_tag("en_US.UTF-8"), Some(Lang::EnUs));
         assert_eq!(Lang::from_tag("zh_CN.UTF-8"), Some(Lang::ZhCn));
-        assert_eq!(Lang::from_tag("de-DE"), None);
+        assert_eq!(Lang::from_tag("de-DE"), None, "no such folder");
+    }
+
+    #[test]
+    fn a_language_is_added_by_a_folder_and_falls_back_to_english_line_by_line() {
+        let dir = std::env::temp_dir().join(format!("kuayue-lang-{}", std::process::id()));
+        let fr = dir.join("fr-FR");
+        std::fs::create_dir_all(&fr).unwrap();
+        std::fs::create_dir_all(dir.join("de-DE")).unwrap(); // scenario words only: not a language of the app
+        std::fs::write(fr.join("app.ftl"), "app-yes = Oui\nlanguage-name = Français\n").unwrap();
+        let lang = Lang::find("fr_FR.UTF-8", &dir).expect("found by its folder");
+        assert_eq!(lang.tag(), "fr-FR");
+        assert_eq!(Lang::find("fr", &dir), Some(lang), "the same language each time");
+        assert_eq!(Lang::find("de-DE", &dir), None);
+        assert_eq!(Lang::available(&dir), [Lang::ZhCn, Lang::EnUs, lang]);
+        let msg = Messages::embedded(lang);
+        assert_eq!(msg.text("app-yes"), "Oui");
+        assert_eq!(msg.text("language-name"), "Français");
+        assert_eq!(msg.text("app-no"), Messages::embedded(Lang::EnUs).text("app-no"), "untranslated: English");
+        assert_eq!(format!("{lang:?}"), "Lang(fr-FR)");
+        std::fs::remove_dir_all(&dir).ok();
     }
 
     #[test]

@@ -35,7 +35,7 @@ pub struct Line {
 pub fn lines(scenarios: &[&Scenario], catalog: &Catalog) -> Vec<Line> {
     let mut out = BTreeMap::new();
     for locale in &catalog.locales {
-        if let Some(lang) = Lang::from_tag(&locale.tag).filter(|l| l.tag() == locale.tag) {
+        if let Some(lang) = Lang::find(&locale.tag, &catalog.dir).filter(|l| l.tag() == locale.tag) {
             let app = Messages::embedded(lang);
             for id in APP_LINES {
                 out.insert((locale.tag.clone(), (*id).to_owned()), app.text(id));

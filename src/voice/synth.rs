@@ -16,10 +16,10 @@ use super::manifest::{ClipState, Entry, Maker, Manifest, text_hash};
 use crate::scenario::project::Project;
 
 /// How one language is spoken.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Voice {
     /// The espeak-ng voice.
-    pub espeak: &'static str,
+    pub espeak: String,
     /// Words per minute; espeak's default is 175.
     pub rate: u32,
     /// Feed tone-numbered pinyin instead of the characters.
@@ -29,16 +29,20 @@ pub struct Voice {
 /// The average loudness every clip is brought to, in dBFS.
 pub const LOUDNESS_DB: f32 = -20.0;
 
-/// The voice for a language, or none when espeak-ng has no good one here.
+/// The voice for a language: Mandarin through pinyin, American English, and
+/// for any other language espeak-ng's voice of that name (e.g. `fr` for fr-FR).
+/// A voice pack folder (`zh-CN-huzhou`) has none: packs are recorded by people.
 pub fn voice_for(locale: &str) -> Option<Voice> {
     let lower = locale.to_ascii_lowercase();
-    if lower.starts_with("zh") {
-        Some(Voice { espeak: "cmn-latn-pinyin", rate: 150, pinyin: true })
-    } else if lower.starts_with("en") {
-        Some(Voice { espeak: "en-us", rate: 130, pinyin: false })
-    } else {
-        None
+    let parts: Vec<&str> = lower.split('-').collect();
+    if parts.len() > 2 || parts[0].is_empty() || !parts[0].chars().all(|c| c.is_ascii_lowercase()) {
+        return None;
     }
+    Some(match parts[0] {
+        "zh" => Voice { espeak: "cmn-latn-pinyin".into(), rate: 150, pinyin: true },
+        "en" => Voice { espeak: "en-us".into(), rate: 130, pinyin: false },
+        other => Voice { espeak: other.to_owned(), rate: 130, pinyin: false },
+    })
 }
 
 impl Voice {
@@ -143,12 +147,12 @@ pub fn to_pinyin(lines: &[String]) -> Result<Vec<String>, SynthError> {
 }
 
 /// Speaks `text` into an Ogg clip at `out` (written to a temporary file, then renamed).
-pub fn speak(voice: Voice, text: &str, out: &Path) -> Result<(), SynthError> {
+pub fn speak(voice: &Voice, text: &str, out: &Path) -> Result<(), SynthError> {
     let wav = out.with_extension("tmp.wav");
     let ogg = out.with_extension("tmp.ogg");
     let rate = voice.rate.to_string();
     let wav_s = wav.to_string_lossy().into_owned();
-    run("espeak-ng", &["-v", voice.espeak, "-s", &rate, "-w", &wav_s, "--stdin"], Some(text.as_bytes()))?;
+    run("espeak-ng", &["-v", &voice.espeak, "-s", &rate, "-w", &wav_s, "--stdin"], Some(text.as_bytes()))?;
     let stats = String::from_utf8_lossy(&run("sox", &[&wav_s, "-n", "stats"], None)?).into_owned();
     let rms = stats
         .lines()
@@ -222,7 +226,7 @@ pub fn carry_out(
                     };
                     let Some((line, text)) = work.get(i) else { break };
                     let clip: PathBuf = project.clip(locale, &line.id);
-                    let result = speak(voice, text, &clip)
+                    let result = speak(&voice, text, &clip)
                         .and_then(|()| Ok(note(&line.id, &line.text, &clip, Maker::Generated)?));
                     let mut made = made.lock().unwrap_or_else(|e| e.into_inner());
                     match result {

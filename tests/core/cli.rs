@@ -109,3 +109,36 @@ fn kuayue_new_writes_a_scenario_that_checks_clean_and_plays_to_the_end() {
     assert!(out.contains("already exists"), "{out}");
     std::fs::remove_dir_all(&root).ok();
 }
+
+#[test]
+fn a_language_is_added_with_a_folder_of_message_files() {
+    let root = std::env::temp_dir().join(format!("kuayue-new-locale-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(&root).unwrap();
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_kuayue")).args(args).current_dir(&root).output().expect("runs");
+        (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr))
+    };
+    assert_eq!(run(&["new", "demo"]).0, Some(0));
+    // French: the scenario's words (here marked copies of the English ones) and some of the app's.
+    let fr = root.join("locales/fr-FR");
+    std::fs::create_dir_all(&fr).unwrap();
+    let english = std::fs::read_to_string(root.join("locales/en-US/demo.ftl")).unwrap();
+    let french: String = english.lines().map(|l| l.replacen(" = ", " = (fr) ", 1)).map(|l| l + "\n").collect();
+    std::fs::write(fr.join("demo.ftl"), french).unwrap();
+    std::fs::write(fr.join("app.ftl"), "language-name = Français\ncheck-clean = Tout va bien : prêt à servir.\n")
+        .unwrap();
+
+    let (code, out) = run(&["--lang", "fr-FR", "check", "scenarios/demo.ron"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("Tout va bien"), "the French words are used: {out}");
+    assert!(out.contains("checked 1 scenario files"), "what is not translated is in English: {out}");
+    assert!(out.contains("missing in fr-FR"), "its voice clips are counted like any language's: {out}");
+    let (code, out) = run(&["--lang", "fr-FR", "voice", "--dry-run", "--locale", "fr-FR"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("fr-FR: would make 22 clips"), "{out}");
+    let (code, out) = run(&["--lang", "xx-YY", "check"]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(out.contains("locales/<tag>/"), "{out}");
+    std::fs::remove_dir_all(&root).ok();
+}

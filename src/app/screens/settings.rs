@@ -10,7 +10,7 @@ use crate::app::ProjectRoot;
 use crate::app::preferences::{ChangeSettings, Prefs};
 use crate::app::theme;
 use crate::app::words::Words;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Messages};
 use crate::scenario::project::Project;
 use crate::settings::{TEXT_SCALES, VOLUMES, VoiceSettings};
 use crate::voice;
@@ -24,6 +24,7 @@ fn draw_settings(
     words: Res<Words>,
     prefs: Res<Prefs>,
     root: Res<ProjectRoot>,
+    mut languages: Local<Option<Vec<(Lang, String)>>>,
     mut change: MessageWriter<ChangeSettings>,
     mut next: ResMut<NextState<Screen>>,
 ) -> Result {
@@ -43,12 +44,12 @@ fn draw_settings(
         row(ui, &words.ui("settings-text-size"), &scales, &mut wanted.text_scale);
         ui.label(egui::RichText::new(words.ui("settings-sample")).size(theme::px(theme::BODY_PX)).color(theme::INK));
         let mut lang = wanted.lang.unwrap_or(words.lang);
-        row(
-            ui,
-            &words.ui("settings-language"),
-            &[(Lang::ZhCn, "中文".into()), (Lang::EnUs, "English".into())],
-            &mut lang,
-        );
+        // Each language by its own name; a language folder added later shows after a restart.
+        let langs = languages.get_or_insert_with(|| {
+            let found = Lang::available(&root.0.locales_dir());
+            found.into_iter().map(|l| (l, Messages::embedded(l).text("language-name"))).collect()
+        });
+        row(ui, &words.ui("settings-language"), langs, &mut lang);
         if lang != wanted.lang.unwrap_or(words.lang) {
             wanted.lang = Some(lang);
         }
