@@ -159,30 +159,12 @@ fn main() -> ExitCode {
         }),
         Some(Command::New { id }) => {
             let today = jiff::Zoned::now().date().to_string();
-            match kuayue::new_cmd::run(std::path::Path::new("."), &id, &today, &Messages::embedded(lang)) {
-                Ok(text) => {
-                    println!("{text}");
-                    ExitCode::SUCCESS
-                }
-                Err(text) => {
-                    eprintln!("{text}");
-                    ExitCode::from(1)
-                }
-            }
+            report(kuayue::new_cmd::run(std::path::Path::new("."), &id, &today, &Messages::embedded(lang)))
         }
         Some(Command::Voice { paths, locale, force, dry_run }) => {
             let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
             let request = kuayue::voice_cmd::Request { paths, locale, force, dry_run, threads };
-            match kuayue::voice_cmd::run(&request, &Messages::embedded(lang)) {
-                Ok(text) => {
-                    println!("{text}");
-                    ExitCode::SUCCESS
-                }
-                Err(text) => {
-                    eprintln!("{text}");
-                    ExitCode::from(1)
-                }
-            }
+            report(kuayue::voice_cmd::run(&request, &Messages::embedded(lang)))
         }
         Some(Command::ResetPin) => with_store(lang, cli.data_dir, &Dates { since: None, until: None }, |store, _| {
             kuayue::settings::clear_trainer_pin(store).map_err(|e| e.to_string())?;
@@ -191,6 +173,20 @@ fn main() -> ExitCode {
         None => {
             let keep = cli.data_dir.unwrap_or_else(kuayue::progress::Store::default_dir);
             open_app(lang, None, Some(keep), lang_from_settings)
+        }
+    }
+}
+
+/// Prints what a command says (on stderr when it failed); exit code 1 on failure.
+fn report(result: Result<String, String>) -> ExitCode {
+    match result {
+        Ok(text) => {
+            println!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(text) => {
+            eprintln!("{text}");
+            ExitCode::from(1)
         }
     }
 }

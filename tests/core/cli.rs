@@ -9,6 +9,20 @@ fn kuayue(args: &[&str]) -> (i32, String) {
     (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
+/// A new empty folder for one test.
+fn empty_folder(name: &str) -> std::path::PathBuf {
+    let root = std::env::temp_dir().join(format!("kuayue-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(&root).unwrap();
+    root
+}
+
+/// Runs kuayue in `root`: its exit code, and everything it printed.
+fn kuayue_in(root: &std::path::Path, args: &[&str]) -> (Option<i32>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_kuayue")).args(args).current_dir(root).output().expect("runs");
+    (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr))
+}
+
 #[test]
 fn seed_scenarios_pass_with_only_warnings() {
     let (code, out) = kuayue(&["check", "--lang", "en-US"]);
@@ -77,13 +91,8 @@ fn play_at_a_step_that_does_not_exist_lists_the_steps_and_opens_nothing() {
 
 #[test]
 fn kuayue_new_writes_a_scenario_that_checks_clean_and_plays_to_the_end() {
-    let root = std::env::temp_dir().join(format!("kuayue-new-cli-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    std::fs::create_dir_all(&root).unwrap();
-    let run = |args: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_kuayue")).args(args).current_dir(&root).output().expect("runs");
-        (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr))
-    };
+    let root = empty_folder("new-cli");
+    let run = |args: &[&str]| kuayue_in(&root, args);
     let (code, out) = run(&["--lang", "en-US", "new", "pay_electricity"]);
     assert_eq!(code, Some(0), "{out}");
     assert!(out.contains("kuayue check scenarios/pay_electricity.ron") && out.contains("docs/authoring.md"), "{out}");
@@ -112,13 +121,8 @@ fn kuayue_new_writes_a_scenario_that_checks_clean_and_plays_to_the_end() {
 
 #[test]
 fn a_language_is_added_with_a_folder_of_message_files() {
-    let root = std::env::temp_dir().join(format!("kuayue-new-locale-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    std::fs::create_dir_all(&root).unwrap();
-    let run = |args: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_kuayue")).args(args).current_dir(&root).output().expect("runs");
-        (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr))
-    };
+    let root = empty_folder("new-locale");
+    let run = |args: &[&str]| kuayue_in(&root, args);
     assert_eq!(run(&["new", "demo"]).0, Some(0));
     // French: the scenario's words (here marked copies of the English ones) and some of the app's.
     let fr = root.join("locales/fr-FR");
