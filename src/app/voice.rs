@@ -116,18 +116,26 @@ fn from_walkthrough(
     if actions.read().any(|a| !matches!(a.0, Action::Wait(_))) {
         speaker.repeat.restart_quiet();
     }
+    let mut lines = Vec::new();
+    let mut feedback = false;
     for WalkthroughEvent(event) in events.read() {
         speaker.repeat.restart_quiet();
-        let line = match event {
+        match event {
             Event::StepEntered { prompt, .. } => {
                 speaker.repeat.new_step();
-                prompt
+                lines.push((false, prompt));
             }
-            Event::PromptRepeated { prompt } => prompt,
-            Event::HintShown { message, .. } => message,
-            Event::Feedback(feedback) => &feedback.message,
-            _ => continue,
-        };
+            Event::PromptRepeated { prompt } => lines.push((false, prompt)),
+            Event::HintShown { message, .. } => lines.push((true, message)),
+            Event::Feedback(f) => {
+                feedback = true;
+                lines.push((false, &f.message));
+            }
+            _ => {}
+        }
+    }
+    // Say what the caption shows: words about the very mistake win over the next hint.
+    for (_, line) in lines.into_iter().filter(|(hint, _)| !(feedback && *hint)) {
         out.write(Say(line.clone()));
     }
 }
@@ -174,6 +182,11 @@ fn queue_lines(
     let now: Vec<String> = said.read().map(|s| s.0.clone()).collect();
     let later: Vec<String> = after.read().map(|s| s.0.clone()).collect();
     if !prefs.0.voice.on {
+        // Turned off: silence at once.
+        for entity in &playing {
+            commands.entity(entity).despawn();
+        }
+        speaker.queue.clear();
         return;
     }
     let lines = if now.is_empty() {

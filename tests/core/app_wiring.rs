@@ -180,6 +180,11 @@ fn the_voice_says_each_prompt_hint_and_feedback_from_its_clip() {
     assert_eq!(spoken(&app).last(), Some(&clip(&scenario.steps[0].hints[0])));
     act(&mut app, Action::RepeatPrompt);
     assert_eq!(spoken(&app).last(), Some(&clip(&scenario.steps[0].prompt)));
+    // A known mistake: its own words are said (as the caption shows them), not the next hint.
+    let before = spoken(&app).len();
+    let mistake = &scenario.steps[0].wrong[0];
+    act(&mut app, Action::satisfying(&mistake.when));
+    assert_eq!(spoken(&app)[before..], [clip(&mistake.say)]);
     for _ in 0..scenario.steps.len() {
         let Some(id) = step(&app) else { break };
         let expect = scenario.steps.iter().find(|s| s.id == id).unwrap().action.clone();
