@@ -93,3 +93,4 @@ trainer-preview-explain = Choose a scenario, then the step to start at. A previe
 trainer-preview-all = ← All scenarios
 app-steps = Steps
 language-name = English
+app-label-value = { $label }: { $value }

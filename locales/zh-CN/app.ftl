@@ -93,3 +93,4 @@ trainer-preview-explain = 选一个场景，再选从哪一步开始。预览不
 trainer-preview-all = ← 全部场景
 app-steps = 步骤
 language-name = 中文
+app-label-value = { $label }：{ $value }

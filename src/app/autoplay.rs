@@ -135,7 +135,7 @@ fn fly(
         }
         if pilot.mistakes_made < options.mistakes {
             pilot.mistakes_made += 1;
-            match wrong_key(&drawn, &target) {
+            match wrong_key(&drawn, &active, &target) {
                 Some(key) => pilot.queue.push_back(key),
                 None => pilot.mistakes_made = options.mistakes,
             }
@@ -167,13 +167,20 @@ fn fly(
     pilot.phase = Phase::Moved(position);
 }
 
-/// Something tappable that is not the target: another widget, option or station.
-fn wrong_key(drawn: &DrawnTargets, target: &Target) -> Option<Key> {
+/// Something tappable that is not the target: another widget, option or station,
+/// and not the way into one of the step's branches (that is another right way on,
+/// and taking it as "a mistake" each time round could go on for ever).
+fn wrong_key(drawn: &DrawnTargets, active: &Active, target: &Target) -> Option<Key> {
     let right = Key::from(target);
+    let scenario = active.scenario();
+    let step = active.view.step.as_deref().and_then(|id| scenario.steps.iter().find(|s| s.id == id));
+    let other_ways: Vec<Key> =
+        step.map(|s| s.branches.iter().map(|b| Key::from(&Target::from(&b.when))).collect()).unwrap_or_default();
     drawn
         .all()
         .iter()
         .map(|(k, _)| k.clone())
+        .filter(|k| !other_ways.contains(k))
         .find(|k| *k != right && matches!(k, Key::Widget(_) | Key::Option { .. } | Key::Station(_)))
         .filter(|k| !matches!((k, target), (Key::Widget(id), Target::Field(f)) if id == f))
 }

@@ -280,7 +280,12 @@ fn draw_widget(ui: &mut egui::Ui, widget: &Widget, pen: &mut Pen) {
             egui::Frame::group(ui.style()).fill(egui::Color32::WHITE).inner_margin(10.0).show(ui, |ui| {
                 ui.label(theme::body(words.say(title)).strong());
                 for row in rows {
-                    ui.label(theme::body(format!("{}：{}", words.say(&row.label), words.say(&row.value))));
+                    let row = words.app.get(
+                        "app-label-value",
+                        &[("label".to_owned(), words.say(&row.label)), ("value".to_owned(), words.say(&row.value))]
+                            .into(),
+                    );
+                    ui.label(theme::body(row));
                 }
             });
         }
