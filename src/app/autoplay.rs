@@ -172,10 +172,10 @@ fn fly(
 /// and taking it as "a mistake" each time round could go on for ever).
 fn wrong_key(drawn: &DrawnTargets, active: &Active, target: &Target) -> Option<Key> {
     let right = Key::from(target);
-    let scenario = active.scenario();
-    let step = active.view.step.as_deref().and_then(|id| scenario.steps.iter().find(|s| s.id == id));
-    let other_ways: Vec<Key> =
-        step.map(|s| s.branches.iter().map(|b| Key::from(&Target::from(&b.when))).collect()).unwrap_or_default();
+    let other_ways: Vec<Key> = active
+        .current_step()
+        .map(|s| s.branches.iter().map(|b| Key::from(&Target::from(&b.when))).collect())
+        .unwrap_or_default();
     drawn
         .all()
         .iter()
@@ -189,8 +189,7 @@ fn wrong_key(drawn: &DrawnTargets, active: &Active, target: &Target) -> Option<K
 fn right_keys(active: &Active, target: &Target) -> Vec<Key> {
     let Target::Field(field) = target else { return vec![Key::from(target)] };
     let scenario = active.scenario();
-    let step = active.view.step.as_deref().and_then(|id| scenario.steps.iter().find(|s| s.id == id));
-    let value = match step.map(|s| &s.action) {
+    let value = match active.current_step().map(|s| &s.action) {
         Some(Expect::Enter { value: Some(v), .. }) => v.clone(),
         _ => "1234".to_owned(),
     };

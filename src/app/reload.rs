@@ -137,10 +137,13 @@ fn watch_files(
         .as_ref()
         .map(|a| played.clone().unwrap_or_else(|| root.0.scenarios_dir().join(format!("{}.ron", a.scenario().id))));
     let touches_active = active_file.as_ref().is_some_and(|f| changes.words || changes.scenarios.contains(f));
-    let (catalog, word_problems) = Catalog::load(&root.0.locales_dir());
     let mut replacement = None;
-    // Words or the scenario on screen changed: everything they need is checked again.
+    let mut catalog = None;
+    // Words or the scenario on screen changed: everything they need is checked again
+    // (a changed clip alone needs no check).
     if changes.words || touches_active {
+        let (fresh, word_problems) = Catalog::load(&root.0.locales_dir());
+        catalog = Some(fresh);
         let mut found: Vec<BrokenCard> =
             word_problems.iter().map(|d| BrokenCard::from_diagnostic(Path::new(&d.file), d, &msg)).collect();
         if let (true, Some(file)) = (touches_active, &active_file) {
@@ -167,8 +170,8 @@ fn watch_files(
             *problems = ReloadProblems::default();
         }
     }
-    if changes.words {
-        *words = Words { lang: words.lang, app: Messages::embedded(words.lang), scenarios: catalog };
+    if let Some(scenarios) = catalog.filter(|_| changes.words) {
+        *words = Words { lang: words.lang, app: Messages::embedded(words.lang), scenarios };
     }
     if let Some(mut library) = library.filter(|_| changes.words || !changes.scenarios.is_empty()) {
         *library = Library::load(&root.0, &msg);

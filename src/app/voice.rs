@@ -150,14 +150,9 @@ fn repeat_when_quiet(
     mut out: MessageWriter<Say>,
 ) {
     let Some(active) = active else { return };
-    let view = &active.view;
-    let Some(prompt) = view.prompt.clone() else { return };
-    let hints = view
-        .step
-        .as_ref()
-        .and_then(|id| active.scenario().step_index(id))
-        .map_or(0, |i| active.scenario().steps[i].hints.len());
-    if usize::from(view.hint_level) < hints {
+    let Some(prompt) = active.view.prompt.clone() else { return };
+    let hints = active.current_step().map_or(0, |s| s.hints.len());
+    if usize::from(active.view.hint_level) < hints {
         speaker.repeat.restart_quiet();
         return;
     }

@@ -8,7 +8,7 @@ use bevy::prelude::*;
 
 use super::AppSystems;
 use super::screens::Screen;
-use crate::scenario::Scenario;
+use crate::scenario::{Scenario, Step};
 use crate::walkthrough::{Action, Config, Event, View, Walkthrough};
 
 /// A request from the learner (a tap, a key, a button under the caption).
@@ -46,6 +46,12 @@ impl Active {
 
     pub fn scenario(&self) -> &Scenario {
         self.engine.scenario()
+    }
+
+    /// The step being played (none once the walkthrough is complete).
+    pub fn current_step(&self) -> Option<&Step> {
+        let scenario = self.scenario();
+        self.view.step.as_deref().and_then(|id| scenario.step_index(id)).map(|i| &scenario.steps[i])
     }
 }
 

@@ -60,45 +60,49 @@ impl Lang {
 
     /// Like [`Lang::from_tag`], looking for language folders in `locales`.
     pub fn find(tag: &str, locales: &Path) -> Option<Lang> {
-        let lower = tag.to_ascii_lowercase();
-        if lower.starts_with("zh") {
-            return Some(Lang::ZhCn);
-        }
-        if lower.starts_with("en") {
-            return Some(Lang::EnUs);
+        if let Some(lang) = Lang::built_in(tag) {
+            return Some(lang);
         }
         // `fr_FR.UTF-8` → `fr-FR`; a folder by that name (or the bare language) with the app's words.
         let wanted = tag.split('.').next().unwrap_or(tag).replace('_', "-");
-        let dirs: Vec<PathBuf> = std::fs::read_dir(locales)
-            .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-            .unwrap_or_default();
-        let matches = |dir: &&PathBuf| {
-            dir.file_name().and_then(|n| n.to_str()).is_some_and(|name| {
-                name.eq_ignore_ascii_case(&wanted)
-                    || name.split('-').next().is_some_and(|l| l.eq_ignore_ascii_case(&wanted))
-            })
+        let matches = |name: &str| {
+            name.eq_ignore_ascii_case(&wanted)
+                || name.split('-').next().is_some_and(|l| l.eq_ignore_ascii_case(&wanted))
         };
-        let dir = dirs.iter().filter(|d| d.join("app.ftl").is_file()).find(matches)?;
+        let dir =
+            language_dirs(locales).into_iter().find(|d| d.file_name().and_then(|n| n.to_str()).is_some_and(matches))?;
+        Lang::register(&dir)
+    }
+
+    /// zh-CN for any Chinese tag, en-US for any English one.
+    fn built_in(tag: &str) -> Option<Lang> {
+        let lower = tag.to_ascii_lowercase();
+        if lower.starts_with("zh") {
+            Some(Lang::ZhCn)
+        } else if lower.starts_with("en") {
+            Some(Lang::EnUs)
+        } else {
+            None
+        }
+    }
+
+    /// The language of a folder with the app's words, the same each time it is met.
+    fn register(dir: &Path) -> Option<Lang> {
         let name = dir.file_name()?.to_str()?.to_owned();
         let mut langs = langs();
         if let Some(i) = langs.iter().position(|(t, _)| *t == name) {
             return Some(Lang(u16::try_from(i).ok()?));
         }
-        langs.push((Box::leak(name.into_boxed_str()), Some(dir.clone())));
+        langs.push((Box::leak(name.into_boxed_str()), Some(dir.to_path_buf())));
         Some(Lang(u16::try_from(langs.len() - 1).ok()?))
     }
 
     /// The built-in languages and every folder in `locales` with the app's words, by tag.
     pub fn available(locales: &Path) -> Vec<Lang> {
         let mut found: Vec<Lang> = Lang::ALL.to_vec();
-        let mut dirs: Vec<PathBuf> = std::fs::read_dir(locales)
-            .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-            .unwrap_or_default();
-        dirs.sort();
-        for dir in dirs.iter().filter(|d| d.join("app.ftl").is_file()) {
-            if let Some(lang) = dir.file_name().and_then(|n| n.to_str()).and_then(|t| Lang::find(t, locales))
-                && !found.contains(&lang)
-            {
+        for dir in language_dirs(locales) {
+            let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            if let Some(lang) = Lang::built_in(name).or_else(|| Lang::register(&dir)).filter(|l| !found.contains(l)) {
                 found.push(lang);
             }
         }
@@ -136,6 +140,13 @@ impl Lang {
         let names = ["app.ftl", "checker.ftl", "progress.ftl"];
         dir.map(|d| names.iter().map(|n| d.join(n)).collect()).unwrap_or_default()
     }
+}
+
+/// The folders in `locales` that hold the app's own words (an `app.ftl`), sorted.
+fn language_dirs(locales: &Path) -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = read_dir_sorted(locales);
+    dirs.retain(|d| d.join("app.ftl").is_file());
+    dirs
 }
 
 fn new_bundle(tag: &str) -> FluentBundle<FluentResource> {

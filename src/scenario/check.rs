@@ -620,9 +620,11 @@ impl<'a> Checker<'a> {
                 let text = locale.get(id, &BTreeMap::new()).unwrap_or_default();
                 manifest.state(id, &text, &project.clip(&locale.tag, id))
             };
-            let missing: Vec<&(Path, String)> =
-                spoken.iter().filter(|(_, id)| state(id) == ClipState::Missing).collect();
-            let stale: Vec<&(Path, String)> = spoken.iter().filter(|(_, id)| state(id) == ClipState::Stale).collect();
+            // Each clip is read (and hashed) once.
+            let states: Vec<(&(Path, String), ClipState)> = spoken.iter().map(|line| (line, state(&line.1))).collect();
+            let with =
+                |wanted| states.iter().filter(|(_, st)| *st == wanted).map(|(line, _)| *line).collect::<Vec<_>>();
+            let (missing, stale) = (with(ClipState::Missing), with(ClipState::Stale));
             let dir = shown_path(&folder);
             let tag = locale.tag.clone();
             for (code, lines) in [(Code::MissingClip, missing), (Code::StaleClip, stale)] {

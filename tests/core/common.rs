@@ -74,9 +74,13 @@ impl VirtualScreen {
     }
 
     /// Gives the app's window the keyboard, then presses `keys` one by one.
+    /// The app's window id on this screen.
+    pub fn window(&self) -> String {
+        self.xdotool(&["search", "--name", "kuayue"]).lines().next().unwrap_or_default().to_owned()
+    }
+
     pub fn press(&self, keys: &[&str]) {
-        let window = self.xdotool(&["search", "--name", "kuayue"]);
-        let window = window.lines().next().unwrap_or_default().to_owned();
+        let window = self.window();
         self.xdotool(&["windowfocus", "--sync", &window]);
         for key in keys {
             self.xdotool(&["key", "--window", &window, key]);

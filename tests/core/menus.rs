@@ -97,9 +97,7 @@ impl Running {
     }
 
     fn type_text(&self, text: &str) {
-        let window = self.screen.xdotool(&["search", "--name", "kuayue"]);
-        let window = window.lines().next().unwrap_or_default().to_owned();
-        self.screen.xdotool(&["type", "--window", &window, "--delay", "100", text]);
+        self.screen.xdotool(&["type", "--window", &self.screen.window(), "--delay", "100", text]);
     }
 
     /// Closes the app; the log so far, without colour codes.

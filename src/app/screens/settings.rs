@@ -11,7 +11,6 @@ use crate::app::preferences::{ChangeSettings, Prefs};
 use crate::app::theme;
 use crate::app::words::Words;
 use crate::i18n::{Lang, Messages};
-use crate::scenario::project::Project;
 use crate::settings::{TEXT_SCALES, VOLUMES, VoiceSettings};
 use crate::voice;
 
@@ -25,6 +24,7 @@ fn draw_settings(
     prefs: Res<Prefs>,
     root: Res<ProjectRoot>,
     mut languages: Local<Option<Vec<(Lang, String)>>>,
+    mut packs: Local<Option<(Lang, Vec<(String, String)>)>>,
     mut change: MessageWriter<ChangeSettings>,
     mut next: ResMut<NextState<Screen>>,
 ) -> Result {
@@ -55,7 +55,22 @@ fn draw_settings(
         }
         let on_off = [(true, words.ui("settings-on")), (false, words.ui("settings-off"))];
         row(ui, &words.ui("settings-fullscreen"), &on_off, &mut wanted.fullscreen);
-        voice_rows(ui, &words, &root.0, &on_off, &mut wanted.voice);
+        // The language's voice packs (folder, name), read once per language shown.
+        if packs.as_ref().is_none_or(|(l, _)| *l != words.lang) {
+            let found = voice::packs(&root.0, words.lang.tag());
+            *packs = Some((
+                words.lang,
+                found
+                    .into_iter()
+                    .map(|folder| {
+                        let name = voice::pack_name(&root.0, &folder);
+                        (folder, name)
+                    })
+                    .collect(),
+            ));
+        }
+        let packs = packs.as_ref().map_or(&[][..], |(_, p)| &p[..]);
+        voice_rows(ui, &words, packs, &on_off, &mut wanted.voice);
     });
     if wanted != prefs.0 {
         change.write(ChangeSettings(wanted));
@@ -85,7 +100,7 @@ const LABEL_WIDTH: f32 = 250.0;
 fn voice_rows(
     ui: &mut egui::Ui,
     words: &Words,
-    project: &Project,
+    packs: &[(String, String)],
     on_off: &[(bool, String)],
     wanted: &mut VoiceSettings,
 ) {
@@ -109,12 +124,11 @@ fn voice_rows(
         })
         .collect();
     row(ui, &words.ui("settings-repeat"), &repeats, &mut wanted.repeat_after_secs);
-    let packs = voice::packs(project, words.lang.tag());
     if packs.is_empty() {
         return;
     }
     let choices: Vec<(Option<String>, String)> = std::iter::once((None, words.ui("settings-voice-pack-standard")))
-        .chain(packs.iter().map(|p| (Some(p.clone()), voice::pack_name(project, p))))
+        .chain(packs.iter().map(|(folder, name)| (Some(folder.clone()), name.clone())))
         .collect();
     row(ui, &words.ui("settings-voice-pack"), &choices, &mut wanted.pack);
 }

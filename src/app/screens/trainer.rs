@@ -12,6 +12,7 @@ use bevy_egui::{EguiPrimaryContextPass, egui};
 use std::sync::Arc;
 
 use super::Screen;
+use crate::app::ProjectRoot;
 use crate::app::library::Library;
 use crate::app::preferences::{ChangeSettings, Prefs};
 use crate::app::records::Records;
@@ -21,6 +22,7 @@ use crate::app::words::Words;
 use crate::progress::export::Format;
 use crate::progress::{Attempt, Learner, Period, stats};
 use crate::scenario::Scenario;
+use crate::scenario::project::Project;
 use crate::settings;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -76,6 +78,7 @@ fn draw_trainer(
     records: Res<Records>,
     prefs: Res<Prefs>,
     library: Option<Res<Library>>,
+    root: Res<ProjectRoot>,
     mut corner: ResMut<Corner>,
     mut change: MessageWriter<ChangeSettings>,
     mut start: MessageWriter<StartScenario>,
@@ -96,7 +99,7 @@ fn draw_trainer(
             ui.add(egui::Label::new(theme::notice(message.clone())).wrap());
         }
         if !corner.unlocked {
-            pin_gate(ui, &words, &records, corner);
+            pin_gate(ui, &words, &records, &root.0, corner);
         } else {
             dashboard(ui, &words, &records, &prefs, corner, &mut change);
             if corner.tab == Tab::Preview {
@@ -111,7 +114,7 @@ fn draw_trainer(
 }
 
 /// Asks for the PIN, or to choose one (twice) on first use.
-fn pin_gate(ui: &mut egui::Ui, words: &Words, records: &Records, corner: &mut Corner) {
+fn pin_gate(ui: &mut egui::Ui, words: &Words, records: &Records, project: &Project, corner: &mut Corner) {
     let has_pin = records.with(settings::has_trainer_pin).unwrap_or(false);
     let prompt = match (has_pin, &corner.first_pin) {
         (true, _) => "trainer-pin-enter",
@@ -140,7 +143,7 @@ fn pin_gate(ui: &mut egui::Ui, words: &Words, records: &Records, corner: &mut Co
     corner.message = None;
     if has_pin {
         if records.with(|s| settings::check_trainer_pin(s, &pin)).unwrap_or(false) {
-            unlock(records, corner, words);
+            unlock(records, corner, words, project);
         } else {
             corner.message = Some(words.ui("trainer-pin-wrong"));
         }
@@ -150,18 +153,18 @@ fn pin_gate(ui: &mut egui::Ui, words: &Words, records: &Records, corner: &mut Co
         corner.first_pin = Some(pin);
     } else if corner.first_pin.as_deref() == Some(pin.as_str()) {
         records.with(|s| settings::set_trainer_pin(s, &pin));
-        unlock(records, corner, words);
+        unlock(records, corner, words, project);
     } else {
         corner.first_pin = None;
         corner.message = Some(words.ui("trainer-pin-mismatch"));
     }
 }
 
-fn unlock(records: &Records, corner: &mut Corner, words: &Words) {
+fn unlock(records: &Records, corner: &mut Corner, words: &Words, project: &Project) {
     corner.unlocked = true;
     corner.attempts = records.with(|s| s.attempts(Period::default())).unwrap_or_default();
     corner.learners = records.with(|s| s.learners()).unwrap_or_default();
-    corner.titles = crate::progress_cmd::titles(std::path::Path::new("."), words.lang);
+    corner.titles = crate::progress_cmd::titles(&project.root, words.lang);
 }
 
 fn title<'a>(corner: &'a Corner, id: &'a str) -> &'a str {
