@@ -31,7 +31,8 @@ fn main() {
     app.add_plugins((MinimalPlugins, StatesPlugin));
     let options = PlayOptions { file: Some(ron.clone()), ..Default::default() };
     let play = Some((std::sync::Arc::new(loaded.scenario), options));
-    core_plugins(&mut app, &Launch { lang: Lang::EnUs, root: root.clone(), play, ..Default::default() });
+    let project = kuayue::scenario::project::Project::at(&root);
+    core_plugins(&mut app, &Launch { play, ..Launch::new(Lang::EnUs, project) });
     for _ in 0..3 {
         app.update();
     }

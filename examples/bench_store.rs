@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use kuayue::i18n::{Lang, Messages};
 use kuayue::progress::export::{self, Export, Format};
-use kuayue::progress::{NewAttempt, Outcome, Period, StepRow, Store, Trap};
+use kuayue::progress::{NewAttempt, Outcome, Period, StepRecord, StepRow, Store, TrapOutcome};
 
 fn main() {
     let attempts: i64 = std::env::var("ATTEMPTS").ok().and_then(|a| a.parse().ok()).unwrap_or(100_000);
@@ -30,14 +30,21 @@ fn main() {
             .map(|&i| {
                 let started = base + i * 60_000;
                 let steps = (0..steps_each)
-                    .map(|n| StepRow {
-                        step: format!("step_{n}"),
-                        started: started + n * 5_000,
-                        ended: started + (n + 1) * 5_000,
-                        wrong_actions: ((i + n) % 4) as u32,
-                        highest_hint: ((i * 7 + n) % 4) as u8,
-                        skipped: (i + n) % 37 == 0,
-                        trap: (n == 5).then_some(if i % 5 == 0 { Trap::FellFor } else { Trap::Refused }),
+                    .map(|n| {
+                        let record = StepRecord {
+                            step: format!("step_{n}"),
+                            duration_secs: 5.0,
+                            wrong_actions: ((i + n) % 4) as u32,
+                            highest_hint: ((i * 7 + n) % 4) as u8,
+                            skipped: (i + n) % 37 == 0,
+                            trap: (n == 5).then_some(if i % 5 == 0 {
+                                TrapOutcome::FellFor
+                            } else {
+                                TrapOutcome::Refused
+                            }),
+                            branch: None,
+                        };
+                        StepRow::new(started + n * 5_000, started + (n + 1) * 5_000, record)
                     })
                     .collect();
                 let new = NewAttempt {
@@ -71,15 +78,16 @@ fn main() {
         .expect("attempt");
     let mut times: Vec<f64> = (0..samples)
         .map(|n| {
-            let step = StepRow {
+            let record = StepRecord {
                 step: format!("live_{n}"),
-                started: base,
-                ended: base + 1,
+                duration_secs: 0.001,
                 wrong_actions: 1,
                 highest_hint: 1,
                 skipped: false,
                 trap: None,
+                branch: None,
             };
+            let step = StepRow::new(base, base + 1, record);
             let t = Instant::now();
             store.record_step(live, &step).expect("step");
             t.elapsed().as_secs_f64() * 1000.0

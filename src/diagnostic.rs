@@ -76,9 +76,10 @@ codes! {
     BadMetadata = 122, Error;
     UnknownOption = 123, Error;
     AmbiguousAction = 124, Error;
+    MissingLanguage = 125, Error;
     MissingClip = 201, Warning;
     UnusedScreen = 202, Warning;
-    NoLocales = 203, Warning;
+    NoLocales = 203, Error;
     MissingGlyph = 204, Warning;
     StaleClip = 205, Warning;
     BrokenManifest = 206, Warning;

@@ -1,24 +1,26 @@
 //! kuayue (跨越): a 3D training app in which older people practise everyday
 //! digital tasks as guided walkthroughs.
 //!
-//! The crate is a pure core plus a thin Bevy app behind the `app` feature:
-//! `cargo test --no-default-features` tests everything that decides anything.
+//! Three layers over one project folder (resolved once in `main.rs`):
+//! - **Core** — every service as plain Rust with no Bevy and no terminal output:
+//!   `scenario` (load, check, the library, the project in use), `walkthrough`
+//!   (the step machine), `progress` (store, recorder, reports, exports), `voice`,
+//!   `i18n`, `settings`. `cargo test --no-default-features` tests all of it.
+//! - **CLI** (`cli`, used only by `main.rs`) — renders the core's results as text.
+//! - **App** (`app`, feature `app`) — a client of the core: screens read
+//!   resources and write messages; one system per message calls the core.
 
-/// The `kuayue check` command.
-pub mod check_cmd;
+/// The command line's words for each subcommand (only `main.rs` uses it).
+pub mod cli;
 /// Diagnostics with codes, locations and fixes, printed like rustc or as JSON.
 pub mod diagnostic;
 /// Which characters the shipped font can draw.
 pub mod glyphs;
 /// Fluent messages: the app's own (compiled in) and the scenarios' (from `locales/`).
 pub mod i18n;
-/// The `kuayue new` command.
-pub mod new_cmd;
-/// Learners, attempts and step records (SQLite), statistics and exports.
+/// Learners, attempts and step records (SQLite), the recorder, statistics, reports and exports.
 pub mod progress;
-/// The `kuayue export` and `kuayue stats` commands.
-pub mod progress_cmd;
-/// The scenario format: model, loading with positions, the checker, project layout.
+/// The scenario format: model, loading with positions, the checker, the library, the project.
 pub mod scenario;
 /// The senior-first numbers and colour contrast.
 pub mod senior;
@@ -26,8 +28,6 @@ pub mod senior;
 pub mod settings;
 /// Spoken lines: which, where their clips are, whether they are stale, how they are made.
 pub mod voice;
-/// The `kuayue voice` command.
-pub mod voice_cmd;
 /// The walkthrough state machine: actions in, events and a view out.
 pub mod walkthrough;
 

@@ -1,21 +1,36 @@
 //! The `kuayue` command: no subcommand opens the app; `check` checks scenarios;
 //! `export` and `stats` read the progress store.
+//!
+//! The project folder (scenarios, words, voice clips) is resolved here, once,
+//! and handed to every command and to the app.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use kuayue::i18n::{Lang, Messages};
+use kuayue::scenario::library;
+use kuayue::scenario::project::{NoProject, Project, Search};
 
 #[derive(Parser)]
-#[command(name = "kuayue", version, about = "跨越 — practise everyday digital tasks in a safe 3D world")]
+#[command(
+    name = "kuayue",
+    version,
+    about = "跨越 — practise everyday digital tasks in a safe 3D world",
+    after_help = "The project folder (scenarios/, locales/, assets/voice/) is the first of: --project DIR; \
+the project around a scenario file or folder named on the command line; KUAYUE_PROJECT; the current folder \
+(or one above it); an installed copy's content (next to the program, or ../share/kuayue)."
+)]
 struct Cli {
-    /// Language of messages: zh-CN, en-US or a folder under locales/ (default: the system's, else zh-CN).
-    #[arg(long, global = true, value_parser = parse_lang)]
-    lang: Option<Lang>,
+    /// Language of messages: zh-CN, en-US or a folder under the project's locales/ (default: the system's, else zh-CN).
+    #[arg(long, global = true)]
+    lang: Option<String>,
     /// Where progress is kept (default: KUAYUE_DATA_DIR, else the system's data folder).
     #[arg(long, global = true)]
     data_dir: Option<PathBuf>,
+    /// The project folder with scenarios/, locales/ and assets/voice/ (see below for the default).
+    #[arg(long, global = true)]
+    project: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -24,7 +39,7 @@ struct Cli {
 enum Command {
     /// Open one scenario directly (for trainers, tests and screenshots).
     Play {
-        /// A scenario id (from scenarios/) or a .ron file.
+        /// A scenario id (from the project's scenarios/) or a .ron file.
         scenario: String,
         /// Play it by itself, through the same clicks a mouse makes.
         #[arg(long)]
@@ -44,7 +59,7 @@ enum Command {
     },
     /// Check scenario files and say exactly what to fix.
     Check {
-        /// Files or folders (default: scenarios/).
+        /// Files or folders (default: the project's scenarios/).
         paths: Vec<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -76,7 +91,7 @@ enum Command {
     /// Make the spoken clips that are missing or whose words changed (needs espeak-ng,
     /// sox and pypinyin: tools/setup.sh --voice). Recordings by people are never replaced.
     Voice {
-        /// Scenario files or folders (default: scenarios/).
+        /// Scenario files or folders (default: the project's scenarios/).
         paths: Vec<PathBuf>,
         /// Only this language, e.g. zh-CN.
         #[arg(long)]
@@ -119,29 +134,95 @@ enum Format {
     Json,
 }
 
-fn parse_lang(text: &str) -> Result<Lang, String> {
-    Lang::from_tag(text).ok_or_else(|| {
-        format!("unknown language `{text}`: use zh-CN, en-US, or a folder locales/<tag>/ that has app.ftl")
-    })
+/// The scenario file or folder named on the command line: the project around it is the one in use.
+fn named_path(command: &Option<Command>) -> Option<PathBuf> {
+    match command {
+        Some(Command::Play { scenario, .. }) => Some(PathBuf::from(scenario)),
+        Some(Command::Check { paths, .. } | Command::Voice { paths, .. }) => paths.first().cloned(),
+        _ => None,
+    }
+}
+
+/// Why there is no project, in the trainer's language.
+fn no_project_text(problem: &NoProject, msg: &Messages) -> String {
+    let say = |id: &str, k: &str, v: String| msg.get(id, &[(k.to_owned(), v)].into());
+    match problem {
+        NoProject::NotAFolder(dir) => say("project-not-folder", "dir", dir.display().to_string()),
+        NoProject::NotFound { looked } => say(
+            "project-not-found",
+            "looked",
+            looked.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "),
+        ),
+    }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let search = Search::from_process(cli.project.clone(), named_path(&cli.command));
+    let project = Project::resolve(&search).map(|(project, _)| project);
+    // The project's language folders are known before any language is looked up
+    // (without a project, only the built-in languages are).
+    let locales = project.as_ref().ok().map(Project::locales_dir);
+    let find = |tag: &str| match &locales {
+        Some(dir) => Lang::find(tag, dir),
+        None => Lang::from_tag(tag),
+    };
+    let from_env = || Lang::from_env(locales.as_deref());
+    if let Some(dir) = &locales {
+        Lang::available(dir);
+    }
     let lang_from_settings = cli.lang.is_none() && std::env::var_os("KUAYUE_LANG").is_none();
-    let lang = cli.lang.unwrap_or_else(Lang::from_env);
+    let lang = match &cli.lang {
+        None => from_env(),
+        Some(tag) => match find(tag) {
+            Some(lang) => lang,
+            None => {
+                let msg = Messages::embedded(from_env());
+                eprintln!("{}", msg.get("lang-unknown", &[("found".to_owned(), tag.clone())].into()));
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let msg = Messages::embedded(lang);
+    // Commands that read scenarios need the project; reports can name scenarios by id without one.
+    let needs_project = |project: Result<Project, NoProject>| {
+        project.map_err(|problem| {
+            eprintln!("{}", no_project_text(&problem, &msg));
+            ExitCode::from(2)
+        })
+    };
+    let titles = |project: &Result<Project, NoProject>| match project {
+        Ok(project) => library::titles(project, lang),
+        Err(_) => {
+            eprintln!("{}", msg.text("project-titles-by-id"));
+            Default::default()
+        }
+    };
     match cli.command {
         Some(Command::Check { paths, format }) => {
-            let msg = Messages::embedded(lang);
-            let report = kuayue::check_cmd::check_paths(&paths);
+            let project = match needs_project(project) {
+                Ok(project) => project,
+                Err(code) => return code,
+            };
+            let report = library::check(&project, &paths);
+            let shown = if paths.is_empty() { vec![project.scenarios_dir()] } else { paths };
             let text = match format {
-                Format::Human => kuayue::check_cmd::render_text(&report, &paths, &msg),
-                Format::Json => kuayue::check_cmd::render_json(&report, &msg),
+                Format::Human => kuayue::cli::check::render_text(&report, &shown, &msg),
+                Format::Json => kuayue::cli::check::render_json(&report, &msg),
             };
             print!("{text}");
             ExitCode::from(u8::try_from(report.exit_code()).unwrap_or(1))
         }
         Some(Command::Play { scenario, autoplay, mistakes, screenshots, exit_when_done, step }) => {
-            play(lang, &scenario, Options { autoplay, mistakes, screenshots, exit_when_done, step, file: None })
+            match needs_project(project) {
+                Ok(project) => play(
+                    lang,
+                    project,
+                    &scenario,
+                    Options { autoplay, mistakes, screenshots, exit_when_done, step, file: None },
+                ),
+                Err(code) => code,
+            }
         }
         Some(Command::Export { format, dates, anonymize, out }) => {
             let format = match format {
@@ -150,30 +231,45 @@ fn main() -> ExitCode {
                 ExportFormat::Xapi => kuayue::progress::export::Format::Xapi,
             };
             with_store(lang, cli.data_dir, &dates, |store, period| {
-                let request = kuayue::progress_cmd::ExportRequest { format, period, anonymize, out };
-                kuayue::progress_cmd::run_export(store, &request, lang, std::path::Path::new("."))
+                let request = kuayue::progress::report::ExportRequest { format, period, anonymize, out };
+                kuayue::cli::progress::export(store, &request, lang, titles(&project))
             })
         }
         Some(Command::Stats { dates }) => with_store(lang, cli.data_dir, &dates, |store, period| {
-            kuayue::progress_cmd::render_stats(store, period, lang, std::path::Path::new("."))
+            kuayue::cli::progress::render_stats(store, period, lang, titles(&project))
         }),
         Some(Command::New { id }) => {
+            // A new scenario goes into the project in use, else the current folder becomes one.
+            let project = match project {
+                Ok(project) => project,
+                Err(NoProject::NotFound { .. }) => Project::at(std::env::current_dir().unwrap_or_default()),
+                Err(problem) => {
+                    eprintln!("{}", no_project_text(&problem, &msg));
+                    return ExitCode::from(2);
+                }
+            };
             let today = jiff::Zoned::now().date().to_string();
-            report(kuayue::new_cmd::run(std::path::Path::new("."), &id, &today, &Messages::embedded(lang)))
+            report(kuayue::cli::new::run(&project, &id, &today, &msg))
         }
-        Some(Command::Voice { paths, locale, force, dry_run }) => {
-            let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
-            let request = kuayue::voice_cmd::Request { paths, locale, force, dry_run, threads };
-            report(kuayue::voice_cmd::run(&request, &Messages::embedded(lang)))
-        }
+        Some(Command::Voice { paths, locale, force, dry_run }) => match needs_project(project) {
+            Ok(project) => {
+                let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+                let request = kuayue::cli::voice::Request { paths, locale, force, dry_run, threads };
+                report(kuayue::cli::voice::run(&project, &request, &msg))
+            }
+            Err(code) => code,
+        },
         Some(Command::ResetPin) => with_store(lang, cli.data_dir, &Dates { since: None, until: None }, |store, _| {
             kuayue::settings::clear_trainer_pin(store).map_err(|e| e.to_string())?;
-            Ok(Messages::embedded(lang).text("trainer-pin-reset"))
+            Ok(msg.text("trainer-pin-reset"))
         }),
-        None => {
-            let keep = cli.data_dir.unwrap_or_else(kuayue::progress::Store::default_dir);
-            open_app(lang, None, Some(keep), lang_from_settings)
-        }
+        None => match needs_project(project) {
+            Ok(project) => {
+                let keep = cli.data_dir.unwrap_or_else(kuayue::progress::Store::default_dir);
+                open_app(lang, project, None, Some(keep), lang_from_settings)
+            }
+            Err(code) => code,
+        },
     }
 }
 
@@ -207,7 +303,7 @@ fn with_store(
             until: dates.until.as_deref().map(|d| end_of_day(d, &tz)).transpose()?,
         };
         let dir = data_dir.unwrap_or_else(kuayue::progress::Store::default_dir);
-        let store = kuayue::progress_cmd::open_store(&dir, &msg)?;
+        let store = kuayue::cli::progress::open_store(&dir, &msg)?;
         task(&store, period)
     })();
     match result {
@@ -234,15 +330,15 @@ struct Options {
     file: Option<PathBuf>,
 }
 
-/// Loads one scenario (by id or file), checks it, and opens it.
-fn play(lang: Lang, scenario: &str, options: Options) -> ExitCode {
-    let path = PathBuf::from(scenario);
-    let path = if path.is_file() { path } else { PathBuf::from("scenarios").join(format!("{scenario}.ron")) };
+/// Loads one scenario (by id or file) of `project`, checks it, and opens it.
+fn play(lang: Lang, project: Project, scenario: &str, options: Options) -> ExitCode {
+    let named = Path::new(scenario);
+    let path = if named.is_file() { named.to_path_buf() } else { project.scenario_file(scenario) };
     let msg = Messages::embedded(lang);
     let options = Options { file: Some(path.clone()), ..options };
-    let report = kuayue::check_cmd::check_paths(std::slice::from_ref(&path));
+    let report = library::check(&project, std::slice::from_ref(&path));
     if report.errors() > 0 || report.files.is_empty() {
-        print!("{}", kuayue::check_cmd::render_text(&report, &[path], &msg));
+        print!("{}", kuayue::cli::check::render_text(&report, &[path], &msg));
         return ExitCode::from(1);
     }
     if let Some(dir) = &options.screenshots
@@ -255,22 +351,23 @@ fn play(lang: Lang, scenario: &str, options: Options) -> ExitCode {
     if let Some(step) = &options.step {
         let scenario = std::sync::Arc::new(loaded.scenario.clone());
         if let Err(e) = kuayue::walkthrough::Walkthrough::start_at(scenario, Default::default(), step) {
-            eprintln!("{}", kuayue::check_cmd::start_at_problem(&e, &msg));
+            eprintln!("{}", kuayue::cli::check::start_at_problem(&e, &msg));
             return ExitCode::from(1);
         }
     }
     // A trainer's preview is not practice: nothing is recorded.
-    open_app(lang, Some((loaded.scenario, options)), None, false)
+    open_app(lang, project, Some((loaded.scenario, options)), None, false)
 }
 
 #[cfg(feature = "app")]
 fn open_app(
     lang: Lang,
+    project: Project,
     play: Option<(kuayue::scenario::Scenario, Options)>,
     keep: Option<PathBuf>,
     lang_from_settings: bool,
 ) -> ExitCode {
-    use kuayue::app::{Launch, autoplay::PlayOptions, records::Keep};
+    use kuayue::app::{Launch, autoplay::PlayOptions, services::records::Keep};
     let play = play.map(|(scenario, o)| {
         let options = PlayOptions {
             autoplay: o.autoplay,
@@ -283,12 +380,14 @@ fn open_app(
         (std::sync::Arc::new(scenario), options)
     });
     let keep = keep.map_or(Keep::Nowhere, Keep::Folder);
-    kuayue::app::run(Launch { lang, play, keep, lang_from_settings, root: PathBuf::new() })
+    let output_dir = kuayue::progress::report::output_dir();
+    kuayue::app::run(Launch { lang, play, keep, lang_from_settings, project, output_dir })
 }
 
 #[cfg(not(feature = "app"))]
 fn open_app(
     _lang: Lang,
+    _project: Project,
     _play: Option<(kuayue::scenario::Scenario, Options)>,
     _keep: Option<PathBuf>,
     _lang_from_settings: bool,

@@ -166,6 +166,61 @@ pub fn check_trainer_pin(store: &Store, pin: &str) -> Result<bool, StoreError> {
     Ok(pin_hash(salt, pin) == hash)
 }
 
+/// The door of the trainer's corner: the PIN is asked for, or chosen (typed
+/// twice) on first use. A pure state machine over the store's PIN functions.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum PinGate {
+    /// A PIN is set: type it.
+    #[default]
+    Enter,
+    /// No PIN yet: choose one.
+    Choose,
+    /// The chosen PIN once more, to be sure of it.
+    ChooseAgain(String),
+    /// Unlocked.
+    Open,
+}
+
+impl PinGate {
+    /// The door as it stands for this store (a PIN set or not).
+    pub fn at_door(store: &Store) -> Result<PinGate, StoreError> {
+        Ok(if has_trainer_pin(store)? { PinGate::Enter } else { PinGate::Choose })
+    }
+
+    /// What to ask for (a message id).
+    pub fn prompt(&self) -> &'static str {
+        match self {
+            PinGate::Enter | PinGate::Open => "trainer-pin-enter",
+            PinGate::Choose => "trainer-pin-choose",
+            PinGate::ChooseAgain(_) => "trainer-pin-again",
+        }
+    }
+
+    /// Takes a typed PIN; what to tell the trainer (a message id), if anything.
+    pub fn submit(&mut self, store: &Store, pin: &str) -> Result<Option<&'static str>, StoreError> {
+        let (next, said) = match std::mem::take(self) {
+            PinGate::Enter if check_trainer_pin(store, pin)? => (PinGate::Open, None),
+            PinGate::Enter => (PinGate::Enter, Some("trainer-pin-wrong")),
+            gate @ (PinGate::Choose | PinGate::ChooseAgain(_)) if !valid_pin(pin) => {
+                (gate, Some("trainer-pin-invalid"))
+            }
+            PinGate::Choose => (PinGate::ChooseAgain(pin.to_owned()), None),
+            PinGate::ChooseAgain(first) if first == pin => {
+                set_trainer_pin(store, pin)?;
+                (PinGate::Open, None)
+            }
+            PinGate::ChooseAgain(_) => (PinGate::Choose, Some("trainer-pin-mismatch")),
+            PinGate::Open => (PinGate::Open, None),
+        };
+        *self = next;
+        Ok(said)
+    }
+
+    pub fn is_open(&self) -> bool {
+        *self == PinGate::Open
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -215,5 +270,26 @@ mod tests {
         let loaded = Settings::load(&store).unwrap();
         assert_eq!((loaded.text_scale, loaded.lang), (100, None));
         assert_eq!((loaded.voice.repeat_after_secs, loaded.voice.volume), (20, 100), "never repeats too often");
+    }
+
+    #[test]
+    fn the_pin_gate_asks_twice_on_first_use_then_checks() {
+        let store = Store::in_memory().unwrap();
+        let mut gate = PinGate::at_door(&store).unwrap();
+        assert_eq!(gate, PinGate::Choose);
+        assert_eq!(gate.submit(&store, "12").unwrap(), Some("trainer-pin-invalid"));
+        assert_eq!(gate.submit(&store, "1234").unwrap(), None);
+        assert_eq!(gate.prompt(), "trainer-pin-again");
+        assert_eq!(gate.submit(&store, "4321").unwrap(), Some("trainer-pin-mismatch"));
+        assert_eq!(gate, PinGate::Choose);
+        gate.submit(&store, "1234").unwrap();
+        assert_eq!(gate.submit(&store, "1234").unwrap(), None);
+        assert!(gate.is_open());
+        let mut gate = PinGate::at_door(&store).unwrap();
+        assert_eq!(gate, PinGate::Enter);
+        assert_eq!(gate.submit(&store, "9999").unwrap(), Some("trainer-pin-wrong"));
+        assert!(!gate.is_open());
+        assert_eq!(gate.submit(&store, "1234").unwrap(), None);
+        assert!(gate.is_open());
     }
 }

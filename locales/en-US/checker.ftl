@@ -124,6 +124,8 @@ ky0123-help = use one of the picker's options
 ky0123-help-suggest = a typo? write `{ $suggestion }`
 ky0124 = the same action is written twice, so the way on is unclear
 ky0124-help = each branch's when must differ from the right action and from the other branches
+ky0125 = the project has no words in { $locale }, which the app offers: learners would see message ids
+ky0125-help = make the folder { $dir } with this scenario's messages (copy another language's .ftl files and translate them)
 ky0201 = { $count } voice clips are missing in { $locale }, e.g. `{ $found }`
 ky0201-help = captions still show; make them with `kuayue voice`, or put recordings in { $dir }
 ky0205 = { $count } voice clips in { $locale } no longer match their words, e.g. `{ $found }`
@@ -162,3 +164,7 @@ new-done =
       3. Make its voice clips: kuayue voice
       4. Try it yourself: kuayue play { $id }; watch it play itself: kuayue play { $id } --autoplay
     The guide: docs/authoring.md
+project-not-found = No kuayue project folder found (a folder with scenarios/ and locales/). Looked in: { $looked }. Start kuayue inside the project folder, or name it with --project DIR or KUAYUE_PROJECT.
+project-not-folder = { $dir } is not a folder. Name a project folder (one with scenarios/ and locales/) with --project DIR or KUAYUE_PROJECT.
+project-titles-by-id = (No project folder found, so scenarios are named by their id.)
+lang-unknown = unknown language `{ $found }`: use zh-CN, en-US, or a folder locales/<tag>/ (with app.ftl) in the project

@@ -124,6 +124,8 @@ ky0123-help = 改成这个选择器里已有的选项
 ky0123-help-suggest = 是不是写错了？改成 `{ $suggestion }`
 ky0124 = 同一个动作写了两次，无法决定走哪一条
 ky0124-help = 每个分支的 when 要和正确动作以及其他分支都不同
+ky0125 = 这个项目没有 { $locale } 的文字，而软件提供这种语言：学员会看到编号而不是文字
+ky0125-help = 建立文件夹 { $dir }，放进这个场景的文字（可以复制另一种语言的 .ftl 文件再翻译）
 ky0201 = { $locale } 缺少 { $count } 段语音，例如 `{ $found }`
 ky0201-help = 字幕照常显示；用 `kuayue voice` 生成语音，或把真人录音放进 { $dir }
 ky0205 = { $locale } 有 { $count } 段语音和文字对不上了，例如 `{ $found }`
@@ -162,3 +164,7 @@ new-done =
       3. 生成语音：kuayue voice
       4. 自己走一遍：kuayue play { $id }；看它自己演示：kuayue play { $id } --autoplay
     详细写法见 docs/authoring.md
+project-not-found = 没有找到 kuayue 项目文件夹（里面有 scenarios/ 和 locales/ 的文件夹）。找过：{ $looked }。请在项目文件夹里启动 kuayue，或者用 --project 文件夹 或 KUAYUE_PROJECT 指定它。
+project-not-folder = { $dir } 不是文件夹。请用 --project 文件夹 或 KUAYUE_PROJECT 指定项目文件夹（里面有 scenarios/ 和 locales/）。
+project-titles-by-id = （没有找到项目文件夹，所以场景用编号表示。）
+lang-unknown = 不认识的语言 `{ $found }`：请用 zh-CN、en-US，或者项目里 locales/<tag>/ 这样的语言文件夹（里面要有 app.ftl）

@@ -12,8 +12,8 @@ use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 use bevy::window::{CursorMoved, PrimaryWindow, WindowEvent};
 
-use super::screens::Screen;
-use super::targets::{DrawnTargets, Key};
+use super::flow::Screen;
+use super::phone::targets::{DrawnTargets, Key};
 use super::walkthrough::Active;
 use crate::scenario::{Expect, Widget};
 use crate::walkthrough::Target;
@@ -66,7 +66,7 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Pilot>().add_systems(
         Update,
         (fly.run_if(in_state(Screen::Walkthrough)), finish.run_if(in_state(Screen::Done)))
-            .in_set(super::AppSystems::RecordInput),
+            .in_set(super::flow::AppSystems::RecordInput),
     );
 }
 
@@ -79,7 +79,6 @@ fn shoot(commands: &mut Commands, options: &PlayOptions, pilot: &mut Pilot, name
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 fn fly(
     mut commands: Commands,
     time: Res<Time>,

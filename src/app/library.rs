@@ -1,14 +1,15 @@
-//! The scenarios the app can offer: every file in `scenarios/` that loads and
-//! checks without errors, and a clear card for each one that does not.
+//! The scenarios the app can offer, as a resource: the core's [`Library`] of
+//! the project in use (every file that loads and checks without errors, and
+//! each one that does not), and its problems said plainly for the trainer.
 
 use std::sync::Arc;
 
 use bevy::prelude::*;
 
-use crate::check_cmd;
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Messages;
 use crate::scenario::Scenario;
+use crate::scenario::library::{self, Playable, Unplayable};
 use crate::scenario::project::Project;
 
 /// A scenario file that cannot be played, said plainly for the trainer.
@@ -21,14 +22,8 @@ pub struct BrokenCard {
     pub fix: String,
 }
 
-#[derive(Resource, Default)]
-pub struct Library {
-    pub ready: Vec<Arc<Scenario>>,
-    pub broken: Vec<BrokenCard>,
-}
-
 impl BrokenCard {
-    /// A file's first problem, said in the app's language.
+    /// A file's problem, said in the app's language.
     pub fn from_diagnostic(file: &std::path::Path, d: &Diagnostic, msg: &Messages) -> BrokenCard {
         BrokenCard {
             file: file.display().to_string(),
@@ -37,33 +32,39 @@ impl BrokenCard {
             fix: d.help(msg),
         }
     }
+
+    /// A file that cannot be played, said in the app's language.
+    pub fn from_unplayable(broken: &Unplayable, msg: &Messages) -> BrokenCard {
+        match &broken.problem {
+            Some(d) => BrokenCard::from_diagnostic(&broken.file, d, msg),
+            None => BrokenCard {
+                file: broken.file.display().to_string(),
+                place: None,
+                problem: String::new(),
+                fix: String::new(),
+            },
+        }
+    }
 }
 
+/// The project's scenarios (the core's library, loaded and checked once, and again on a change).
+#[derive(Resource, Default, Debug, Clone)]
+pub struct Library(pub library::Library);
+
 impl Library {
-    /// Loads the project's scenarios folder, explaining problems in the app's language.
-    pub fn load(project: &Project, msg: &Messages) -> Library {
-        let report = check_cmd::check_paths(&[project.scenarios_dir()]);
-        let mut library = Library::default();
-        for file in report.files {
-            let first_error = file.diagnostics.iter().find(|d| d.is_error());
-            match (file.loaded, first_error) {
-                (Some(loaded), None) => library.ready.push(Arc::new(loaded.scenario)),
-                (_, error) => {
-                    let card = match error {
-                        Some(d) => BrokenCard::from_diagnostic(&file.file, d, msg),
-                        None => BrokenCard {
-                            file: file.file.display().to_string(),
-                            place: None,
-                            problem: String::new(),
-                            fix: String::new(),
-                        },
-                    };
-                    warn!("scenario {} cannot be played: {} {}", card.file, card.problem, card.fix);
-                    library.broken.push(card);
-                }
-            }
+    /// Loads and checks the project's `scenarios/`.
+    pub fn load(project: &Project) -> Library {
+        let library = library::Library::load(project);
+        for broken in &library.broken {
+            let code = broken.problem.as_ref().map(|d| d.code.to_string()).unwrap_or_default();
+            warn!("scenario {} cannot be played: [{code}]", broken.file.display());
         }
         info!("{} scenarios ready, {} need fixing", library.ready.len(), library.broken.len());
-        library
+        Library(library)
+    }
+
+    /// The scenarios that play, in file order.
+    pub fn ready(&self) -> impl Iterator<Item = &Arc<Scenario>> {
+        self.0.ready.iter().map(|p: &Playable| &p.scenario)
     }
 }

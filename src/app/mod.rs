@@ -1,8 +1,12 @@
-//! The Bevy side (feature `app`): composes the feature plugins and orders the
-//! system sets once. Screens: start → choose → walkthrough (3D room, phone,
-//! caption) → done.
+//! The Bevy side (feature `app`): a client of the core. It composes the
+//! feature plugins and orders the system sets once. Screens: start → choose →
+//! walkthrough (3D room, phone, caption) → done.
+//!
+//! Data flows one way: input and screens write request messages; `services`
+//! (one system per request, in [`AppSystems::ApplyCommands`]) call the core and
+//! post the results back as resources and fact messages; scene, phone, voice
+//! and screens show them. Screens never touch the store or the disk.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -12,66 +16,76 @@ use crate::i18n::Lang;
 use crate::scenario::Scenario;
 use crate::scenario::project::Project;
 
+pub use flow::{AppSystems, OutputDir, ProjectRoot};
+
 pub mod autoplay;
-pub mod caption;
-pub mod flat;
+pub mod flow;
 pub mod keyboard;
 pub mod library;
 pub mod meter;
 pub mod phone;
-pub mod preferences;
-pub mod records;
+pub mod probe;
 pub mod reload;
 pub mod scene;
 pub mod screens;
+pub mod services;
 pub mod snapshot;
-pub mod targets;
 pub mod theme;
 pub mod voice;
 pub mod walkthrough;
 pub mod words;
 
-/// The order of work in each frame: record input → apply commands to the core → present.
-#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum AppSystems {
-    RecordInput,
-    ApplyCommands,
-    Present,
-}
-
 /// How the app was started.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Launch {
     pub lang: Lang,
     /// `kuayue play`: the scenario to open at once, and how to play it.
     pub play: Option<(Arc<Scenario>, autoplay::PlayOptions)>,
     /// Where practice is recorded.
-    pub keep: records::Keep,
+    pub keep: services::records::Keep,
     /// The language saved in settings may replace `lang` (false when `--lang` chose it).
     pub lang_from_settings: bool,
-    /// The folder with `scenarios/`, `locales/` and `assets/voice/` (empty: the current one).
-    pub root: PathBuf,
+    /// The project folder in use (resolved once in `main.rs`).
+    pub project: Project,
+    /// Where exports, certificates and screenshots are saved.
+    pub output_dir: std::path::PathBuf,
 }
 
-/// Where the scenarios, their words and their voice clips are read from.
-#[derive(Resource, Debug, Clone)]
-pub struct ProjectRoot(pub crate::scenario::project::Project);
+impl Launch {
+    /// The app in `lang` over `project`: nothing recorded, files saved where the platform keeps documents.
+    pub fn new(lang: Lang, project: Project) -> Launch {
+        Launch {
+            lang,
+            play: None,
+            keep: services::records::Keep::Nowhere,
+            lang_from_settings: false,
+            project,
+            output_dir: crate::progress::report::output_dir(),
+        }
+    }
+}
 
 /// Everything but the window: usable headless with `MinimalPlugins` in tests.
 pub fn core_plugins(app: &mut App, launch: &Launch) {
+    let msg = crate::i18n::Messages::embedded(launch.lang);
+    let (records, notices) = services::records::Records::open(&launch.keep, &msg);
     app.configure_sets(Update, (AppSystems::RecordInput, AppSystems::ApplyCommands, AppSystems::Present).chain())
-        .insert_resource(ProjectRoot(Project::at(&launch.root)))
-        .insert_resource(words::Words::load(launch.lang, &Project::at(&launch.root)))
-        .insert_resource(records::Records::open(&launch.keep, &crate::i18n::Messages::embedded(launch.lang)))
+        .insert_resource(ProjectRoot(launch.project.clone()))
+        .insert_resource(OutputDir(launch.output_dir.clone()))
+        .insert_resource(words::Words::load(launch.lang, &launch.project))
+        .insert_resource(library::Library::load(&launch.project))
+        .insert_resource(records)
+        .insert_resource(notices)
         .insert_resource(launch.play.as_ref().map(|(_, o)| o.clone()).unwrap_or_default())
-        .insert_resource(preferences::LanguageFromSettings(launch.lang_from_settings))
+        .insert_resource(services::preferences::LanguageFromSettings(launch.lang_from_settings))
         .add_plugins((
             screens::plugin,
             walkthrough::plugin,
-            records::plugin,
-            preferences::plugin,
+            services::plugin,
+            theme::plugin,
             voice::plugin,
             reload::plugin,
+            probe::plugin,
         ));
     if let Some((scenario, options)) = &launch.play {
         // `kuayue play` is a trainer's preview: nothing is recorded.
@@ -101,13 +115,10 @@ pub fn run(launch: Launch) -> ExitCode {
         // A warm, light background behind the menus.
         .insert_resource(ClearColor(Color::srgb(0.93, 0.90, 0.84)));
     core_plugins(&mut app, &launch);
-    let msg = crate::i18n::Messages::embedded(launch.lang);
-    app.insert_resource(library::Library::load(&Project::at(&launch.root), &msg)).add_plugins((
-        theme::plugin,
-        targets::plugin,
+    app.add_plugins((
+        theme::fonts_plugin,
         scene::plugin,
         phone::plugin,
-        caption::plugin,
         autoplay::plugin,
         screens::menus_plugin,
         snapshot::plugin,

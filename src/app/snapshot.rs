@@ -8,11 +8,15 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(Update, save_screenshot_on_f12);
 }
 
-fn save_screenshot_on_f12(keys: Res<ButtonInput<KeyCode>>, mut commands: Commands) {
+fn save_screenshot_on_f12(
+    keys: Res<ButtonInput<KeyCode>>,
+    output: Res<super::flow::OutputDir>,
+    mut commands: Commands,
+) {
     if !keys.just_pressed(KeyCode::F12) {
         return;
     }
-    let dir = super::screens::trainer::output_dir().join("screenshots");
+    let dir = output.0.join("screenshots");
     if let Err(e) = std::fs::create_dir_all(&dir) {
         warn!("screenshot not saved: {}: {e}", dir.display());
         return;

@@ -1,23 +1,123 @@
 //! The Bevy side of a walkthrough: learner actions come in as [`LearnerAction`]
-//! messages, one system applies them to the pure engine, and the engine's events
-//! go out as [`WalkthroughEvent`] messages for the screens to react to.
+//! messages, one system applies them to the pure engine, and each of the
+//! engine's facts goes out as its own message ([`StepEntered`], [`HintShown`],
+//! [`MistakeMade`], [`StepCompleted`], [`WalkthroughCompleted`] …), so a reader
+//! asks only for the facts it cares about.
 
 use std::sync::Arc;
 
 use bevy::prelude::*;
 
-use super::AppSystems;
-use super::screens::Screen;
-use crate::scenario::{Scenario, Step};
-use crate::walkthrough::{Action, Config, Event, View, Walkthrough};
+use super::flow::AppSystems;
+use super::flow::Screen;
+use crate::scenario::{MsgId, Scenario, Step};
+use crate::walkthrough::{Action, Config, Event, Feedback, StepRecord, Summary, View, Walkthrough};
 
 /// A request from the learner (a tap, a key, a button under the caption).
 #[derive(Message, Debug, Clone, PartialEq)]
 pub struct LearnerAction(pub Action);
 
-/// A fact from the engine (step entered, hint shown, completed …).
+/// A step began: its prompt is shown and said.
 #[derive(Message, Debug, Clone, PartialEq)]
-pub struct WalkthroughEvent(pub Event);
+pub struct StepEntered {
+    pub step: String,
+    pub prompt: MsgId,
+}
+
+/// The learner asked to hear the prompt again (再听一遍).
+#[derive(Message, Debug, Clone, PartialEq)]
+pub struct PromptRepeated {
+    pub prompt: MsgId,
+}
+
+/// A hint is shown (and said); `escalated` is false when the top level repeats.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub struct HintShown {
+    pub level: u8,
+    pub message: MsgId,
+    pub escalated: bool,
+}
+
+/// A wrong action got its own words (or a scam trap was fallen for).
+#[derive(Message, Debug, Clone, PartialEq)]
+pub struct MistakeMade(pub Feedback);
+
+/// The learner pressed a scam's bait in `step`.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub struct TrapFallenFor {
+    pub step: String,
+}
+
+/// A branch took the learner from one step to another.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub struct BranchTaken {
+    pub from: String,
+    pub to: String,
+}
+
+/// A step ended; what happened in it.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub struct StepCompleted(pub StepRecord);
+
+/// The last step ended.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub struct WalkthroughCompleted(pub Summary);
+
+/// The run so far was set aside and play starts again from the first step.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub struct WalkthroughRestarted {
+    pub abandoned: Vec<StepRecord>,
+}
+
+/// Where each of the engine's facts is announced.
+#[derive(bevy::ecs::system::SystemParam)]
+pub struct Announce<'w> {
+    entered: MessageWriter<'w, StepEntered>,
+    repeated: MessageWriter<'w, PromptRepeated>,
+    hints: MessageWriter<'w, HintShown>,
+    mistakes: MessageWriter<'w, MistakeMade>,
+    traps: MessageWriter<'w, TrapFallenFor>,
+    branches: MessageWriter<'w, BranchTaken>,
+    steps: MessageWriter<'w, StepCompleted>,
+    completed: MessageWriter<'w, WalkthroughCompleted>,
+    restarted: MessageWriter<'w, WalkthroughRestarted>,
+}
+
+impl Announce<'_> {
+    /// Sends `event` as its own message.
+    pub fn send(&mut self, event: Event) {
+        match event {
+            Event::StepEntered { step, prompt } => {
+                self.entered.write(StepEntered { step, prompt });
+            }
+            Event::PromptRepeated { prompt } => {
+                self.repeated.write(PromptRepeated { prompt });
+            }
+            Event::HintShown { level, message, escalated } => {
+                self.hints.write(HintShown { level, message, escalated });
+            }
+            Event::Feedback(feedback) => {
+                self.mistakes.write(MistakeMade(feedback));
+            }
+            Event::TrapFallenFor { step } => {
+                self.traps.write(TrapFallenFor { step });
+            }
+            Event::BranchTaken { from, to } => {
+                self.branches.write(BranchTaken { from, to });
+            }
+            Event::StepCompleted(record) => {
+                self.steps.write(StepCompleted(record));
+            }
+            Event::Completed(summary) => {
+                self.completed.write(WalkthroughCompleted(summary));
+            }
+            Event::Restarted { abandoned } => {
+                self.restarted.write(WalkthroughRestarted { abandoned });
+            }
+            Event::Ignored => {}
+        }
+    }
+}
 
 /// The walkthrough being played, and its current view.
 #[derive(Resource)]
@@ -74,7 +174,15 @@ impl StartScenario {
 
 pub(super) fn plugin(app: &mut App) {
     app.add_message::<LearnerAction>()
-        .add_message::<WalkthroughEvent>()
+        .add_message::<StepEntered>()
+        .add_message::<PromptRepeated>()
+        .add_message::<HintShown>()
+        .add_message::<MistakeMade>()
+        .add_message::<TrapFallenFor>()
+        .add_message::<BranchTaken>()
+        .add_message::<StepCompleted>()
+        .add_message::<WalkthroughCompleted>()
+        .add_message::<WalkthroughRestarted>()
         .add_message::<StartScenario>()
         .add_systems(Update, start_scenario.in_set(AppSystems::ApplyCommands))
         .add_systems(
@@ -87,7 +195,7 @@ pub(super) fn plugin(app: &mut App) {
 fn start_scenario(
     mut requests: MessageReader<StartScenario>,
     mut commands: Commands,
-    mut events: MessageWriter<WalkthroughEvent>,
+    mut announce: Announce,
     mut next: ResMut<NextState<Screen>>,
 ) {
     let Some(request) = requests.read().last() else { return };
@@ -97,7 +205,9 @@ fn start_scenario(
         info!("step entered: {step}");
     }
     commands.insert_resource(active);
-    events.write_batch(started.into_iter().map(WalkthroughEvent));
+    for event in started {
+        announce.send(event);
+    }
     next.set(Screen::Walkthrough);
 }
 
@@ -110,7 +220,7 @@ fn pass_time(time: Res<Time>, mut actions: MessageWriter<LearnerAction>) {
 fn apply_learner_actions(
     mut actions: MessageReader<LearnerAction>,
     active: Option<ResMut<Active>>,
-    mut events: MessageWriter<WalkthroughEvent>,
+    mut announce: Announce,
     mut next: ResMut<NextState<Screen>>,
 ) {
     let Some(mut active) = active else { return };
@@ -128,7 +238,7 @@ fn apply_learner_actions(
                 Event::HintShown { level, .. } => info!("hint level {level}"),
                 _ => {}
             }
-            events.write(WalkthroughEvent(event));
+            announce.send(event);
         }
     }
     active.view = active.engine.view();

@@ -52,10 +52,14 @@ impl Lang {
         langs().get(usize::from(self.0)).map_or("zh-CN", |(tag, _)| tag)
     }
 
-    /// Reads `zh-CN`, `zh`, `en`, `en_US.UTF-8` and the like, and the tag of any
-    /// language folder under `./locales/`.
+    /// Reads `zh-CN`, `zh`, `en`, `en_US.UTF-8` and the like, and the tag of a
+    /// language already found in a project's folders (no folder is read here).
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        Lang::find(tag, Path::new("locales"))
+        Lang::built_in(tag).or_else(|| {
+            let langs = langs();
+            let i = langs.iter().position(|(t, _)| t.eq_ignore_ascii_case(tag))?;
+            Some(Lang(u16::try_from(i).ok()?))
+        })
     }
 
     /// Like [`Lang::from_tag`], looking for language folders in `locales`.
@@ -110,12 +114,16 @@ impl Lang {
     }
 
     /// The language to use when none is forced: `KUAYUE_LANG`, then the
-    /// system's `LC_ALL`/`LC_MESSAGES`/`LANG`, else Chinese.
-    pub fn from_env() -> Lang {
+    /// system's `LC_ALL`/`LC_MESSAGES`/`LANG` (built in, or a folder in the project's
+    /// `locales` when there is a project), else Chinese.
+    pub fn from_env(locales: Option<&Path>) -> Lang {
         ["KUAYUE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]
             .iter()
             .filter_map(|var| std::env::var(var).ok())
-            .find_map(|value| Lang::from_tag(&value))
+            .find_map(|value| match locales {
+                Some(dir) => Lang::find(&value, dir),
+                None => Lang::from_tag(&value),
+            })
             .unwrap_or_default()
     }
 
@@ -321,7 +329,7 @@ mod tests {
     fn language_tags_and_environment_names_are_understood() {
         assert_eq!(Lang::from_tag("en_US.UTF-8"), Some(Lang::EnUs));
         assert_eq!(Lang::from_tag("zh_CN.UTF-8"), Some(Lang::ZhCn));
-        assert_eq!(Lang::from_tag("de-DE"), None, "no such folder");
+        assert_eq!(Lang::from_tag("de-DE"), None, "no such language found yet");
     }
 
     #[test]

@@ -4,9 +4,13 @@
 pub mod certificate;
 pub mod export;
 pub mod model;
+pub mod recorder;
+pub mod report;
 mod schema;
 pub mod stats;
 pub mod store;
 
-pub use model::{Attempt, AttemptId, Learner, LearnerId, Millis, NewAttempt, Outcome, StepRow, Trap, content_hash};
+pub use model::{
+    Attempt, AttemptId, Learner, LearnerId, Millis, NewAttempt, Outcome, StepRecord, StepRow, TrapOutcome, content_hash,
+};
 pub use store::{Notice, Opened, Period, Store, StoreError};

@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+pub use crate::walkthrough::{StepRecord, TrapOutcome};
+
 /// Milliseconds since the Unix epoch (UTC). The core never reads a clock; callers pass times in.
 pub type Millis = i64;
 
@@ -56,36 +58,6 @@ impl Outcome {
     }
 }
 
-/// What happened at a scam trap.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Trap {
-    Refused,
-    FellFor,
-}
-
-impl Trap {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Trap::Refused => "refused",
-            Trap::FellFor => "fell_for",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Trap> {
-        [Trap::Refused, Trap::FellFor].into_iter().find(|t| t.as_str() == text)
-    }
-}
-
-impl From<crate::walkthrough::TrapOutcome> for Trap {
-    fn from(outcome: crate::walkthrough::TrapOutcome) -> Trap {
-        match outcome {
-            crate::walkthrough::TrapOutcome::Refused => Trap::Refused,
-            crate::walkthrough::TrapOutcome::FellFor => Trap::FellFor,
-        }
-    }
-}
-
 /// The start of an attempt.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewAttempt {
@@ -98,17 +70,20 @@ pub struct NewAttempt {
     pub started: Millis,
 }
 
-/// One finished step, written the moment it ends.
+/// One finished step as kept: the walkthrough's own record of it, and when it
+/// began and ended by the wall clock. Written the moment it ends.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StepRow {
-    pub step: String,
     pub started: Millis,
     pub ended: Millis,
-    pub wrong_actions: u32,
-    /// 0 (none) to 3 (trainer offered).
-    pub highest_hint: u8,
-    pub skipped: bool,
-    pub trap: Option<Trap>,
+    pub record: StepRecord,
+}
+
+impl StepRow {
+    /// A step as the store reads it back: its time comes from the clock times.
+    pub fn new(started: Millis, ended: Millis, record: StepRecord) -> StepRow {
+        StepRow { started, ended, record }
+    }
 }
 
 /// An attempt as read back, with its steps.
@@ -130,15 +105,15 @@ pub struct Attempt {
 
 impl Attempt {
     pub fn wrong_actions(&self) -> u32 {
-        self.steps.iter().map(|s| s.wrong_actions).sum()
+        self.steps.iter().map(|s| s.record.wrong_actions).sum()
     }
 
     pub fn hints(&self) -> u32 {
-        self.steps.iter().map(|s| u32::from(s.highest_hint)).sum()
+        self.steps.iter().map(|s| u32::from(s.record.highest_hint)).sum()
     }
 
     pub fn skipped(&self) -> usize {
-        self.steps.iter().filter(|s| s.skipped).count()
+        self.steps.iter().filter(|s| s.record.skipped).count()
     }
 }
 
@@ -158,8 +133,8 @@ mod tests {
         for o in Outcome::ALL {
             assert_eq!(Outcome::parse(o.as_str()), Some(o));
         }
-        for t in [Trap::Refused, Trap::FellFor] {
-            assert_eq!(Trap::parse(t.as_str()), Some(t));
+        for t in [TrapOutcome::Refused, TrapOutcome::FellFor] {
+            assert_eq!(TrapOutcome::parse(t.as_str()), Some(t));
         }
         assert_eq!(Outcome::parse("finished"), None);
     }

@@ -55,6 +55,8 @@ const MIGRATIONS: &[&str] = &[
         UNIQUE (attempt_id, seq)
     );
     ",
+    // 2: the step a branch led to (kept with the step's record, so nothing of it is lost).
+    "ALTER TABLE steps ADD COLUMN branch TEXT;",
 ];
 
 /// The schema version this build writes.

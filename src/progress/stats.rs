@@ -145,6 +145,7 @@ pub fn struggles(attempts: &[Attempt]) -> Vec<StepStruggle> {
     let mut steps: BTreeMap<(&str, &str), StepStruggle> = BTreeMap::new();
     for a in attempts {
         for s in &a.steps {
+            let s = &s.record;
             let entry = steps.entry((&a.scenario, &s.step)).or_insert_with(|| StepStruggle {
                 scenario: a.scenario.clone(),
                 step: s.step.clone(),
@@ -167,7 +168,7 @@ pub fn struggles(attempts: &[Attempt]) -> Vec<StepStruggle> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::progress::model::{AttemptId, StepRow};
+    use crate::progress::model::{AttemptId, StepRecord, StepRow};
 
     fn attempt(learner: Option<i64>, scenario: &str, started: Millis, outcome: Outcome, secs: f64) -> Attempt {
         Attempt {
@@ -186,15 +187,16 @@ mod tests {
     }
 
     fn step(name: &str, wrong: u32, hint: u8, skipped: bool) -> StepRow {
-        StepRow {
+        let record = StepRecord {
             step: name.to_owned(),
-            started: 0,
-            ended: 1,
+            duration_secs: 0.001,
             wrong_actions: wrong,
             highest_hint: hint,
             skipped,
             trap: None,
-        }
+            branch: None,
+        };
+        StepRow::new(0, 1, record)
     }
 
     #[test]

@@ -11,7 +11,9 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OptionalExtension, params};
 
-use super::model::{Attempt, AttemptId, Learner, LearnerId, Millis, NewAttempt, Outcome, StepRow, Trap};
+use super::model::{
+    Attempt, AttemptId, Learner, LearnerId, Millis, NewAttempt, Outcome, StepRecord, StepRow, TrapOutcome,
+};
 use super::schema;
 
 /// The database file's name inside the data directory.
@@ -213,23 +215,12 @@ impl Store {
     /// Writes one finished step at once (one durable commit), so a power cut
     /// loses at most the step in progress.
     pub fn record_step(&self, attempt: AttemptId, step: &StepRow) -> Result<(), StoreError> {
-        self.conn
-            .prepare_cached(
-                "INSERT INTO steps (attempt_id, seq, step, started_ms, ended_ms, wrong_actions, highest_hint, skipped, trap)
-                 VALUES (?1, (SELECT COALESCE(MAX(seq), -1) + 1 FROM steps WHERE attempt_id = ?1),
-                         ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            )?
-            .execute(params![
-                attempt.0,
-                step.step,
-                step.started,
-                step.ended,
-                step.wrong_actions,
-                step.highest_hint,
-                step.skipped,
-                step.trap.map(Trap::as_str)
-            ])?;
-        Ok(())
+        let seq: i64 = self.conn.query_row(
+            "SELECT COALESCE(MAX(seq), -1) + 1 FROM steps WHERE attempt_id = ?1",
+            [attempt.0],
+            |r| r.get(0),
+        )?;
+        insert_step(&self.conn, attempt.0, seq, step)
     }
 
     /// Closes an attempt as completed or abandoned. An attempt already closed stays as it was.
@@ -255,10 +246,6 @@ impl Store {
                                        total_secs, session)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, (?7 - ?6) / 1000.0, ?9)",
             )?;
-            let mut step_stmt = tx.prepare_cached(
-                "INSERT INTO steps (attempt_id, seq, step, started_ms, ended_ms, wrong_actions, highest_hint, skipped, trap)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )?;
             for (new, steps, outcome, ended) in attempts {
                 attempt_stmt.execute(params![
                     uuid::Uuid::new_v4().to_string(),
@@ -273,17 +260,7 @@ impl Store {
                 ])?;
                 let id = tx.last_insert_rowid();
                 for (seq, step) in steps.iter().enumerate() {
-                    step_stmt.execute(params![
-                        id,
-                        seq as i64,
-                        step.step,
-                        step.started,
-                        step.ended,
-                        step.wrong_actions,
-                        step.highest_hint,
-                        step.skipped,
-                        step.trap.map(Trap::as_str)
-                    ])?;
+                    insert_step(&tx, id, seq as i64, step)?;
                 }
             }
         }
@@ -321,7 +298,8 @@ impl Store {
         let index: std::collections::HashMap<i64, usize> =
             attempts.iter().enumerate().map(|(i, a)| (a.id.0, i)).collect();
         let mut steps = self.conn.prepare_cached(
-            "SELECT s.attempt_id, s.step, s.started_ms, s.ended_ms, s.wrong_actions, s.highest_hint, s.skipped, s.trap
+            "SELECT s.attempt_id, s.step, s.started_ms, s.ended_ms, s.wrong_actions, s.highest_hint, s.skipped, s.trap,
+                    s.branch
              FROM steps s JOIN attempts a ON a.id = s.attempt_id
              WHERE a.started_ms >= ?1 AND a.started_ms < ?2 ORDER BY s.attempt_id, s.seq",
         )?;
@@ -329,15 +307,17 @@ impl Store {
         while let Some(r) = rows.next()? {
             let Some(&i) = index.get(&r.get::<_, i64>(0)?) else { continue };
             let trap: Option<String> = r.get(7)?;
-            attempts[i].steps.push(StepRow {
+            let (started, ended): (Millis, Millis) = (r.get(2)?, r.get(3)?);
+            let record = StepRecord {
                 step: r.get(1)?,
-                started: r.get(2)?,
-                ended: r.get(3)?,
+                duration_secs: (ended - started).max(0) as f32 / 1000.0,
                 wrong_actions: r.get(4)?,
                 highest_hint: r.get(5)?,
                 skipped: r.get(6)?,
-                trap: trap.as_deref().and_then(Trap::parse),
-            });
+                trap: trap.as_deref().and_then(TrapOutcome::parse),
+                branch: r.get(8)?,
+            };
+            attempts[i].steps.push(StepRow::new(started, ended, record));
         }
         Ok(attempts)
     }
@@ -488,6 +468,29 @@ fn keep_aside(path: &Path) -> Result<PathBuf, StoreError> {
     Ok(kept)
 }
 
+/// One step row: the same columns whether written live or in a batch.
+fn insert_step(conn: &Connection, attempt: i64, seq: i64, step: &StepRow) -> Result<(), StoreError> {
+    let r = &step.record;
+    conn.prepare_cached(
+        "INSERT INTO steps (attempt_id, seq, step, started_ms, ended_ms, wrong_actions, highest_hint, skipped, trap,
+                            branch)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute(params![
+        attempt,
+        seq,
+        r.step,
+        step.started,
+        step.ended,
+        r.wrong_actions,
+        r.highest_hint,
+        r.skipped,
+        r.trap.map(TrapOutcome::as_str),
+        r.branch
+    ])?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -499,15 +502,16 @@ mod tests {
     }
 
     fn step(name: &str, ended: Millis) -> StepRow {
-        StepRow {
+        let record = StepRecord {
             step: name.to_owned(),
-            started: ended - 1000,
-            ended,
+            duration_secs: 1.0,
             wrong_actions: 1,
             highest_hint: 2,
             skipped: false,
-            trap: Some(Trap::Refused),
-        }
+            trap: Some(TrapOutcome::Refused),
+            branch: None,
+        };
+        StepRow::new(ended - 1000, ended, record)
     }
 
     fn attempt(learner: Option<LearnerId>, scenario: &str, started: Millis) -> NewAttempt {
@@ -568,7 +572,7 @@ mod tests {
         assert_eq!((imported[0].outcome, imported[0].total_secs), (Outcome::Completed, Some(5.0)));
         assert_eq!(all[0].outcome, Outcome::Completed);
         assert_eq!(all[0].total_secs, Some(3.5));
-        assert_eq!(all[0].steps.iter().map(|s| s.step.as_str()).collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(all[0].steps.iter().map(|s| s.record.step.as_str()).collect::<Vec<_>>(), ["a", "b"]);
         assert_eq!(all[0].steps[0], step("a", 11_000));
         assert_eq!(all[1].learner, None);
         assert!(all[1].steps.is_empty());

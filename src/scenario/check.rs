@@ -581,6 +581,13 @@ impl<'a> Checker<'a> {
             self.out.push(Diagnostic::new(Code::NoLocales, file).arg("found", dir));
             return;
         }
+        // Every language the app offers must have the scenario's words, or learners see ids.
+        for lang in crate::i18n::Lang::ALL {
+            if catalog.locale(lang.tag()).is_none() {
+                let dir = catalog.dir.join(lang.tag()).display().to_string();
+                self.emit(Code::MissingLanguage, &Path::root()).args_mut(&[("locale", lang.tag()), ("dir", &dir)]);
+            }
+        }
         let mut reported = BTreeSet::new();
         for (path, id) in std::mem::take(&mut self.messages) {
             for locale in &catalog.locales {
@@ -607,7 +614,7 @@ impl<'a> Checker<'a> {
 
     fn voice_clips(&mut self) {
         use crate::voice::{ClipState, Manifest};
-        let spoken = spoken_lines(self.s());
+        let spoken = crate::voice::spoken_lines(self.s());
         let (Some(project), Some(catalog)) = (self.ctx.project, self.ctx.catalog) else { return };
         for locale in &catalog.locales {
             let folder = project.voice_dir().join(&locale.tag);
@@ -648,28 +655,6 @@ fn shown_path(path: &FsPath) -> String {
     let cwd = std::env::current_dir().ok().and_then(|d| std::fs::canonicalize(d).ok());
     cwd.and_then(|cwd| path.strip_prefix(cwd).ok().map(|p| p.display().to_string()))
         .unwrap_or_else(|| path.display().to_string())
-}
-
-/// Every line that is spoken aloud, with where it is referenced.
-pub fn spoken_lines(s: &Scenario) -> Vec<(Path, String)> {
-    let mut out = Vec::new();
-    for (i, step) in s.steps.iter().enumerate() {
-        let p = Path::root().field("steps").index(i);
-        out.push((p.field("prompt"), step.prompt.clone()));
-        out.extend(step.hints.iter().enumerate().map(|(k, h)| (p.field("hints").index(k), h.clone())));
-        out.extend(step.wrong.iter().enumerate().map(|(k, f)| (p.field("wrong").index(k).field("say"), f.say.clone())));
-        out.extend(
-            step.branches
-                .iter()
-                .enumerate()
-                .filter_map(|(k, b)| Some((p.field("branches").index(k).field("say"), b.say.clone()?))),
-        );
-        if let Some(t) = &step.trap {
-            out.push((p.field("trap").field("fell_for"), t.fell_for.clone()));
-            out.push((p.field("trap").field("refused"), t.refused.clone()));
-        }
-    }
-    out
 }
 
 /// Why a typed value cannot be right for this field, as "what is expected".

@@ -1,12 +1,66 @@
 //! Where a scenario's companions live: a project folder holds `scenarios/`,
 //! `locales/<lang>/*.ftl` and `assets/voice/<lang>/<message-id>.ogg`.
+//!
+//! The project in use is resolved once, when kuayue starts ([`Project::resolve`]),
+//! and handed to everything that reads a scenario, a word or a clip.
 
 use std::path::{Path, PathBuf};
 
-/// A folder with `locales/` (and usually `scenarios/` and `assets/`).
+/// A folder with `scenarios/` and `locales/` (and usually `assets/voice/`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Project {
     pub root: PathBuf,
+}
+
+/// Where the project in use may come from, in the order they are tried.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    /// `--project DIR`.
+    pub flag: Option<PathBuf>,
+    /// A scenario file or folder named on the command line: its enclosing project.
+    pub scenario: Option<PathBuf>,
+    /// `KUAYUE_PROJECT`.
+    pub env: Option<PathBuf>,
+    /// The current folder (or one above it).
+    pub cwd: Option<PathBuf>,
+    /// The running program: an installed copy keeps its content next to the
+    /// executable (Windows, a portable folder) or in `../share/kuayue` (Linux).
+    pub exe: Option<PathBuf>,
+}
+
+/// Which of the places in [`Search`] gave the project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Flag,
+    Scenario,
+    Env,
+    CurrentFolder,
+    Installed,
+}
+
+/// Why no project could be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NoProject {
+    /// `--project` or `KUAYUE_PROJECT` named something that is not a folder.
+    #[error("{0} is not a folder")]
+    NotAFolder(PathBuf),
+    /// None of the places looked at holds `scenarios/` or `locales/`.
+    #[error("no folder with scenarios/ or locales/ found (looked in: {})", looked.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "))]
+    NotFound { looked: Vec<PathBuf> },
+}
+
+impl Search {
+    /// The places to look for this run of the program: the flag, the scenario
+    /// named, `KUAYUE_PROJECT`, the current folder and the executable's folder.
+    pub fn from_process(flag: Option<PathBuf>, scenario: Option<PathBuf>) -> Search {
+        Search {
+            flag,
+            scenario,
+            env: std::env::var_os("KUAYUE_PROJECT").filter(|v| !v.is_empty()).map(PathBuf::from),
+            cwd: std::env::current_dir().ok(),
+            exe: std::env::current_exe().ok(),
+        }
+    }
 }
 
 impl Project {
@@ -14,12 +68,56 @@ impl Project {
         Project { root: root.into() }
     }
 
-    /// The nearest folder at or above `path` that has a `locales/` folder.
+    /// Whether `dir` looks like a project: it holds `scenarios/` or `locales/`.
+    pub fn is_project(dir: &Path) -> bool {
+        dir.join("scenarios").is_dir() || dir.join("locales").is_dir()
+    }
+
+    /// The project in use: `--project`, else the project around the scenario
+    /// named, else `KUAYUE_PROJECT`, else the current folder (or one above it),
+    /// else an installed copy's content. Resolved once; paths are absolute.
+    pub fn resolve(search: &Search) -> Result<(Project, Source), NoProject> {
+        let named = |dir: &Path| {
+            if dir.is_dir() { Ok(Project::at(absolute(dir))) } else { Err(NoProject::NotAFolder(dir.to_owned())) }
+        };
+        if let Some(dir) = &search.flag {
+            return named(dir).map(|p| (p, Source::Flag));
+        }
+        if let Some(project) = search.scenario.as_deref().filter(|p| p.exists()).and_then(Project::find_for) {
+            return Ok((project, Source::Scenario));
+        }
+        if let Some(dir) = &search.env {
+            return named(dir).map(|p| (p, Source::Env));
+        }
+        let mut looked = Vec::new();
+        if let Some(cwd) = &search.cwd {
+            if let Some(project) = Project::find_for(cwd) {
+                return Ok((project, Source::CurrentFolder));
+            }
+            looked.push(cwd.clone());
+        }
+        if let Some(dir) = search.exe.as_deref().and_then(Path::parent) {
+            for candidate in [dir.to_path_buf(), dir.join("..").join("share").join("kuayue")] {
+                if Project::is_project(&candidate) {
+                    return Ok((Project::at(absolute(&candidate)), Source::Installed));
+                }
+                looked.push(candidate);
+            }
+        }
+        Err(NoProject::NotFound { looked })
+    }
+
+    /// The nearest folder at or above `path` (a file's folder for a file) that
+    /// holds `scenarios/` or `locales/`.
     pub fn find_for(path: &Path) -> Option<Project> {
         let start = if path.is_dir() { path.to_path_buf() } else { path.parent()?.to_path_buf() };
         let start = if start.as_os_str().is_empty() { PathBuf::from(".") } else { start };
-        let absolute = std::fs::canonicalize(&start).unwrap_or(start);
-        absolute.ancestors().find(|dir| dir.join("locales").is_dir()).map(Project::at)
+        absolute(&start).ancestors().find(|dir| Project::is_project(dir)).map(Project::at)
+    }
+
+    /// The scenario file of `id` (a scenario named by its id, not a path).
+    pub fn scenario_file(&self, id: &str) -> PathBuf {
+        self.scenarios_dir().join(format!("{id}.ron"))
     }
 
     pub fn locales_dir(&self) -> PathBuf {
@@ -43,6 +141,11 @@ impl Project {
     pub fn clip(&self, lang: &str, message: &str) -> PathBuf {
         self.voice_dir().join(lang).join(format!("{message}.ogg"))
     }
+}
+
+/// `path` made absolute and clean (symbolic links and `..` resolved where it exists).
+fn absolute(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| std::path::absolute(path).unwrap_or_else(|_| path.to_owned()))
 }
 
 /// Expands folders to the `.ron` files inside them (sorted); files stay as given.
@@ -80,5 +183,48 @@ mod tests {
         let files = scenario_files(&[root.join("scenarios/more")]);
         assert_eq!(files.len(), 1);
         std::fs::remove_dir_all(&root).ok();
+    }
+
+    #[test]
+    fn the_project_is_resolved_in_the_documented_order() {
+        let base = std::env::temp_dir().join(format!("kuayue-resolve-{}", std::process::id()));
+        std::fs::remove_dir_all(&base).ok();
+        let make = |name: &str| {
+            let dir = base.join(name);
+            std::fs::create_dir_all(dir.join("scenarios")).unwrap();
+            std::fs::create_dir_all(dir.join("locales")).unwrap();
+            std::fs::canonicalize(dir).unwrap()
+        };
+        let (flag, other, env, cwd) = (make("flag"), make("other"), make("env"), make("cwd"));
+        let installed = base.join("opt/bin");
+        std::fs::create_dir_all(&installed).unwrap();
+        std::fs::create_dir_all(base.join("opt/share/kuayue/scenarios")).unwrap();
+        let nowhere = base.join("home");
+        std::fs::create_dir_all(&nowhere).unwrap();
+        let file = other.join("scenarios/x.ron");
+        std::fs::write(&file, "").unwrap();
+        let all = Search {
+            flag: Some(flag.clone()),
+            scenario: Some(file.clone()),
+            env: Some(env.clone()),
+            cwd: Some(cwd.join("scenarios")),
+            exe: Some(installed.join("kuayue")),
+        };
+        let found = |s: &Search| Project::resolve(s).map(|(p, source)| (p.root, source));
+        assert_eq!(found(&all), Ok((flag, Source::Flag)));
+        let s = Search { flag: None, ..all.clone() };
+        assert_eq!(found(&s), Ok((other.clone(), Source::Scenario)));
+        let s = Search { scenario: Some(PathBuf::from("hospital_appointment")), ..s };
+        assert_eq!(found(&s), Ok((env, Source::Env)), "an id is not a path");
+        let s = Search { env: None, ..s };
+        assert_eq!(found(&s), Ok((cwd, Source::CurrentFolder)), "a subfolder of the project counts");
+        let s = Search { cwd: Some(nowhere.clone()), ..s };
+        let share = std::fs::canonicalize(base.join("opt/share/kuayue")).unwrap();
+        assert_eq!(found(&s), Ok((share, Source::Installed)));
+        let s = Search { exe: Some(nowhere.join("kuayue")), ..s };
+        assert!(matches!(Project::resolve(&s), Err(NoProject::NotFound { looked }) if looked.len() == 3));
+        let s = Search { flag: Some(base.join("missing")), ..s };
+        assert_eq!(Project::resolve(&s).map(|_| ()), Err(NoProject::NotAFolder(base.join("missing"))));
+        std::fs::remove_dir_all(&base).ok();
     }
 }

@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 
 use crate::i18n::{Catalog, Lang, Messages};
 use crate::scenario::Scenario;
-use crate::scenario::check::spoken_lines;
 use crate::scenario::project::Project;
+use crate::scenario::spans::Path as SpanPath;
 
 pub use manifest::{ClipState, Manifest, text_hash};
 
@@ -50,6 +50,28 @@ pub fn lines(scenarios: &[&Scenario], catalog: &Catalog) -> Vec<Line> {
         }
     }
     out.into_iter().map(|((locale, id), text)| Line { locale, id, text }).collect()
+}
+
+/// Every line that is spoken aloud, with where it is referenced.
+pub fn spoken_lines(s: &Scenario) -> Vec<(SpanPath, String)> {
+    let mut out = Vec::new();
+    for (i, step) in s.steps.iter().enumerate() {
+        let p = SpanPath::root().field("steps").index(i);
+        out.push((p.field("prompt"), step.prompt.clone()));
+        out.extend(step.hints.iter().enumerate().map(|(k, h)| (p.field("hints").index(k), h.clone())));
+        out.extend(step.wrong.iter().enumerate().map(|(k, f)| (p.field("wrong").index(k).field("say"), f.say.clone())));
+        out.extend(
+            step.branches
+                .iter()
+                .enumerate()
+                .filter_map(|(k, b)| Some((p.field("branches").index(k).field("say"), b.say.clone()?))),
+        );
+        if let Some(t) = &step.trap {
+            out.push((p.field("trap").field("fell_for"), t.fell_for.clone()));
+            out.push((p.field("trap").field("refused"), t.refused.clone()));
+        }
+    }
+    out
 }
 
 /// The folders under `assets/voice/` that are voice packs for `locale`: named

@@ -90,8 +90,9 @@ pub struct Feedback {
     pub tone: Tone,
 }
 
-/// How a scam trap went.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// How a scam trap went (also what the progress store keeps, as `refused`/`fell_for`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum TrapOutcome {
     /// Refused without falling for it.
     Refused,
@@ -99,8 +100,22 @@ pub enum TrapOutcome {
     FellFor,
 }
 
-/// What happened in one step: written the moment the step ends.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+impl TrapOutcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TrapOutcome::Refused => "refused",
+            TrapOutcome::FellFor => "fell_for",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<TrapOutcome> {
+        [TrapOutcome::Refused, TrapOutcome::FellFor].into_iter().find(|t| t.as_str() == text)
+    }
+}
+
+/// What happened in one step: written the moment the step ends (the progress
+/// store keeps it as it is, with the wall-clock times around it).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct StepRecord {
     pub step: String,
     pub duration_secs: f32,

@@ -8,25 +8,60 @@ use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy::time::TimeUpdateStrategy;
 use kuayue::app::autoplay::PlayOptions;
-use kuayue::app::preferences::{ChangeSettings, Prefs};
-use kuayue::app::records::{CompletedByLearner, CurrentLearner, FirstCompletion, Keep, Records};
 use kuayue::app::screens::Screen;
+use kuayue::app::services::preferences::{ChangeSettings, Prefs};
+use kuayue::app::services::records::{
+    AddLearner, ChooseLearner, CompletedByLearner, CurrentLearner, FirstCompletion, Keep, Learners,
+};
+use kuayue::app::services::trainer::{
+    CertificateStatus, Dashboard, ExportRecords, ExportStatus, FileStatus, SaveCertificate, SubmitPin, TrainerDoor,
+};
 use kuayue::app::voice::SpokenLog;
-use kuayue::app::walkthrough::{Active, LearnerAction, StartScenario, WalkthroughEvent};
+use kuayue::app::walkthrough::{Active, LearnerAction, StartScenario, StepEntered, WalkthroughCompleted};
 use kuayue::app::words::Words;
 use kuayue::app::{Launch, core_plugins};
 use kuayue::i18n::Lang;
-use kuayue::progress::{Outcome, Period};
-use kuayue::settings::Settings;
+use kuayue::progress::export::Format;
+use kuayue::progress::{Outcome, Period, Store};
+use kuayue::scenario::project::Project;
+use kuayue::settings::{PinGate, Settings};
 use kuayue::walkthrough::{Action, Event};
 
-use crate::common::seed;
+use crate::common::{repo, seed};
 
 #[derive(Resource, Default)]
 struct Seen(Vec<Event>);
 
-fn record(mut events: MessageReader<WalkthroughEvent>, mut seen: ResMut<Seen>) {
-    seen.0.extend(events.read().map(|e| e.0.clone()));
+/// Collects the facts the tests look for, each as the engine's event.
+fn record(
+    mut entered: MessageReader<StepEntered>,
+    mut completed: MessageReader<WalkthroughCompleted>,
+    mut seen: ResMut<Seen>,
+) {
+    seen.0.extend(entered.read().map(|e| Event::StepEntered { step: e.step.clone(), prompt: e.prompt.clone() }));
+    seen.0.extend(completed.read().map(|c| Event::Completed(c.0.clone())));
+}
+
+/// The app over this repository's project, in `lang`.
+fn launch(lang: Lang) -> Launch {
+    Launch::new(lang, Project::at(repo()))
+}
+
+/// A fresh folder for a test's store and files.
+fn temp(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("kuayue-wiring-{name}-{}", std::process::id()));
+    std::fs::remove_dir_all(&dir).ok();
+    dir
+}
+
+/// A headless app that keeps its records in `dir` and saves files in `dir/out`.
+fn keeping(dir: &std::path::Path) -> App {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin)).init_resource::<Seen>().add_systems(Last, record);
+    let launch = Launch { keep: Keep::Folder(dir.to_owned()), output_dir: dir.join("out"), ..launch(Lang::EnUs) };
+    core_plugins(&mut app, &launch);
+    app.update();
+    app
 }
 
 fn headless(id: &str) -> App {
@@ -37,7 +72,7 @@ fn headless_at(id: &str, step: Option<&str>) -> App {
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin)).init_resource::<Seen>().add_systems(Last, record);
     let options = PlayOptions { step: step.map(str::to_owned), ..Default::default() };
-    let launch = Launch { lang: Lang::EnUs, play: Some((seed(id), options)), ..Default::default() };
+    let launch = Launch { play: Some((seed(id), options)), ..launch(Lang::EnUs) };
     core_plugins(&mut app, &launch);
     app.update();
     app.update();
@@ -89,17 +124,18 @@ fn completing_the_last_step_shows_the_done_screen() {
 #[test]
 fn each_step_and_the_completion_are_recorded_for_the_learner_playing() {
     // Practice as from the choose screen (a `kuayue play` preview is never recorded).
-    let mut app = App::new();
-    app.add_plugins((MinimalPlugins, StatesPlugin)).init_resource::<Seen>().add_systems(Last, record);
-    core_plugins(&mut app, &Launch { lang: Lang::EnUs, ..Default::default() });
-    app.update();
+    let dir = temp("records");
+    let mut app = keeping(&dir);
     let scenario: Arc<_> = seed("medical_insurance_payment");
     app.world_mut().write_message(StartScenario::practice(scenario.clone()));
     app.update();
-    let learner = app.world().resource::<Records>().with(|s| s.add_learner("王阿姨", None, 0)).unwrap();
-    // Choosing a learner happens before a scenario starts; restart so the attempt is theirs.
-    app.world_mut().resource_mut::<CurrentLearner>().0 = Some(learner.clone());
-    act(&mut app, Action::Restart);
+    // The guest leaves by choosing again; a learner is added, as from the start screen.
+    app.world_mut().write_message(AddLearner { name: " 王阿姨 ".into(), group: Some("一班".into()) });
+    app.update();
+    let learner = app.world().resource::<CurrentLearner>().0.clone().expect("the new learner practises");
+    assert_eq!((learner.name.as_str(), learner.group.as_deref()), ("王阿姨", Some("一班")));
+    app.world_mut().write_message(StartScenario::practice(scenario.clone()));
+    app.update();
     act(&mut app, Action::Tap("nothing_here".into()));
     for _ in 0..scenario.steps.len() {
         let Some(id) = step(&app) else { break };
@@ -107,27 +143,140 @@ fn each_step_and_the_completion_are_recorded_for_the_learner_playing() {
         act(&mut app, Action::satisfying(&expect));
     }
     app.update();
-    let attempts = app.world().resource::<Records>().with(|s| s.attempts(Period::default())).unwrap();
-    assert_eq!(attempts.len(), 2, "the guest's first try (abandoned by the restart) and 王阿姨's");
+    let engine_steps = app.world().resource::<Active>().engine.records().len();
+    let first = app.world().resource::<FirstCompletion>().0.clone();
+    assert!(app.world().resource::<CompletedByLearner>().0.contains("medical_insurance_payment"));
+    drop(app);
+    let attempts = Store::open(&dir).unwrap().store.attempts(Period::default()).unwrap();
+    assert_eq!(attempts.len(), 2, "the guest's first try (left for another) and 王阿姨's");
     assert_eq!((attempts[0].learner, attempts[0].outcome), (None, Outcome::Abandoned));
     let theirs = &attempts[1];
     assert_eq!((theirs.learner, theirs.outcome), (Some(learner.id), Outcome::Completed));
     assert_eq!(theirs.scenario, "medical_insurance_payment");
-    assert_eq!(theirs.steps.len(), app.world().resource::<Active>().engine.records().len());
-    assert_eq!(theirs.steps[0].wrong_actions, 1, "the wrong tap is in the first step's record");
-    assert!(theirs.steps.iter().any(|s| s.trap.is_some()), "the scam trap's outcome is kept");
-    assert_eq!(theirs.scenario_hash.len(), 16);
-    let first = app.world().resource::<FirstCompletion>();
-    assert_eq!(first.0.as_deref(), Some("medical_insurance_payment"), "a certificate is offered");
-    assert!(app.world().resource::<CompletedByLearner>().0.contains("medical_insurance_payment"));
+    assert_eq!(theirs.steps.len(), engine_steps);
+    assert_eq!(theirs.steps[0].record.wrong_actions, 1, "the wrong tap is in the first step's record");
+    assert!(theirs.steps.iter().any(|s| s.record.trap.is_some()), "the scam trap's outcome is kept");
+    let file = std::fs::read(repo().join("scenarios/medical_insurance_payment.ron")).unwrap();
+    assert_eq!(theirs.scenario_hash, kuayue::progress::content_hash(&file), "the file's bytes tell versions apart");
+    assert_eq!(first.as_deref(), Some("medical_insurance_payment"), "a certificate is offered");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn choosing_and_adding_learners_are_requests_the_store_answers() {
+    let dir = temp("learners");
+    let mut app = keeping(&dir);
+    assert!(app.world().resource::<Learners>().0.is_empty());
+    app.world_mut().write_message(AddLearner { name: "   ".into(), group: None });
+    app.update();
+    assert!(app.world().resource::<Learners>().0.is_empty(), "a blank name adds nobody");
+    app.world_mut().write_message(AddLearner { name: "李伯伯".into(), group: None });
+    app.update();
+    app.update();
+    assert_eq!(*app.world().resource::<State<Screen>>().get(), Screen::Choose);
+    let added = app.world().resource::<Learners>().0.clone();
+    assert_eq!(added.iter().map(|l| l.name.as_str()).collect::<Vec<_>>(), ["李伯伯"]);
+    app.world_mut().write_message(ChooseLearner(None));
+    app.update();
+    assert!(app.world().resource::<CurrentLearner>().0.is_none(), "the guest");
+    drop(app);
+    let mut again = keeping(&dir);
+    again.update();
+    assert_eq!(again.world().resource::<Learners>().0, added, "read back when the start screen opens");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+fn go_to(app: &mut App, screen: Screen) {
+    app.world_mut().resource_mut::<NextState<Screen>>().set(screen);
+    app.update();
+    app.update();
+}
+
+#[test]
+fn the_trainer_pin_is_chosen_twice_then_asked_and_opens_the_figures() {
+    let dir = temp("pin");
+    let mut app = keeping(&dir);
+    go_to(&mut app, Screen::Trainer);
+    assert_eq!(app.world().resource::<TrainerDoor>().gate, PinGate::Choose, "no PIN yet: choose one");
+    let pin = |app: &mut App, pin: &str| {
+        app.world_mut().write_message(SubmitPin(pin.into()));
+        app.update();
+        app.world().resource::<TrainerDoor>().clone()
+    };
+    assert_eq!(pin(&mut app, "12").said, Some("trainer-pin-invalid"));
+    assert_eq!(pin(&mut app, "2468").gate, PinGate::ChooseAgain("2468".into()));
+    assert_eq!(pin(&mut app, "8642").said, Some("trainer-pin-mismatch"));
+    pin(&mut app, "2468");
+    assert!(pin(&mut app, "2468").gate.is_open());
+    go_to(&mut app, Screen::Start);
+    go_to(&mut app, Screen::Trainer);
+    assert_eq!(app.world().resource::<TrainerDoor>().gate, PinGate::Enter, "each visit starts at the door");
+    assert_eq!(pin(&mut app, "1111").said, Some("trainer-pin-wrong"));
+    assert!(pin(&mut app, "2468").gate.is_open());
+    let titles = &app.world().resource::<Dashboard>().titles;
+    assert_eq!(titles.get("hospital_appointment").map(String::as_str), Some("Book a hospital appointment"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Runs frames until `done` holds (a worker thread is writing), at most 20 s.
+fn until(app: &mut App, done: impl Fn(&World) -> bool) -> bool {
+    let start = std::time::Instant::now();
+    while start.elapsed() < Duration::from_secs(20) {
+        app.update();
+        if done(app.world()) {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    false
+}
+
+#[test]
+fn an_export_is_written_off_the_frame_with_titles_and_only_behind_the_pin() {
+    let dir = temp("export");
+    let mut app = keeping(&dir);
+    app.world_mut().write_message(StartScenario::practice(seed("zheliban_basics")));
+    app.update();
+    act(&mut app, Action::Tap("app_zlb".into()));
+    go_to(&mut app, Screen::Trainer);
+    app.world_mut().write_message(ExportRecords { format: Format::Csv, anonymize: false });
+    app.update();
+    assert_eq!(app.world().resource::<ExportStatus>().0, FileStatus::None, "nothing leaves before the PIN");
+    for pin in ["1357", "1357"] {
+        app.world_mut().write_message(SubmitPin(pin.into()));
+        app.update();
+    }
+    app.world_mut().write_message(ExportRecords { format: Format::Csv, anonymize: false });
+    app.update();
+    let written = |w: &World| matches!(w.resource::<ExportStatus>().0, FileStatus::Written(_));
+    assert!(until(&mut app, written), "{:?}", app.world().resource::<ExportStatus>().0);
+    let FileStatus::Written(file) = app.world().resource::<ExportStatus>().0.clone() else { unreachable!() };
+    assert!(file.starts_with(dir.join("out")), "{}", file.display());
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("Zheliban basics"), "the scenario's title, not its id:\n{text}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_certificate_is_drawn_off_the_frame_into_the_output_folder() {
+    let dir = temp("certificate");
+    let mut app = keeping(&dir);
+    let request =
+        SaveCertificate { learner: "王阿姨".into(), scenario: "预约挂号".into(), centre: "安和".into() };
+    app.world_mut().write_message(request);
+    app.update();
+    let written = |w: &World| matches!(w.resource::<CertificateStatus>().0, FileStatus::Written(_));
+    assert!(until(&mut app, written), "{:?}", app.world().resource::<CertificateStatus>().0);
+    let FileStatus::Written(file) = app.world().resource::<CertificateStatus>().0.clone() else { unreachable!() };
+    assert!(file.starts_with(dir.join("out")) && std::fs::read(&file).unwrap().starts_with(b"\x89PNG"));
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
 fn settings_apply_at_once_and_are_remembered_by_the_next_run() {
     let dir = std::env::temp_dir().join(format!("kuayue-settings-{}", std::process::id()));
     std::fs::remove_dir_all(&dir).ok();
-    let launch =
-        || Launch { lang: Lang::ZhCn, keep: Keep::Folder(dir.clone()), lang_from_settings: true, ..Default::default() };
+    let launch = || Launch { keep: Keep::Folder(dir.clone()), lang_from_settings: true, ..launch(Lang::ZhCn) };
     {
         let mut app = App::new();
         app.add_plugins((MinimalPlugins, StatesPlugin));
@@ -141,8 +290,8 @@ fn settings_apply_at_once_and_are_remembered_by_the_next_run() {
         app.update();
         app.update();
         assert_eq!(app.world().resource::<Words>().lang, Lang::EnUs, "the language switched at once");
-        // (theme::text_scale() is process-wide and other tests here reset it; the app has one App.)
         assert_eq!(app.world().resource::<Prefs>().0.text_scale, 150);
+        assert_eq!(app.world().resource::<kuayue::app::theme::Theme>().text_scale(), 150, "text grows at once");
     }
     let mut again = App::new();
     again.add_plugins((MinimalPlugins, StatesPlugin));
@@ -215,7 +364,7 @@ fn the_prompt_is_said_again_after_quiet_at_most_three_times_and_voice_off_is_sil
     // The start screen, when a learner meets it, welcomes them.
     let mut start = App::new();
     start.add_plugins((MinimalPlugins, StatesPlugin));
-    core_plugins(&mut start, &Launch { lang: Lang::EnUs, ..Default::default() });
+    core_plugins(&mut start, &launch(Lang::EnUs));
     start.update();
     start.update();
     assert_eq!(spoken(&start), ["en-US/app-who.ogg"]);

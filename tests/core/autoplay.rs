@@ -5,11 +5,22 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::common::{SEEDS, repo, seed};
+use crate::common::{Report, SEEDS, repo, seed};
 
 struct Run {
     log: String,
+    report: Report,
     shots: Vec<PathBuf>,
+}
+
+impl Run {
+    fn completed(&self) -> bool {
+        !self.report.all("completed").is_empty()
+    }
+
+    fn steps(&self) -> Vec<String> {
+        self.report.texts("step", "step")
+    }
 }
 
 fn autoplay(id: &str, mistakes: u32) -> Run {
@@ -36,10 +47,12 @@ fn autoplay_with(id: &str, mistakes: u32, extra: &[&str]) -> Run {
         "en-US",
         "--screenshots",
     ];
+    let mut report = Report::new(&format!("autoplay-{id}-{mistakes}-{}", extra.len()));
     let out = Command::new("xvfb-run")
         .args(args)
         .arg(&dir)
         .args(extra)
+        .env("KUAYUE_TEST_REPORT", &report.path)
         .current_dir(repo())
         .output()
         .expect("xvfb-run is installed by tools/setup.sh");
@@ -48,7 +61,8 @@ fn autoplay_with(id: &str, mistakes: u32, extra: &[&str]) -> Run {
     let mut shots: Vec<PathBuf> =
         std::fs::read_dir(&dir).map(|d| d.map(|e| e.unwrap().path()).collect()).unwrap_or_default();
     shots.sort();
-    Run { log, shots }
+    report.refresh();
+    Run { log, report, shots }
 }
 
 /// RGB pixels of a PNG.
@@ -85,8 +99,8 @@ fn every_seed_scenario_autoplays_to_the_end_with_a_screenshot_per_step() {
     for id in SEEDS {
         let scenario = seed(id);
         let run = autoplay(id, 0);
-        assert!(run.log.contains("walkthrough completed"), "{id}:\n{}", run.log);
-        let steps_played = run.log.matches("step entered:").count();
+        assert!(run.completed(), "{id}:\n{}", run.log);
+        let steps_played = run.steps().len();
         assert!(steps_played >= 10 && steps_played <= scenario.steps.len(), "{id}: {steps_played} steps");
         // One screenshot per step played, plus the done screen.
         assert_eq!(run.shots.len(), steps_played + 1, "{id}: {:?}", run.shots);
@@ -96,13 +110,15 @@ fn every_seed_scenario_autoplays_to_the_end_with_a_screenshot_per_step() {
             glowing += usize::from(has_glow(shot));
         }
         assert!(glowing * 10 >= steps_played * 8, "{id}: the target glows in only {glowing} of {steps_played} steps");
-        // Each step's prompt was spoken (logged even without a sound device).
-        for line in run.log.lines().filter_map(|l| l.split("step entered: ").nth(1)) {
-            let step = scenario.steps.iter().find(|s| s.id == line.trim()).expect("a step of the scenario");
-            let clip = format!("voice: en-US/{}.ogg", step.prompt);
-            assert!(run.log.contains(&clip), "{id}: {clip} not in the log");
+        // Each step's prompt was spoken (reported even without a sound device), with its words on screen.
+        let spoken = run.report.texts("voice", "clip");
+        for entered in run.report.all("step") {
+            let step = scenario.steps.iter().find(|s| s.id == entered["step"]).expect("a step of the scenario");
+            let clip = format!("en-US/{}.ogg", step.prompt);
+            assert!(spoken.contains(&clip), "{id}: {clip} not said");
+            assert!(entered["caption"].as_str().is_some_and(|c| c != step.prompt), "{id}: words, not an id");
         }
-        assert!(run.log.contains("voice: en-US/app-done-title.ogg"), "{id}: well done was not said");
+        assert!(spoken.contains(&"en-US/app-done-title.ogg".to_owned()), "{id}: well done was not said");
         if !kuayue::app::voice::sound_device_present() {
             assert_eq!(run.log.matches("No sound device found").count(), 1, "{id}: one warning, once");
             assert!(!run.log.contains("ALSA lib") && !run.log.contains("No audio device"), "{id}: {}", run.log);
@@ -116,9 +132,9 @@ fn mistakes_bring_hints_on_screen_and_the_walkthrough_still_completes() {
     // "mistake" must never be the way into a branch, or autoplay goes round for ever.
     for id in ["hospital_appointment", "pharmacy_medical_code"] {
         let run = autoplay(id, 1);
-        assert!(run.log.contains("walkthrough completed"), "{id}: {}", run.log);
-        assert!(run.log.contains("hint level 1"), "{id}: {}", run.log);
-        assert_eq!(run.log.matches("step entered:").count(), seed(id).steps.len() - 1, "{id}: no side step");
+        assert!(run.completed(), "{id}: {}", run.log);
+        assert!(run.report.all("hint").iter().any(|h| h["level"] == 1), "{id}: {}", run.log);
+        assert_eq!(run.steps().len(), seed(id).steps.len() - 1, "{id}: no side step");
         for shot in &run.shots[..run.shots.len() - 1] {
             look_at(shot);
         }
@@ -130,8 +146,66 @@ fn play_from_a_later_step_starts_there_and_plays_to_the_end() {
     let scenario = seed("hospital_appointment");
     let from = &scenario.steps[scenario.steps.len() - 4];
     let run = autoplay_with("hospital_appointment", 0, &["--step", &from.id]);
-    assert!(run.log.contains("walkthrough completed"), "{}", run.log);
-    let entered: Vec<&str> = run.log.lines().filter_map(|l| l.split("step entered: ").nth(1)).collect();
-    assert_eq!(entered.first().map(|s| s.trim()), Some(from.id.as_str()), "{entered:?}");
+    assert!(run.completed(), "{}", run.log);
+    let entered = run.steps();
+    assert_eq!(entered.first().map(String::as_str), Some(from.id.as_str()), "{entered:?}");
     assert_eq!(entered.len(), 4, "only the steps from there on are played: {entered:?}");
+}
+
+/// A copy of the repository's project (one scenario, its words marked as the copy's) in a temp folder.
+fn copied_project(id: &str) -> PathBuf {
+    let root = std::env::temp_dir().join(format!("kuayue-copied-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let ron = format!("scenarios/{id}.ron");
+    for file in [ron.clone(), format!("locales/zh-CN/{id}.ftl"), format!("locales/en-US/{id}.ftl")] {
+        std::fs::create_dir_all(root.join(&file).parent().unwrap()).unwrap();
+        std::fs::copy(repo().join(&file), root.join(&file)).unwrap();
+    }
+    root
+}
+
+/// The share of pixels in the caption band (bottom 200 px) that differ clearly.
+fn caption_difference(a: &Path, b: &Path) -> f64 {
+    let ((w, h, pa), (_, _, pb)) = (pixels(a), pixels(b));
+    let band = ((h - 200) * w) as usize..(h * w) as usize;
+    let differ = band.clone().filter(|&i| pa[i].iter().zip(pb[i]).any(|(x, y)| x.abs_diff(y) > 40)).count();
+    differ as f64 / band.len() as f64
+}
+
+#[test]
+fn a_scenario_of_another_project_plays_with_that_projects_words_from_any_folder() {
+    let id = "zheliban_basics";
+    let project = copied_project(id);
+    let away = std::env::temp_dir().join(format!("kuayue-away-{}", std::process::id()));
+    std::fs::create_dir_all(&away).unwrap();
+    let play = |cwd: &Path, scenario: &str, name: &str| {
+        let shots = away.join(name);
+        let _ = std::fs::remove_dir_all(&shots);
+        let mut report = Report::new(name);
+        let out = Command::new("xvfb-run")
+            .args(["-a", "-s", "-screen 0 1280x720x24", env!("CARGO_BIN_EXE_kuayue"), "--lang", "en-US", "play"])
+            .args([scenario, "--autoplay", "--exit-when-done", "--screenshots"])
+            .arg(&shots)
+            .env("KUAYUE_TEST_REPORT", &report.path)
+            .env_remove("KUAYUE_PROJECT")
+            .current_dir(cwd)
+            .output()
+            .expect("xvfb-run is installed by tools/setup.sh");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        report.refresh();
+        let first = report.all("step")[0]["caption"].as_str().unwrap_or_default().to_owned();
+        let mut taken: Vec<PathBuf> = std::fs::read_dir(&shots).unwrap().map(|e| e.unwrap().path()).collect();
+        taken.sort();
+        (first, taken[0].clone())
+    };
+    let (inside, inside_shot) = play(&project, id, "inside");
+    let file = project.join(format!("scenarios/{id}.ron"));
+    let (outside, outside_shot) = play(&away, file.to_str().unwrap(), "outside");
+    let prompt = seed(id).steps[0].prompt.clone();
+    assert!(inside.len() > 20 && inside != prompt, "words, not the id: {inside}");
+    assert_eq!(outside, inside, "run from elsewhere, the caption has the project's words");
+    let differ = caption_difference(&inside_shot, &outside_shot);
+    assert!(differ < 0.02, "the caption bands differ in {:.1} % of pixels", differ * 100.0);
+    std::fs::remove_dir_all(&project).ok();
+    std::fs::remove_dir_all(&away).ok();
 }

@@ -78,16 +78,20 @@ fn seed_scenarios_have_at_least_ten_steps_and_full_hint_ladders() {
 fn a_missing_voice_clip_is_a_warning_that_counts_what_is_missing() {
     let root = std::env::temp_dir().join(format!("kuayue-clips-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&root);
-    for dir in ["scenarios", "locales/zh-CN", "assets/voice/zh-CN"] {
+    for dir in ["scenarios", "locales/zh-CN", "locales/en-US", "assets/voice/zh-CN"] {
         std::fs::create_dir_all(root.join(dir)).unwrap();
     }
     let fixtures = repo().join("tests/fixtures");
-    std::fs::copy(fixtures.join("locales/zh-CN/fixture.ftl"), root.join("locales/zh-CN/fixture.ftl")).unwrap();
+    for lang in ["zh-CN", "en-US"] {
+        let file = format!("locales/{lang}/fixture.ftl");
+        std::fs::copy(fixtures.join(&file), root.join(&file)).unwrap();
+    }
     let text = std::fs::read_to_string(fixtures.join("good/fixture_base.ron")).unwrap();
     std::fs::write(root.join("scenarios/fixture_base.ron"), text).unwrap();
     std::fs::write(root.join("assets/voice/zh-CN/fx-first.ogg"), b"clip").unwrap();
     let diagnostics = check_file(&root.join("scenarios/fixture_base.ron"));
-    let clip: Vec<_> = diagnostics.iter().filter(|d| d.code == Code::MissingClip).collect();
+    let clip: Vec<_> =
+        diagnostics.iter().filter(|d| d.code == Code::MissingClip && d.args["locale"] == "zh-CN").collect();
     assert_eq!(clip.len(), 1, "{diagnostics:#?}");
     assert_eq!(clip[0].severity(), Severity::Warning);
     // 10 spoken lines (4 prompts, 3 hints, 1 feedback, 2 trap lines), one recorded.
@@ -178,7 +182,10 @@ fn the_complete_example_in_the_format_guide_checks_clean() {
     std::fs::create_dir_all(root.join("scenarios")).unwrap();
     std::fs::create_dir_all(root.join("locales/zh-CN")).unwrap();
     std::fs::write(root.join("scenarios/example_social_lookup.ron"), example).unwrap();
-    std::fs::write(root.join("locales/zh-CN/example_social_lookup.ftl"), words).unwrap();
+    // Every language the app offers needs the words (KY0125); the guide says to write en-US too.
+    std::fs::write(root.join("locales/zh-CN/example_social_lookup.ftl"), &words).unwrap();
+    std::fs::create_dir_all(root.join("locales/en-US")).unwrap();
+    std::fs::write(root.join("locales/en-US/example_social_lookup.ftl"), &words).unwrap();
     let diagnostics = check_file(&root.join("scenarios/example_social_lookup.ron"));
     let problems: Vec<_> = diagnostics.iter().filter(|d| d.code != Code::MissingClip).collect();
     assert!(problems.is_empty(), "{problems:#?}");

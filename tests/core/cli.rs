@@ -146,3 +146,95 @@ fn a_language_is_added_with_a_folder_of_message_files() {
     assert!(out.contains("locales/<tag>/"), "{out}");
     std::fs::remove_dir_all(&root).ok();
 }
+
+/// Runs kuayue in `cwd` with extra environment variables.
+fn kuayue_with(cwd: &std::path::Path, env: &[(&str, &std::path::Path)], args: &[&str]) -> (Option<i32>, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kuayue"));
+    command.args(args).current_dir(cwd).env_remove("KUAYUE_PROJECT").env_remove("KUAYUE_DATA_DIR");
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    let out = command.output().expect("runs");
+    (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr))
+}
+
+#[test]
+fn a_project_without_words_or_without_a_language_the_app_offers_is_an_error() {
+    let root = empty_folder("no-words");
+    assert_eq!(kuayue_in(&root, &["new", "demo"]).0, Some(0));
+    std::fs::remove_dir_all(root.join("locales/en-US")).unwrap();
+    let (code, out) = kuayue_in(&root, &["--lang", "en-US", "check"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("KY0125") && out.contains("en-US"), "the missing language is named: {out}");
+    assert!(out.contains("locales/en-US"), "and where to put it: {out}");
+    std::fs::remove_dir_all(root.join("locales")).unwrap();
+    let (code, out) = kuayue_in(&root, &["--lang", "en-US", "check"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("KY0203"), "no words at all is an error: {out}");
+    std::fs::remove_dir_all(&root).ok();
+}
+
+/// A project with the new scenario `pay_water`, and an unrelated folder to run kuayue from.
+fn project_and_elsewhere(name: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+    let project = empty_folder(&format!("{name}-project"));
+    assert_eq!(kuayue_in(&project, &["new", "pay_water"]).0, Some(0));
+    (project, empty_folder(&format!("{name}-cwd")))
+}
+
+#[test]
+fn the_project_is_found_from_a_scenario_path_the_flag_or_the_variable_wherever_kuayue_runs() {
+    let (project, away) = project_and_elsewhere("elsewhere");
+    let file = project.join("scenarios/pay_water.ron");
+    // From an unrelated folder, a scenario path brings its own project's words and clips.
+    let (code, out) = kuayue_with(&away, &[], &["--lang", "en-US", "check", file.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(!out.contains("KY0106") && !out.contains("KY0203"), "its words were found: {out}");
+    let (code, out) = kuayue_with(&away, &[], &["--lang", "en-US", "play", file.to_str().unwrap(), "--step", "x"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("open_app"), "the project's scenario was read: {out}");
+    // An id needs the project: the flag or the variable names it.
+    let (code, out) = kuayue_with(&away, &[], &["--lang", "en-US", "play", "pay_water", "--step", "x"]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(out.contains("--project"), "says how to name the project: {out}");
+    let flag = ["--lang", "en-US", "--project", project.to_str().unwrap(), "play", "pay_water", "--step", "x"];
+    assert!(kuayue_with(&away, &[], &flag).1.contains("open_app"));
+    let env = [("KUAYUE_PROJECT", project.as_path())];
+    assert!(kuayue_with(&away, &env, &["--lang", "en-US", "play", "pay_water", "--step", "x"]).1.contains("open_app"));
+    std::fs::remove_dir_all(&project).ok();
+    std::fs::remove_dir_all(&away).ok();
+}
+
+#[test]
+fn stats_and_exports_name_scenarios_by_the_titles_of_the_project_in_use() {
+    let (project, away) = project_and_elsewhere("titles");
+    let english = project.join("locales/en-US/pay_water.ftl");
+    let words = std::fs::read_to_string(&english).unwrap();
+    let title_line = words.lines().find(|l| l.starts_with("pay-water-title")).unwrap().to_owned();
+    std::fs::write(&english, words.replace(&title_line, "pay-water-title = Pay the water bill at home")).unwrap();
+    let data = away.join("data");
+    let store = kuayue::progress::Store::open(&data).unwrap().store;
+    let new = kuayue::progress::NewAttempt {
+        learner: None,
+        scenario: "pay_water".into(),
+        scenario_hash: "0123456789abcdef".into(),
+        lang: "en-US".into(),
+        started: 1_764_400_000_000,
+    };
+    let id = store.start_attempt(&new).unwrap();
+    store.finish_attempt(id, kuayue::progress::Outcome::Completed, 1_764_400_060_000).unwrap();
+    drop(store);
+    let env = [("KUAYUE_DATA_DIR", data.as_path()), ("KUAYUE_PROJECT", project.as_path())];
+    let (code, out) = kuayue_with(&away, &env, &["--lang", "en-US", "stats"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("Pay the water bill at home"), "the title, not the id: {out}");
+    let csv = away.join("out.csv");
+    let args = ["--lang", "en-US", "export", "--format", "csv", "--out", csv.to_str().unwrap()];
+    assert_eq!(kuayue_with(&away, &env, &args).0, Some(0));
+    assert!(std::fs::read_to_string(&csv).unwrap().contains("Pay the water bill at home"));
+    // With no project anywhere, the report still works and says why ids show.
+    let (code, out) = kuayue_with(&away, &env[..1], &["--lang", "en-US", "stats"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("pay_water") && out.contains("named by their id"), "{out}");
+    std::fs::remove_dir_all(&project).ok();
+    std::fs::remove_dir_all(&away).ok();
+}

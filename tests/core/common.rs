@@ -4,9 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use kuayue::diagnostic::Diagnostic;
-use kuayue::glyphs::Glyphs;
-use kuayue::i18n::Catalog;
-use kuayue::scenario::check::{Context, check};
+use kuayue::scenario::library;
 use kuayue::scenario::project::Project;
 use kuayue::scenario::{Scenario, load_file};
 
@@ -17,18 +15,11 @@ pub fn repo() -> PathBuf {
 pub const SEEDS: &[&str] =
     &["hospital_appointment", "medical_insurance_payment", "zheliban_basics", "pharmacy_medical_code"];
 
-/// Loads and checks one file the way `kuayue check` does.
+/// Loads and checks one file the way `kuayue check` does: against the project around it.
 pub fn check_file(path: &Path) -> Vec<Diagnostic> {
-    let loaded = match load_file(path) {
-        Ok(l) => l,
-        Err(d) => return vec![d],
-    };
-    let project = Project::find_for(path).expect("the file sits in a project with locales/");
-    let (catalog, mut diagnostics) = Catalog::load(&project.locales_dir());
-    let glyphs = Glyphs::load(&repo().join("assets/fonts/NotoSansSC-kuayue.otf"));
-    let ctx = Context { catalog: Some(&catalog), project: Some(&project), glyphs: glyphs.as_ref() };
-    diagnostics.extend(check(&loaded, &ctx));
-    diagnostics
+    let project = Project::find_for(path).expect("the file sits in a project");
+    let report = library::check(&project, &[path.to_owned()]);
+    report.all().cloned().collect()
 }
 
 pub fn seed(id: &str) -> Arc<Scenario> {
@@ -94,5 +85,76 @@ impl Drop for VirtualScreen {
     fn drop(&mut self) {
         let _ = self.server.kill();
         let _ = self.server.wait();
+    }
+}
+
+#[cfg(feature = "app")]
+/// The app's test report (`KUAYUE_TEST_REPORT`, schema in docs/test-report.md):
+/// one JSON object per line, read as the app writes it.
+pub struct Report {
+    pub path: PathBuf,
+    read: usize,
+    /// Facts before this one were matched by an earlier `wait_for` (they are met in order).
+    cursor: usize,
+    /// Every fact read so far.
+    pub seen: Vec<serde_json::Value>,
+}
+
+#[cfg(feature = "app")]
+impl Report {
+    /// A fresh report file for one run.
+    pub fn new(name: &str) -> Report {
+        let path = std::env::temp_dir().join(format!("kuayue-report-{name}-{}.jsonl", std::process::id()));
+        let _ = std::fs::remove_file(&path);
+        Report { path, read: 0, cursor: 0, seen: Vec::new() }
+    }
+
+    /// Reads the lines written since the last look.
+    pub fn refresh(&mut self) {
+        let text = std::fs::read_to_string(&self.path).unwrap_or_default();
+        let complete = text.rfind('\n').map_or(0, |i| i + 1);
+        for line in text[self.read.min(complete)..complete].lines().filter(|l| !l.trim().is_empty()) {
+            self.seen.push(serde_json::from_str(line).unwrap_or_else(|e| panic!("bad report line {line}: {e}")));
+        }
+        self.read = complete;
+    }
+
+    /// The first fact of `event` after the last one found, for which `matches` holds, waiting up to `secs`.
+    pub fn wait_for(
+        &mut self,
+        event: &str,
+        matches: impl Fn(&serde_json::Value) -> bool,
+        secs: u64,
+    ) -> Option<serde_json::Value> {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+        loop {
+            self.refresh();
+            let found = self.seen[self.cursor..].iter().position(|v| v["event"] == event && matches(v));
+            if let Some(i) = found {
+                self.cursor += i + 1;
+                return Some(self.seen[self.cursor - 1].clone());
+            }
+            if std::time::Instant::now() > deadline {
+                return None;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    }
+
+    /// Every fact of `event` read so far.
+    pub fn all(&self, event: &str) -> Vec<&serde_json::Value> {
+        self.seen.iter().filter(|v| v["event"] == event).collect()
+    }
+
+    /// The `field` of every fact of `event`, as text.
+    pub fn texts(&self, event: &str, field: &str) -> Vec<String> {
+        self.all(event).iter().filter_map(|v| v[field].as_str().map(str::to_owned)).collect()
+    }
+}
+
+#[cfg(feature = "app")]
+impl Drop for Report {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
     }
 }

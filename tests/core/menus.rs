@@ -2,13 +2,12 @@
 //! the keyboard only: a broken scenario file next to good ones shows its card
 //! on the choose screen, and a good one still starts.
 
-use std::io::{BufRead, BufReader};
+use std::io::BufReader;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use crate::common::{VirtualScreen, repo};
+use crate::common::{Report, VirtualScreen, repo};
 
 /// A project folder with the seed scenarios, their messages, and one broken file.
 fn project_with_a_broken_scenario(name: &str) -> PathBuf {
@@ -49,104 +48,103 @@ fn notice_pixels(png_path: &Path) -> usize {
         .count()
 }
 
-/// The app running on a virtual screen, its log read line by line.
+/// The app running on a virtual screen, its test report read as it is written.
 struct Running {
     screen: VirtualScreen,
     app: std::process::Child,
-    lines: mpsc::Receiver<String>,
-    log: String,
+    report: Report,
 }
 
 impl Running {
-    fn start(root: &Path) -> Running {
+    fn start(root: &Path, name: &str) -> Running {
         let screen = VirtualScreen::start();
-        let mut app = Command::new(env!("CARGO_BIN_EXE_kuayue"))
+        let report = Report::new(name);
+        let app = Command::new(env!("CARGO_BIN_EXE_kuayue"))
             .args(["--lang", "zh-CN"])
             .env("DISPLAY", &screen.display)
-            .env("RUST_LOG", "info")
             .env("KUAYUE_DATA_DIR", root.join("data"))
+            .env("KUAYUE_TEST_REPORT", &report.path)
             .current_dir(root)
-            .stderr(Stdio::piped())
+            .stderr(Stdio::null())
             .stdout(Stdio::null())
             .spawn()
             .expect("the app starts");
-        let (tx, lines) = mpsc::channel();
-        let stderr = app.stderr.take().unwrap();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                if tx.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        Running { screen, app, lines, log: String::new() }
+        Running { screen, app, report }
     }
 
-    /// The first log line containing `needle` within `secs`.
-    fn wait_for(&mut self, needle: &str, secs: u64) -> Option<String> {
-        let deadline = Instant::now() + Duration::from_secs(secs);
-        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
-            let Ok(line) = self.lines.recv_timeout(left) else { break };
-            self.log.push_str(&line);
-            self.log.push('\n');
-            if line.contains(needle) {
-                return Some(line);
-            }
-        }
-        None
+    /// Waits for the screen `name`.
+    fn screen_shows(&mut self, name: &str, secs: u64) -> bool {
+        self.report.wait_for("screen", |s| s["screen"] == name, secs).is_some()
     }
 
     fn type_text(&self, text: &str) {
         self.screen.xdotool(&["type", "--window", &self.screen.window(), "--delay", "100", text]);
     }
 
-    /// Closes the app; the log so far, without colour codes.
-    fn stop(mut self) -> String {
+    /// Closes the app; every fact it reported.
+    fn stop(mut self) -> Vec<serde_json::Value> {
         let _ = self.app.kill();
         let _ = self.app.wait();
-        self.log.replace('\u{1b}', "")
+        self.report.refresh();
+        std::mem::take(&mut self.report.seen)
     }
+}
+
+/// The newest PNG in `dir` (F12 saves screenshots there), waiting up to `secs`.
+fn screenshot_in(dir: &Path, secs: u64) -> Option<PathBuf> {
+    for _ in 0..secs * 2 {
+        let found = std::fs::read_dir(dir).into_iter().flatten().filter_map(|e| e.ok().map(|e| e.path()));
+        if let Some(png) = found.filter(|p| p.extension().is_some_and(|e| e == "png")).max() {
+            // Written once it decodes.
+            std::thread::sleep(Duration::from_millis(500));
+            return Some(png);
+        }
+        std::thread::sleep(Duration::from_millis(500));
+    }
+    None
 }
 
 #[test]
 fn a_broken_scenario_shows_its_card_and_the_good_ones_still_play() {
     let root = project_with_a_broken_scenario("menus");
-    let mut run = Running::start(&root);
-    let loaded = run.wait_for("scenarios ready", 120);
-    let started = run.wait_for("screen: Start", 60).is_some();
+    let mut run = Running::start(&root, "menus");
+    let loaded = run.report.wait_for("library", |_| true, 120);
+    let started = run.screen_shows("Start", 60);
     std::thread::sleep(Duration::from_secs(4)); // the first frames under software rendering
     // An arrow key puts the focus on the first card (the guest: nobody added yet), Enter presses it.
     run.screen.press(&["Down", "Return"]);
-    let chose = run.wait_for("screen: Choose", 30).is_some();
+    let chose = run.screen_shows("Choose", 30);
     std::thread::sleep(Duration::from_secs(2));
     run.screen.press(&["F12"]);
-    let shot = run
-        .wait_for("Screenshot saved to ", 30)
-        .and_then(|l| l.split("Screenshot saved to ").nth(1).map(|p| PathBuf::from(p.trim())));
+    let shot = screenshot_in(&root.join("data/exports/screenshots"), 30);
     // The first scenario card, by keyboard again.
     run.screen.press(&["Down", "Return"]);
-    let playing = run.wait_for("step entered:", 60);
-    let log = run.stop();
-    assert_eq!(loaded.as_deref().map(|l| l.contains("4 scenarios ready, 1 need fixing")), Some(true), "{log}");
-    assert!(log.contains("zz_broken_by_a_trainer.ron cannot be played: [KY0002]"), "{log}");
-    assert!(started && chose, "the keyboard did not reach the choose screen:\n{log}");
-    let shot = shot.unwrap_or_else(|| panic!("no screenshot:\n{log}"));
+    let playing = run.report.wait_for("scenario", |_| true, 60);
+    let stepped = run.report.wait_for("step", |_| true, 60);
+    let seen = run.stop();
+    let loaded = loaded.unwrap_or_else(|| panic!("no library: {seen:?}"));
+    assert_eq!(loaded["ready"].as_array().map(Vec::len), Some(4), "{loaded}");
+    let broken = &loaded["broken"][0];
+    assert!(broken["file"].as_str().is_some_and(|f| f.ends_with("zz_broken_by_a_trainer.ron")), "{loaded}");
+    assert_eq!(broken["code"], "KY0002", "{loaded}");
+    assert!(started && chose, "the keyboard did not reach the choose screen: {seen:?}");
+    let shot = shot.unwrap_or_else(|| panic!("no screenshot: {seen:?}"));
     let amber = notice_pixels(&shot);
     assert!(amber > 2_000, "the problem card's frame is on screen ({amber} amber pixels)");
-    assert!(log.contains("starting scenario hospital_appointment"), "{log}");
-    assert!(playing.is_some_and(|l| l.contains("step entered: ")), "{log}");
+    assert_eq!(playing.map(|p| p["id"].clone()), Some("hospital_appointment".into()), "{seen:?}");
+    assert!(stepped.is_some(), "{seen:?}");
     std::fs::remove_dir_all(&root).ok();
 }
 
 #[test]
 fn a_trainer_opens_any_step_from_the_preview_list_and_nothing_is_recorded() {
     let root = project_with_a_broken_scenario("preview");
-    let mut run = Running::start(&root);
-    let started = run.wait_for("screen: Start", 120).is_some();
+    let mut run = Running::start(&root, "preview");
+    let started = run.screen_shows("Start", 120);
     std::thread::sleep(Duration::from_secs(4));
     // Start screen: guest, add learner, settings, trainer. Then the PIN, chosen twice.
     run.screen.press(&["Down", "Tab", "Tab", "Tab", "Return"]);
-    let trainer = run.wait_for("screen: Trainer", 30).is_some();
+    let trainer = run.screen_shows("Trainer", 30);
     std::thread::sleep(Duration::from_secs(1));
     for _ in 0..2 {
         run.type_text("2580");
@@ -155,12 +153,12 @@ fn a_trainer_opens_any_step_from_the_preview_list_and_nothing_is_recorded() {
     // Back, then the five tabs: the last is the preview; then the first scenario; then its third step.
     run.screen.press(&["Down", "Tab", "Tab", "Tab", "Tab", "Tab", "Return", "Tab", "Return"]);
     run.screen.press(&["Tab", "Tab", "Tab", "Return"]);
-    let preview = run.wait_for("(preview)", 30);
-    let step = run.wait_for("step entered:", 30);
-    let log = run.stop();
-    assert!(started && trainer, "{log}");
-    assert!(preview.is_some_and(|l| l.contains("starting scenario hospital_appointment")), "{log}");
-    assert!(step.is_some_and(|l| l.contains("step entered: choose_hospital")), "{log}");
+    let preview = run.report.wait_for("scenario", |s| s["preview"] == true, 30);
+    let step = run.report.wait_for("step", |_| true, 30);
+    let seen = run.stop();
+    assert!(started && trainer, "{seen:?}");
+    assert_eq!(preview.map(|p| p["id"].clone()), Some("hospital_appointment".into()), "{seen:?}");
+    assert_eq!(step.map(|s| s["step"].clone()), Some("choose_hospital".into()), "{seen:?}");
     let store = kuayue::progress::Store::open(&root.join("data")).unwrap().store;
     assert!(store.attempts(kuayue::progress::Period::default()).unwrap().is_empty(), "a preview is not practice");
     std::fs::remove_dir_all(&root).ok();

@@ -1,63 +1,42 @@
 //! A real X pointer (xdotool) clicks the first step's target on a virtual screen,
 //! and the walkthrough moves on: the app answers the same clicks a person makes.
+//! Positions and steps come from the app's test report, not from its log.
 
-use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use crate::common::{VirtualScreen, repo};
+use crate::common::{Report, VirtualScreen, repo};
 
 #[test]
 fn a_real_pointer_click_on_the_target_advances_the_walkthrough() {
     let screen = VirtualScreen::start();
-    let display = screen.display.clone();
+    let mut report = Report::new("pointer");
     let mut app = Command::new(env!("CARGO_BIN_EXE_kuayue"))
         .args(["play", "zheliban_basics", "--lang", "en-US"])
-        .env("DISPLAY", &display)
-        .env("RUST_LOG", "info")
+        .env("DISPLAY", &screen.display)
+        .env("KUAYUE_TEST_REPORT", &report.path)
         .current_dir(repo())
-        .stderr(Stdio::piped())
+        .stderr(Stdio::null())
         .stdout(Stdio::null())
         .spawn()
         .expect("the app starts");
-    let lines = BufReader::new(app.stderr.take().unwrap()).lines();
-    // A watchdog: if the app never says what the test waits for, end it so the test ends.
-    let pid = app.id().to_string();
-    std::thread::spawn(move || {
-        std::thread::sleep(Duration::from_secs(150));
-        let _ = Command::new("kill").arg(&pid).status();
-    });
-    let deadline = Instant::now() + Duration::from_secs(120);
-    let mut clicked = false;
-    let mut advanced = false;
-    let mut log = String::new();
-    for line in lines.map_while(Result::ok) {
-        log.push_str(&line);
-        log.push('\n');
-        if Instant::now() > deadline {
-            break;
-        }
-        if !clicked && line.contains("target of step open_app:") {
-            let at = line.rsplit(" at ").next().unwrap().trim();
-            let (x, y) = at.split_once(',').unwrap();
-            // Let the camera settle as a person would, then move and click.
-            std::thread::sleep(Duration::from_secs(2));
-            let status = Command::new("xdotool")
-                .args(["mousemove", x, y, "sleep", "0.3", "click", "1"])
-                .env("DISPLAY", &display)
-                .status()
-                .expect("xdotool is installed by tools/setup.sh");
-            assert!(status.success());
-            clicked = true;
-        }
-        if line.contains("step entered: switch_elder") {
-            advanced = true;
-            break;
-        }
+    let target = report.wait_for("target", |t| t["step"] == "open_app", 120);
+    let mut advanced = None;
+    if let Some(target) = &target {
+        let (x, y) = (target["x"].as_f64().unwrap(), target["y"].as_f64().unwrap());
+        // Let the camera settle as a person would, then move and click.
+        std::thread::sleep(Duration::from_secs(2));
+        let status = Command::new("xdotool")
+            .args(["mousemove", &format!("{x:.0}"), &format!("{y:.0}"), "sleep", "0.3", "click", "1"])
+            .env("DISPLAY", &screen.display)
+            .status()
+            .expect("xdotool is installed by tools/setup.sh");
+        assert!(status.success());
+        advanced = report.wait_for("step", |s| s["step"] == "switch_elder", 60);
     }
     let _ = app.kill();
     let _ = app.wait();
-    assert!(clicked, "the target was never reported:\n{log}");
-    assert!(advanced, "the click did not advance the walkthrough:\n{log}");
-    assert!(log.contains("learner: Tap(\"app_zlb\")"), "{log}");
+    assert!(target.is_some(), "the target was never reported: {:?}", report.seen);
+    assert!(advanced.is_some(), "the click did not advance the walkthrough: {:?}", report.seen);
+    assert!(report.texts("action", "action").contains(&"Tap(\"app_zlb\")".to_owned()), "{:?}", report.seen);
 }

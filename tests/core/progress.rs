@@ -5,7 +5,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use kuayue::progress::{NewAttempt, Notice, Outcome, Period, StepRow, Store};
+use kuayue::progress::{NewAttempt, Notice, Outcome, Period, StepRecord, StepRow, Store};
 
 use crate::common::repo;
 
@@ -28,7 +28,16 @@ fn kuayue(args: &[&str]) -> (i32, String, String) {
 }
 
 fn step(name: String, ended: i64) -> StepRow {
-    StepRow { step: name, started: ended - 500, ended, wrong_actions: 1, highest_hint: 1, skipped: false, trap: None }
+    let record = StepRecord {
+        step: name,
+        duration_secs: 0.5,
+        wrong_actions: 1,
+        highest_hint: 1,
+        skipped: false,
+        trap: None,
+        branch: None,
+    };
+    StepRow::new(ended - 500, ended, record)
 }
 
 fn new_attempt(scenario: &str, started: i64) -> NewAttempt {
@@ -113,7 +122,7 @@ fn a_killed_process_keeps_every_finished_step_and_its_attempt_becomes_interrupte
     assert_eq!(attempts[0].outcome, Outcome::Interrupted);
     assert!(attempts[0].steps.len() >= confirmed, "{} < {confirmed}", attempts[0].steps.len());
     for (n, s) in attempts[0].steps.iter().enumerate() {
-        assert_eq!(s.step, format!("step-{n}"), "steps in order, none missing");
+        assert_eq!(s.record.step, format!("step-{n}"), "steps in order, none missing");
     }
     assert_eq!(attempts[0].ended, attempts[0].steps.last().map(|s| s.ended));
     std::fs::remove_dir_all(&dir).ok();

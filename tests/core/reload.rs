@@ -14,6 +14,7 @@ use kuayue::app::walkthrough::{Active, LearnerAction};
 use kuayue::app::words::Words;
 use kuayue::app::{Launch, core_plugins};
 use kuayue::i18n::Lang;
+use kuayue::scenario::project::Project;
 use kuayue::walkthrough::Action;
 
 use crate::common::{repo, seed};
@@ -63,10 +64,7 @@ fn saved_changes_show_at_once_and_a_broken_save_keeps_the_last_good_version() {
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin));
     let options = PlayOptions { file: Some(ron.clone()), ..Default::default() };
-    core_plugins(
-        &mut app,
-        &Launch { lang: Lang::EnUs, root: root.clone(), play: Some((seed(ID), options)), ..Default::default() },
-    );
+    core_plugins(&mut app, &Launch { play: Some((seed(ID), options)), ..Launch::new(Lang::EnUs, Project::at(&root)) });
     for _ in 0..3 {
         app.update();
     }

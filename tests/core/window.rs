@@ -3,7 +3,7 @@
 
 use std::process::Command;
 
-use crate::common::repo;
+use crate::common::{Report, repo};
 
 #[test]
 fn the_app_opens_a_window_that_shows_something() {
@@ -12,16 +12,22 @@ fn the_app_opens_a_window_that_shows_something() {
     std::fs::create_dir_all(&dir).unwrap();
     let config = dir.join("ci.ron");
     std::fs::write(&config, "(events: [(40, NamedScreenshot(\"start\")), (50, AppExit)])").unwrap();
+    let mut report = Report::new("window");
     let out = Command::new("xvfb-run")
         .args(["-a", "-s", "-screen 0 1280x720x24", env!("CARGO_BIN_EXE_kuayue"), "--lang", "en-US"])
         .env("CI_TESTING_CONFIG", &config)
+        .env("KUAYUE_TEST_REPORT", &report.path)
         .current_dir(repo())
         .output()
         .expect("xvfb-run is installed by tools/setup.sh");
     let log = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "the app failed: {log}");
     // Run from the repository, as `tools/run.sh` does, it finds the shipped scenarios.
-    assert!(log.contains("4 scenarios ready, 0 need fixing"), "{log}");
+    report.refresh();
+    let library = report.all("library");
+    assert_eq!(library.len(), 1, "{log}");
+    assert_eq!(library[0]["ready"].as_array().map(Vec::len), Some(4), "{:?}", library[0]);
+    assert_eq!(library[0]["broken"].as_array().map(Vec::len), Some(0), "{:?}", library[0]);
     // bevy_ci_testing writes the screenshot to the working directory.
     let shot = dir.join("start.png");
     std::fs::rename(repo().join("screenshot-start.png"), &shot)

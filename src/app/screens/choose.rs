@@ -5,9 +5,9 @@ use bevy::prelude::*;
 use bevy_egui::{EguiPrimaryContextPass, egui};
 
 use super::Screen;
-use crate::app::library::Library;
-use crate::app::records::{CompletedByLearner, CurrentLearner};
-use crate::app::theme;
+use crate::app::library::{BrokenCard, Library};
+use crate::app::services::records::{CompletedByLearner, CurrentLearner};
+use crate::app::theme::{self, Theme};
 use crate::app::walkthrough::StartScenario;
 use crate::app::words::Words;
 use crate::scenario::Environment;
@@ -19,6 +19,7 @@ pub(super) fn plugin(app: &mut App) {
 fn draw_choose(
     mut contexts: bevy_egui::EguiContexts,
     words: Res<Words>,
+    theme: Res<Theme>,
     library: Res<Library>,
     completed: Res<CompletedByLearner>,
     learner: Res<CurrentLearner>,
@@ -27,11 +28,11 @@ fn draw_choose(
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     theme::menu(ctx, "choose", |ui| {
-        ui.label(theme::heading(words.ui("app-choose")));
+        ui.label(theme.heading(words.ui("app-choose")));
         let who = learner.0.as_ref().map_or_else(|| words.ui("app-guest"), |l| l.name.clone());
-        ui.label(theme::body(words.ui_with("app-practising-as", "name", who)));
+        ui.label(theme.body(words.ui_with("app-practising-as", "name", who)));
         ui.scope(|ui| {
-            for scenario in &library.ready {
+            for scenario in library.ready() {
                 let minutes = words.ui_with("app-minutes", "minutes", scenario.minutes);
                 // Done before: a tick and words on the title line, not colour alone.
                 let done = if completed.0.contains(&scenario.id) {
@@ -44,7 +45,7 @@ fn draw_choose(
                 let clicked = ui
                     .horizontal(|ui| {
                         let picture = emblem(ui, scenario.environment);
-                        let card = ui.add(theme::card_button(text));
+                        let card = ui.add(theme.card_button(text));
                         picture.clicked() || card.clicked()
                     })
                     .inner;
@@ -53,20 +54,21 @@ fn draw_choose(
                 }
                 ui.add_space(12.0);
             }
-            for card in &library.broken {
+            for broken in &library.0.broken {
+                let card = BrokenCard::from_unplayable(broken, &words.app);
                 ui.add_space(8.0);
                 theme::notice_frame().show(ui, |ui| {
-                    ui.label(theme::notice(words.ui_with("app-scenario-broken", "file", &card.file)));
+                    ui.label(theme.notice(words.ui_with("app-scenario-broken", "file", &card.file)));
                     if let Some(place) = &card.place {
-                        ui.label(theme::body(words.ui_with("app-broken-where", "place", place)));
+                        ui.label(theme.body(words.ui_with("app-broken-where", "place", place)));
                     }
-                    ui.label(theme::body(card.problem.clone()));
-                    ui.label(theme::body(card.fix.clone()));
+                    ui.label(theme.body(card.problem));
+                    ui.label(theme.body(card.fix));
                 });
             }
         });
         ui.add_space(12.0);
-        if ui.add(theme::button(words.ui("app-back"))).clicked() {
+        if ui.add(theme.button(words.ui("app-back"))).clicked() {
             next.set(Screen::Start);
         }
     });

@@ -1,26 +1,17 @@
-//! The screens a learner moves through: start → choose → walkthrough → done.
+//! The screens a learner moves through: start → choose → walkthrough (its
+//! caption bar) → done, and settings and the trainer's corner. Each reads
+//! resources and writes request messages; none touches the store or the disk.
 
 use bevy::prelude::*;
 
+pub use super::flow::Screen;
+
+pub mod caption;
 mod choose;
 mod done;
 mod settings;
 mod start;
-pub mod trainer;
-
-/// Which screen is showing. The current step is core data (`Active`), not a state.
-#[derive(States, Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub enum Screen {
-    #[default]
-    Start,
-    Choose,
-    Walkthrough,
-    Done,
-    /// Text size, language, full screen.
-    Settings,
-    /// The trainer's dashboard, behind a PIN.
-    Trainer,
-}
+mod trainer;
 
 /// The screen state itself (works headless).
 pub(super) fn plugin(app: &mut App) {
@@ -34,5 +25,5 @@ fn log_screen(screen: Res<State<Screen>>) {
 
 /// The menu screens drawn with egui (needs a window).
 pub(super) fn menus_plugin(app: &mut App) {
-    app.add_plugins((start::plugin, choose::plugin, done::plugin, settings::plugin, trainer::plugin));
+    app.add_plugins((start::plugin, choose::plugin, caption::plugin, done::plugin, settings::plugin, trainer::plugin));
 }

@@ -6,9 +6,9 @@ use bevy::prelude::*;
 use bevy_egui::{EguiPrimaryContextPass, egui};
 
 use super::Screen;
-use crate::app::ProjectRoot;
-use crate::app::preferences::{ChangeSettings, Prefs};
-use crate::app::theme;
+use crate::app::flow::ProjectRoot;
+use crate::app::services::preferences::{ChangeSettings, Prefs};
+use crate::app::theme::{self, Theme};
 use crate::app::words::Words;
 use crate::i18n::{Lang, Messages};
 use crate::settings::{TEXT_SCALES, VOLUMES, VoiceSettings};
@@ -21,6 +21,7 @@ pub(super) fn plugin(app: &mut App) {
 fn draw_settings(
     mut contexts: bevy_egui::EguiContexts,
     words: Res<Words>,
+    theme: Res<Theme>,
     prefs: Res<Prefs>,
     root: Res<ProjectRoot>,
     mut languages: Local<Option<Vec<(Lang, String)>>>,
@@ -33,28 +34,28 @@ fn draw_settings(
     theme::menu(ctx, "settings", |ui| {
         // Back sits next to the heading, so it is never scrolled out of reach.
         ui.horizontal(|ui| {
-            ui.label(theme::heading(words.ui("app-settings")));
+            ui.label(theme.heading(words.ui("app-settings")));
             ui.add_space(24.0);
-            if ui.add(theme::primary_button(words.ui("app-back"))).clicked() {
+            if ui.add(theme.primary_button(words.ui("app-back"))).clicked() {
                 next.set(Screen::Start);
             }
         });
         ui.add_space(8.0);
         let scales: Vec<(u32, String)> = TEXT_SCALES.iter().map(|s| (*s, format!("{s}%"))).collect();
-        row(ui, &words.ui("settings-text-size"), &scales, &mut wanted.text_scale);
-        ui.label(egui::RichText::new(words.ui("settings-sample")).size(theme::px(theme::BODY_PX)).color(theme::INK));
+        row(ui, &theme, &words.ui("settings-text-size"), &scales, &mut wanted.text_scale);
+        ui.label(egui::RichText::new(words.ui("settings-sample")).size(theme.px(theme::BODY_PX)).color(theme::INK));
         let mut lang = wanted.lang.unwrap_or(words.lang);
         // Each language by its own name; a language folder added later shows after a restart.
         let langs = languages.get_or_insert_with(|| {
             let found = Lang::available(&root.0.locales_dir());
             found.into_iter().map(|l| (l, Messages::embedded(l).text("language-name"))).collect()
         });
-        row(ui, &words.ui("settings-language"), langs, &mut lang);
+        row(ui, &theme, &words.ui("settings-language"), langs, &mut lang);
         if lang != wanted.lang.unwrap_or(words.lang) {
             wanted.lang = Some(lang);
         }
         let on_off = [(true, words.ui("settings-on")), (false, words.ui("settings-off"))];
-        row(ui, &words.ui("settings-fullscreen"), &on_off, &mut wanted.fullscreen);
+        row(ui, &theme, &words.ui("settings-fullscreen"), &on_off, &mut wanted.fullscreen);
         // The language's voice packs (folder, name), read once per language shown.
         if packs.as_ref().is_none_or(|(l, _)| *l != words.lang) {
             let found = voice::packs(&root.0, words.lang.tag());
@@ -70,7 +71,7 @@ fn draw_settings(
             ));
         }
         let packs = packs.as_ref().map_or(&[][..], |(_, p)| &p[..]);
-        voice_rows(ui, &words, packs, &on_off, &mut wanted.voice);
+        voice_rows(ui, &theme, &words, packs, &on_off, &mut wanted.voice);
     });
     if wanted != prefs.0 {
         change.write(ChangeSettings(wanted));
@@ -79,13 +80,13 @@ fn draw_settings(
 }
 
 /// One setting: its name, then a big button per choice (the chosen one ticked).
-fn row<T: PartialEq + Clone>(ui: &mut egui::Ui, label: &str, options: &[(T, String)], value: &mut T) {
+fn row<T: PartialEq + Clone>(ui: &mut egui::Ui, theme: &Theme, label: &str, options: &[(T, String)], value: &mut T) {
     ui.horizontal_wrapped(|ui| {
-        let name = ui.add(egui::Label::new(theme::body(label)).wrap());
+        let name = ui.add(egui::Label::new(theme.body(label)).wrap());
         // A column for the names, so the choices line up.
         ui.add_space((LABEL_WIDTH - name.rect.width()).max(8.0));
         for (option, text) in options {
-            if ui.add(theme::choice(text.clone(), value == option)).clicked() {
+            if ui.add(theme.choice(text.clone(), value == option)).clicked() {
                 *value = option.clone();
             }
         }
@@ -99,19 +100,20 @@ const LABEL_WIDTH: f32 = 250.0;
 /// Voice on/off, loudness, speed, repetition and (when a centre has one) the voice pack.
 fn voice_rows(
     ui: &mut egui::Ui,
+    theme: &Theme,
     words: &Words,
     packs: &[(String, String)],
     on_off: &[(bool, String)],
     wanted: &mut VoiceSettings,
 ) {
-    row(ui, &words.ui("settings-voice"), on_off, &mut wanted.on);
+    row(ui, theme, &words.ui("settings-voice"), on_off, &mut wanted.on);
     if !wanted.on {
         return;
     }
     let volumes: Vec<(u32, String)> = VOLUMES.iter().map(|v| (*v, words.ui(&format!("settings-volume-{v}")))).collect();
-    row(ui, &words.ui("settings-volume"), &volumes, &mut wanted.volume);
+    row(ui, theme, &words.ui("settings-volume"), &volumes, &mut wanted.volume);
     let rates = [(true, words.ui("settings-rate-slow")), (false, words.ui("settings-rate-normal"))];
-    row(ui, &words.ui("settings-rate"), &rates, &mut wanted.slow);
+    row(ui, theme, &words.ui("settings-rate"), &rates, &mut wanted.slow);
     let repeats: Vec<(u32, String)> = voice::repeat::CHOICES_SECS
         .iter()
         .map(|s| {
@@ -123,12 +125,12 @@ fn voice_rows(
             (*s, text)
         })
         .collect();
-    row(ui, &words.ui("settings-repeat"), &repeats, &mut wanted.repeat_after_secs);
+    row(ui, theme, &words.ui("settings-repeat"), &repeats, &mut wanted.repeat_after_secs);
     if packs.is_empty() {
         return;
     }
     let choices: Vec<(Option<String>, String)> = std::iter::once((None, words.ui("settings-voice-pack-standard")))
         .chain(packs.iter().map(|(folder, name)| (Some(folder.clone()), name.clone())))
         .collect();
-    row(ui, &words.ui("settings-voice-pack"), &choices, &mut wanted.pack);
+    row(ui, theme, &words.ui("settings-voice-pack"), &choices, &mut wanted.pack);
 }

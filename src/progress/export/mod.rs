@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::tz::TimeZone;
 
-use super::model::{Attempt, Learner, LearnerId, Millis, Outcome, Trap};
+use super::model::{Attempt, Learner, LearnerId, Millis, Outcome, TrapOutcome};
 use crate::i18n::Messages;
 
 pub use xapi::{ACTIVITY_BASE, statements};
@@ -135,10 +135,10 @@ impl Export<'_> {
 
     /// The scam-trap result of an attempt, if it had a trap.
     pub fn trap(&self, attempt: &Attempt) -> String {
-        let traps: Vec<Trap> = attempt.steps.iter().filter_map(|s| s.trap).collect();
-        if traps.contains(&Trap::FellFor) {
+        let traps: Vec<TrapOutcome> = attempt.steps.iter().filter_map(|s| s.record.trap).collect();
+        if traps.contains(&TrapOutcome::FellFor) {
             self.msg.text("trap-fell-for")
-        } else if traps.contains(&Trap::Refused) {
+        } else if traps.contains(&TrapOutcome::Refused) {
             self.msg.text("trap-refused")
         } else {
             String::new()
@@ -212,7 +212,7 @@ pub fn end_of_day(date: &str, tz: &TimeZone) -> Result<Millis, String> {
 pub(crate) mod tests {
     use super::*;
     use crate::i18n::Lang;
-    use crate::progress::model::{AttemptId, StepRow};
+    use crate::progress::model::{AttemptId, StepRecord, StepRow};
 
     /// Two learners and a guest: a completed attempt with a refused trap, one left early, one interrupted.
     pub fn sample() -> (Vec<Attempt>, Vec<Learner>) {
@@ -232,14 +232,17 @@ pub(crate) mod tests {
                 colour: "#fff".into(),
             },
         ];
-        let step = |name: &str, ended: Millis, wrong, hint, trap| StepRow {
-            step: name.to_owned(),
-            started: ended - 30_000,
-            ended,
-            wrong_actions: wrong,
-            highest_hint: hint,
-            skipped: false,
-            trap,
+        let step = |name: &str, ended: Millis, wrong, hint, trap| {
+            let record = StepRecord {
+                step: name.to_owned(),
+                duration_secs: 30.0,
+                wrong_actions: wrong,
+                highest_hint: hint,
+                skipped: false,
+                trap,
+                branch: None,
+            };
+            StepRow::new(ended - 30_000, ended, record)
         };
         let start = 1_764_400_000_000; // 2025-11-29 07:06:40 UTC
         let attempts = vec![
@@ -256,7 +259,7 @@ pub(crate) mod tests {
                 total_secs: Some(90.0),
                 steps: vec![
                     step("open", start + 30_000, 0, 0, None),
-                    step("sms", start + 90_000, 2, 1, Some(Trap::Refused)),
+                    step("sms", start + 90_000, 2, 1, Some(TrapOutcome::Refused)),
                 ],
             },
             Attempt {

@@ -14,7 +14,7 @@ use serde::ser::SerializeMap;
 use serde_json::{Value, json};
 
 use super::{Export, ExportError};
-use crate::progress::model::{Attempt, Millis, Outcome, StepRow, Trap};
+use crate::progress::model::{Attempt, Millis, Outcome, StepRow, TrapOutcome};
 
 /// Where kuayue's activities and extensions are named. The `.example` domain is
 /// reserved, so these IRIs never collide with a real site.
@@ -203,7 +203,8 @@ fn attempt_statements(
         timestamp: timestamp(attempt.started),
         version: "1.0.3",
     })?;
-    for (seq, step) in attempt.steps.iter().enumerate() {
+    for (seq, row) in attempt.steps.iter().enumerate() {
+        let step = &row.record;
         let step_id = format!("{scenario_id}/steps/{}", step.step);
         let mut ext = extensions(&[(EXT_WRONG, json!(step.wrong_actions)), (EXT_HINT_LEVEL, json!(step.highest_hint))]);
         if let Some(trap) = step.trap {
@@ -224,11 +225,11 @@ fn attempt_statements(
             result: Some(Outcomes {
                 success: None,
                 completion: !step.skipped,
-                duration: duration(step_secs(step)),
+                duration: duration(step_secs(row)),
                 extensions: ext,
             }),
             context: context(true),
-            timestamp: timestamp(step.ended),
+            timestamp: timestamp(row.ended),
             version: "1.0.3",
         })?;
     }
@@ -238,7 +239,7 @@ fn attempt_statements(
         Outcome::Abandoned | Outcome::Interrupted => &ABANDONED,
     };
     let completed = attempt.outcome == Outcome::Completed;
-    let fell_for = attempt.steps.iter().any(|s| s.trap == Some(Trap::FellFor));
+    let fell_for = attempt.steps.iter().any(|s| s.record.trap == Some(TrapOutcome::FellFor));
     emit(&Statement {
         id: id("ended"),
         actor: &actor,

@@ -4,7 +4,7 @@
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
 use super::{Export, ExportError, HARD_STEP_COLUMNS, LEARNER_COLUMNS, SCENARIO_COLUMNS, csv, one_decimal};
-use crate::progress::{Trap, stats};
+use crate::progress::{TrapOutcome, stats};
 
 fn header_format() -> Format {
     Format::new().set_bold().set_background_color("#F6E7C8").set_text_wrap().set_align(FormatAlign::Top)
@@ -164,16 +164,17 @@ fn steps(book: &mut Workbook, export: &Export) -> Result<(), ExportError> {
             sheet.write_string(row, 1, &who.name)?;
             sheet.write_string(row, 2, &title)?;
             sheet.write_number(row, 3, (seq + 1) as f64)?;
-            sheet.write_string(row, 4, &step.step)?;
+            let done = &step.record;
+            sheet.write_string(row, 4, &done.step)?;
             sheet.write_number_with_format(row, 5, export.excel_time(step.started), &time)?;
             sheet.write_number(row, 6, (step.ended - step.started) as f64 / 1000.0)?;
-            sheet.write_number(row, 7, f64::from(step.wrong_actions))?;
-            sheet.write_number(row, 8, f64::from(step.highest_hint))?;
-            sheet.write_string(row, 9, &yes_no[usize::from(step.skipped)])?;
-            let trap = match step.trap {
+            sheet.write_number(row, 7, f64::from(done.wrong_actions))?;
+            sheet.write_number(row, 8, f64::from(done.highest_hint))?;
+            sheet.write_string(row, 9, &yes_no[usize::from(done.skipped)])?;
+            let trap = match done.trap {
                 None => &traps[0],
-                Some(Trap::Refused) => &traps[1],
-                Some(Trap::FellFor) => &traps[2],
+                Some(TrapOutcome::Refused) => &traps[1],
+                Some(TrapOutcome::FellFor) => &traps[2],
             };
             if !trap.is_empty() {
                 sheet.write_string(row, 10, trap)?;

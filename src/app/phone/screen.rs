@@ -6,14 +6,15 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::caption::CaptionHeight;
-use super::screens::Screen;
+use super::guide::guide;
 use super::targets::{DrawnTargets, Key};
-use super::theme;
-use super::walkthrough::{Active, LearnerAction, WalkthroughEvent};
-use super::words::Words;
+use crate::app::flow::AppSystems;
+use crate::app::flow::Screen;
+use crate::app::theme::{self, CaptionHeight, Theme};
+use crate::app::walkthrough::{Active, LearnerAction, MistakeMade};
+use crate::app::words::Words;
 use crate::scenario::{Display, InputKind, Screen as PhoneScreen, Widget};
-use crate::walkthrough::{Action, Emphasis, Event};
+use crate::walkthrough::Action;
 
 /// What the learner has typed into the field of the current step.
 #[derive(Resource, Default, Debug, Clone, PartialEq)]
@@ -26,17 +27,15 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Typing>()
         .add_systems(
             Update,
-            clear_typing_on_new_step.in_set(super::AppSystems::Present).run_if(in_state(Screen::Walkthrough)),
+            clear_typing_after_a_mistake.in_set(AppSystems::Present).run_if(in_state(Screen::Walkthrough)),
         )
         .add_systems(EguiPrimaryContextPass, draw_phone.run_if(in_state(Screen::Walkthrough)));
 }
 
 /// A wrong entry starts the field afresh; a right one stays shown on the next step.
-fn clear_typing_on_new_step(mut events: MessageReader<WalkthroughEvent>, mut typing: ResMut<Typing>) {
-    for WalkthroughEvent(event) in events.read() {
-        if matches!(event, Event::Feedback(_)) {
-            typing.value.clear();
-        }
+fn clear_typing_after_a_mistake(mut mistakes: MessageReader<MistakeMade>, mut typing: ResMut<Typing>) {
+    if mistakes.read().count() > 0 {
+        typing.value.clear();
     }
 }
 
@@ -48,6 +47,7 @@ fn draw_phone(
     mut contexts: EguiContexts,
     active: Option<Res<Active>>,
     words: Res<Words>,
+    theme: Res<Theme>,
     time: Res<Time>,
     caption: Res<CaptionHeight>,
     mut typing: ResMut<Typing>,
@@ -76,6 +76,7 @@ fn draw_phone(
             ui.set_max_size(size - egui::vec2(24.0, 24.0));
             let mut pen = Pen {
                 words: &words,
+                theme: &theme,
                 typing: &mut typing,
                 drawn: &mut drawn,
                 taps: &mut taps,
@@ -96,40 +97,10 @@ fn draw_phone(
     Ok(())
 }
 
-/// Glow, spotlight and pointer: never flashing (a slow 0.5 Hz breath) and never colour alone
-/// (the outline is thick, and the caption says what to do).
-pub fn guide(ctx: &egui::Context, area: egui::Rect, target: egui::Rect, emphasis: Emphasis, secs: f32) {
-    let painter = ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::new("guide")));
-    let breath = 0.5 + 0.5 * (secs * std::f32::consts::PI).sin(); // 0.5 Hz
-    let ring = target.expand(4.0);
-    if emphasis >= Emphasis::Spotlight {
-        let dim = egui::Color32::from_black_alpha(120);
-        let a = area;
-        for r in [
-            egui::Rect::from_min_max(a.min, egui::pos2(a.max.x, ring.min.y)),
-            egui::Rect::from_min_max(egui::pos2(a.min.x, ring.max.y), a.max),
-            egui::Rect::from_min_max(egui::pos2(a.min.x, ring.min.y), egui::pos2(ring.min.x, ring.max.y)),
-            egui::Rect::from_min_max(egui::pos2(ring.max.x, ring.min.y), egui::pos2(a.max.x, ring.max.y)),
-        ] {
-            painter.rect_filled(r.intersect(a), 0.0, dim);
-        }
-    }
-    let width = if emphasis >= Emphasis::Spotlight { 6.0 + 2.0 * breath } else { 5.0 };
-    painter.rect_stroke(ring, 10.0, egui::Stroke::new(width, theme::GLOW), egui::StrokeKind::Outside);
-    if emphasis >= Emphasis::Pointer {
-        // A pointing arrow that glides gently towards the target from the left.
-        let tip = egui::pos2(ring.min.x - 6.0 - 10.0 * breath, ring.center().y);
-        let tail = tip - egui::vec2(70.0, 0.0);
-        let stroke = egui::Stroke::new(10.0, theme::PRIMARY);
-        painter.line_segment([tail, tip], stroke);
-        painter.line_segment([tip, tip + egui::vec2(-22.0, -18.0)], stroke);
-        painter.line_segment([tip, tip + egui::vec2(-22.0, 18.0)], stroke);
-    }
-}
-
 /// What drawing a screen needs and produces.
 struct Pen<'a> {
     words: &'a Words,
+    theme: &'a Theme,
     typing: &'a mut Typing,
     drawn: &'a mut DrawnTargets,
     taps: &'a mut Vec<Action>,
@@ -176,11 +147,11 @@ fn draw_screen(ui: &mut egui::Ui, screen: &PhoneScreen, pen: &mut Pen) {
         }
         ui.horizontal(|ui| {
             if screen.back {
-                ui.label(egui::RichText::new("←").size(theme::px(theme::BUTTON_PX)).color(theme::INK));
+                ui.label(egui::RichText::new("←").size(pen.theme.px(theme::BUTTON_PX)).color(theme::INK));
             }
             ui.label(
                 egui::RichText::new(pen.words.say(&screen.title))
-                    .size(theme::px(theme::BUTTON_PX))
+                    .size(pen.theme.px(theme::BUTTON_PX))
                     .strong()
                     .color(theme::INK),
             );
@@ -195,8 +166,8 @@ fn draw_screen(ui: &mut egui::Ui, screen: &PhoneScreen, pen: &mut Pen) {
     });
 }
 
-fn phone_button(text: String, fill: egui::Color32, color: egui::Color32) -> egui::Button<'static> {
-    egui::Button::new(egui::RichText::new(text).size(theme::px(theme::BODY_PX)).color(color))
+fn phone_button(theme: &Theme, text: String, fill: egui::Color32, color: egui::Color32) -> egui::Button<'static> {
+    egui::Button::new(egui::RichText::new(text).size(theme.px(theme::BODY_PX)).color(color))
         .fill(fill)
         .min_size(egui::vec2(360.0, 60.0))
 }
@@ -211,25 +182,25 @@ fn draw_widget(ui: &mut egui::Ui, widget: &Widget, pen: &mut Pen) {
     let words = pen.words;
     match widget {
         Widget::Text { text, .. } | Widget::Toast { text, .. } => {
-            ui.label(theme::body(words.say(text)));
+            ui.label(pen.theme.body(words.say(text)));
         }
         Widget::Button { id, text, style } => {
             let fill = colour(&style.background).unwrap_or(light);
             let ink = colour(&style.color).unwrap_or(theme::INK);
-            pen.tap(ui, phone_button(words.say(text), fill, ink), id);
+            pen.tap(ui, phone_button(pen.theme, words.say(text), fill, ink), id);
         }
         Widget::ListItem { id, text, detail, .. } => {
             let text = match detail {
                 Some(d) => format!("{}\n{}", words.say(text), words.say(d)),
                 None => words.say(text),
             };
-            pen.tap(ui, phone_button(text, egui::Color32::WHITE, theme::INK).stroke(outline), id);
+            pen.tap(ui, phone_button(pen.theme, text, egui::Color32::WHITE, theme::INK).stroke(outline), id);
         }
         Widget::IconGrid { items, .. } => {
             egui::Grid::new(widget.id()).spacing([8.0, 8.0]).show(ui, |ui| {
                 for (n, item) in items.iter().enumerate() {
                     let text =
-                        egui::RichText::new(words.say(&item.text)).size(theme::px(theme::BODY_PX)).color(theme::INK);
+                        egui::RichText::new(words.say(&item.text)).size(pen.theme.px(theme::BODY_PX)).color(theme::INK);
                     pen.tap(ui, egui::Button::new(text).fill(light).min_size(egui::vec2(176.0, 88.0)), &item.id);
                     if n % 2 == 1 {
                         ui.end_row();
@@ -238,7 +209,7 @@ fn draw_widget(ui: &mut egui::Ui, widget: &Widget, pen: &mut Pen) {
             });
         }
         Widget::DatePicker { id, label, options, .. } | Widget::TimeSlots { id, label, options, .. } => {
-            ui.label(theme::body(words.say(label)));
+            ui.label(pen.theme.body(words.say(label)));
             for option in options {
                 let mut text = words.say(&option.text);
                 let full = words.ui("app-full");
@@ -246,7 +217,7 @@ fn draw_widget(ui: &mut egui::Ui, widget: &Widget, pen: &mut Pen) {
                     text = format!("{text} · {full}");
                 }
                 let fill = if option.available { egui::Color32::WHITE } else { light };
-                let response = ui.add(phone_button(text, fill, theme::INK).stroke(outline));
+                let response = ui.add(phone_button(pen.theme, text, fill, theme::INK).stroke(outline));
                 pen.record(ui, Key::Option { widget: id.clone(), option: option.id.clone() }, &response);
                 if response.clicked() {
                     pen.taps.push(Action::Choose { widget: id.clone(), option: option.id.clone() });
@@ -255,37 +226,45 @@ fn draw_widget(ui: &mut egui::Ui, widget: &Widget, pen: &mut Pen) {
         }
         Widget::ConfirmDialog { title, text, confirm, cancel, .. } => {
             egui::Frame::group(ui.style()).fill(egui::Color32::WHITE).inner_margin(12.0).show(ui, |ui| {
-                ui.label(theme::body(words.say(title)).strong());
-                ui.label(theme::body(words.say(text)));
-                pen.tap(ui, phone_button(words.say(&confirm.text), theme::PRIMARY, egui::Color32::WHITE), &confirm.id);
-                pen.tap(ui, phone_button(words.say(&cancel.text), light, theme::INK), &cancel.id);
+                ui.label(pen.theme.body(words.say(title)).strong());
+                ui.label(pen.theme.body(words.say(text)));
+                pen.tap(
+                    ui,
+                    phone_button(pen.theme, words.say(&confirm.text), theme::PRIMARY, egui::Color32::WHITE),
+                    &confirm.id,
+                );
+                pen.tap(ui, phone_button(pen.theme, words.say(&cancel.text), light, theme::INK), &cancel.id);
             });
         }
         Widget::Popup { title, text, buttons, close, .. } => {
             egui::Frame::group(ui.style()).fill(egui::Color32::WHITE).inner_margin(12.0).show(ui, |ui| {
-                ui.label(theme::body(words.say(title)).strong());
-                ui.label(theme::body(words.say(text)));
+                ui.label(pen.theme.body(words.say(title)).strong());
+                ui.label(pen.theme.body(words.say(text)));
                 for b in buttons {
-                    pen.tap(ui, phone_button(words.say(&b.text), light, theme::INK), &b.id);
+                    pen.tap(ui, phone_button(pen.theme, words.say(&b.text), light, theme::INK), &b.id);
                 }
-                pen.tap(ui, phone_button(words.say(&close.text), theme::PRIMARY, egui::Color32::WHITE), &close.id);
+                pen.tap(
+                    ui,
+                    phone_button(pen.theme, words.say(&close.text), theme::PRIMARY, egui::Color32::WHITE),
+                    &close.id,
+                );
             });
         }
         Widget::Sms { id, sender, text } => {
             let t = format!("{}\n{}", words.say(sender), words.say(text));
-            pen.tap(ui, phone_button(t, light, theme::INK).wrap(), id);
+            pen.tap(ui, phone_button(pen.theme, t, light, theme::INK).wrap(), id);
         }
-        Widget::Scan { id, text, .. } => pen.tap(ui, phone_button(words.say(text), light, theme::INK), id),
+        Widget::Scan { id, text, .. } => pen.tap(ui, phone_button(pen.theme, words.say(text), light, theme::INK), id),
         Widget::Card { title, rows, .. } => {
             egui::Frame::group(ui.style()).fill(egui::Color32::WHITE).inner_margin(10.0).show(ui, |ui| {
-                ui.label(theme::body(words.say(title)).strong());
+                ui.label(pen.theme.body(words.say(title)).strong());
                 for row in rows {
                     let row = words.app.get(
                         "app-label-value",
                         &[("label".to_owned(), words.say(&row.label)), ("value".to_owned(), words.say(&row.value))]
                             .into(),
                     );
-                    ui.label(theme::body(row));
+                    ui.label(pen.theme.body(row));
                 }
             });
         }
@@ -309,11 +288,12 @@ fn field(ui: &mut egui::Ui, id: &str, label: &str, (max_len, secret, auto_send):
     if pen.typing.field != id {
         *pen.typing = Typing { field: id.to_owned(), value: String::new() };
     }
-    ui.label(theme::body(label.to_owned()));
+    ui.label(pen.theme.body(label.to_owned()));
     let typed = pen.typing.value.clone();
     let shown = if secret { "●".repeat(typed.chars().count()) } else { typed };
     let outline = egui::Stroke::new(2.0, theme::INK);
-    let response = ui.add(phone_button(format!("{shown}|"), egui::Color32::WHITE, theme::INK).stroke(outline));
+    let response =
+        ui.add(phone_button(pen.theme, format!("{shown}|"), egui::Color32::WHITE, theme::INK).stroke(outline));
     pen.record(ui, Key::Widget(id.to_owned()), &response);
     if pen.target != Some(Key::Widget(id.to_owned())) {
         return;
@@ -326,8 +306,9 @@ fn field(ui: &mut egui::Ui, id: &str, label: &str, (max_len, secret, auto_send):
                 "ok" => pen.words.ui("app-keypad-ok"),
                 digit => digit.to_owned(),
             };
-            let button = egui::Button::new(egui::RichText::new(text).size(theme::px(theme::BODY_PX)).color(theme::INK))
-                .min_size(egui::vec2(116.0, 60.0));
+            let button =
+                egui::Button::new(egui::RichText::new(text).size(pen.theme.px(theme::BODY_PX)).color(theme::INK))
+                    .min_size(egui::vec2(116.0, 60.0));
             let r = ui.add(button);
             pen.record(ui, Key::Keypad { field: id.to_owned(), key: (*key).to_owned() }, &r);
             if r.clicked() {

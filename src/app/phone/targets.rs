@@ -67,37 +67,7 @@ impl From<&Target> for Key {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<DrawnTargets>().add_systems(First, start_frame).add_systems(
-        Update,
-        report_target.in_set(super::AppSystems::Present).run_if(in_state(super::screens::Screen::Walkthrough)),
-    );
-}
-
-/// Logs where each step's target is on screen, once per step and once it has stayed
-/// put for a while (the camera and layout have settled): trainers and tests, which
-/// click it with a real pointer, read it.
-fn report_target(
-    active: Option<Res<super::walkthrough::Active>>,
-    drawn: Res<DrawnTargets>,
-    mut reported: Local<Option<String>>,
-    mut steady: Local<(Option<egui::Rect>, u32)>,
-) {
-    let Some(active) = active else { return };
-    let (Some(step), Some(target)) = (&active.view.step, &active.view.target) else { return };
-    if reported.as_ref() == Some(step) {
-        return;
-    }
-    let rect = drawn.of_target(target);
-    if rect.is_none() || rect != steady.0 {
-        *steady = (rect, 0);
-        return;
-    }
-    steady.1 += 1;
-    if let (Some(rect), 20) = (rect, steady.1) {
-        let c = rect.center();
-        info!("target of step {step}: {:?} at {:.0},{:.0}", Key::from(target), c.x, c.y);
-        *reported = Some(step.clone());
-    }
+    app.init_resource::<DrawnTargets>().add_systems(First, start_frame);
 }
 
 fn start_frame(mut drawn: ResMut<DrawnTargets>) {

@@ -5,13 +5,13 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::screens::Screen;
-use super::screens::trainer::step_list;
-use super::targets::{DrawnTargets, Key};
-use super::theme;
-use super::voice::Say;
-use super::walkthrough::{Active, LearnerAction, StartScenario};
-use super::words::Words;
+use super::Screen;
+use crate::app::phone::guide::guide;
+use crate::app::phone::targets::{DrawnTargets, Key};
+use crate::app::theme::{self, CAPTION_MIN_HEIGHT, CaptionHeight, Theme};
+use crate::app::voice::Say;
+use crate::app::walkthrough::{Active, LearnerAction, StartScenario};
+use crate::app::words::Words;
 use crate::walkthrough::{Action, Target, Tone};
 
 /// A question waiting for yes or no.
@@ -25,22 +25,8 @@ pub enum Confirm {
     Steps,
 }
 
-/// The smallest height of the caption bar; it grows upwards when the words need more.
-pub const CAPTION_MIN_HEIGHT: f32 = 200.0;
-
-/// How tall the caption bar was drawn last frame, so the phone and labels stay above it.
-#[derive(Resource, Debug, Clone, Copy)]
-pub struct CaptionHeight(pub f32);
-
-impl Default for CaptionHeight {
-    fn default() -> Self {
-        CaptionHeight(CAPTION_MIN_HEIGHT)
-    }
-}
-
-pub(super) fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<Confirm>()
-        .init_resource::<CaptionHeight>()
         .add_systems(OnExit(Screen::Walkthrough), |mut confirm: ResMut<Confirm>| *confirm = Confirm::None)
         .add_systems(EguiPrimaryContextPass, draw_caption.run_if(in_state(Screen::Walkthrough)));
 }
@@ -49,6 +35,7 @@ fn draw_caption(
     mut contexts: EguiContexts,
     active: Option<Res<Active>>,
     words: Res<Words>,
+    theme: Res<Theme>,
     time: Res<Time>,
     mut confirm: ResMut<Confirm>,
     mut height: ResMut<CaptionHeight>,
@@ -79,10 +66,10 @@ fn draw_caption(
                     ]
                     .into(),
                 );
-                ui.label(egui::RichText::new(progress).size(theme::px(24.0)).color(theme::INK));
+                ui.label(egui::RichText::new(progress).size(theme.px(24.0)).color(theme::INK));
                 if let Some(prompt) = &view.prompt {
                     let line =
-                        egui::RichText::new(words.say(prompt)).size(theme::px(theme::CAPTION_PX)).color(theme::INK);
+                        egui::RichText::new(words.say(prompt)).size(theme.px(theme::CAPTION_PX)).color(theme::INK);
                     ui.add(egui::Label::new(line).wrap());
                 }
                 // The newest help: specific feedback, else the current hint.
@@ -94,39 +81,39 @@ fn draw_caption(
                 if let Some((message, tone)) = help {
                     let colour = if tone == Tone::Caution { theme::NOTICE } else { theme::PRIMARY };
                     ui.add(
-                        egui::Label::new(egui::RichText::new(words.say(&message)).size(theme::px(28.0)).color(colour))
+                        egui::Label::new(egui::RichText::new(words.say(&message)).size(theme.px(28.0)).color(colour))
                             .wrap(),
                     );
                 }
                 if view.offer_trainer {
                     ui.label(
                         egui::RichText::new(words.ui("app-call-trainer"))
-                            .size(theme::px(24.0))
+                            .size(theme.px(24.0))
                             .strong()
                             .color(theme::NOTICE),
                     );
                 }
                 ui.horizontal(|ui| {
                     if view.target == Some(Target::AcknowledgeButton) {
-                        let r = ui.add(theme::primary_button(words.ui("app-acknowledge")));
+                        let r = ui.add(theme.primary_button(words.ui("app-acknowledge")));
                         ack_rect = Some(r.rect);
                         if r.clicked() {
                             actions.write(LearnerAction(Action::Acknowledge));
                         }
                     }
                     for (label, action) in [("app-repeat", Action::RepeatPrompt), ("app-hint", Action::AskHint)] {
-                        if ui.add(theme::button(words.ui(label))).clicked() {
+                        if ui.add(theme.button(words.ui(label))).clicked() {
                             actions.write(LearnerAction(action));
                         }
                     }
-                    if ui.add(theme::button(words.ui("app-skip"))).clicked() {
+                    if ui.add(theme.button(words.ui("app-skip"))).clicked() {
                         *confirm = Confirm::Skip;
                         say.write(Say("app-skip-confirm".into()));
                     }
-                    if active.preview && ui.add(theme::button(words.ui("app-steps"))).clicked() {
+                    if active.preview && ui.add(theme.button(words.ui("app-steps"))).clicked() {
                         *confirm = Confirm::Steps;
                     }
-                    if ui.add(theme::button(words.ui("app-leave"))).clicked() {
+                    if ui.add(theme.button(words.ui("app-leave"))).clicked() {
                         *confirm = Confirm::Leave;
                         say.write(Say("app-leave-confirm".into()));
                     }
@@ -140,29 +127,29 @@ fn draw_caption(
         if let Some(target) = &view.target
             && *target == Target::AcknowledgeButton
         {
-            super::phone::guide(ctx, rect, r, view.emphasis, time.elapsed_secs());
+            guide(ctx, rect, r, view.emphasis, time.elapsed_secs());
         }
     }
     if *confirm == Confirm::Steps {
         let current = view.step.clone();
         theme::wide_card_window(ctx, "steps").show(ctx, |ui| {
             egui::ScrollArea::vertical().max_height(viewport.height() - 160.0).show(ui, |ui| {
-                if let Some(at) = step_list(ui, &words, active.scenario(), current.as_deref()) {
+                if let Some(at) = theme::step_list(ui, &theme, &words, active.scenario(), current.as_deref()) {
                     let scenario = active.engine.scenario().clone();
                     start.write(StartScenario { scenario, at: Some(at), preview: true });
                     *confirm = Confirm::None;
                 }
             });
-            if ui.add(theme::big_button(words.ui("app-cancel"))).clicked() {
+            if ui.add(theme.big_button(words.ui("app-cancel"))).clicked() {
                 *confirm = Confirm::None;
             }
         });
     } else if *confirm != Confirm::None {
         let question = if *confirm == Confirm::Skip { "app-skip-confirm" } else { "app-leave-confirm" };
         theme::card_window("confirm").order(egui::Order::Tooltip).show(ctx, |ui| {
-            ui.label(theme::heading(words.ui(question)));
+            ui.label(theme.heading(words.ui(question)));
             ui.horizontal(|ui| {
-                if ui.add(theme::big_button(words.ui("app-yes"))).clicked() {
+                if ui.add(theme.big_button(words.ui("app-yes"))).clicked() {
                     match *confirm {
                         Confirm::Skip => {
                             actions.write(LearnerAction(Action::Skip));
@@ -171,7 +158,7 @@ fn draw_caption(
                     }
                     *confirm = Confirm::None;
                 }
-                if ui.add(theme::button(words.ui("app-no"))).clicked() {
+                if ui.add(theme.button(words.ui("app-no"))).clicked() {
                     *confirm = Confirm::None;
                 }
             });

@@ -1,10 +1,11 @@
 //! `kuayue voice`: makes the spoken clips that are missing or whose text
-//! changed, for every language, and says what it did.
+//! changed, for every language of the project in use, and says what it did.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Instant;
 
+use super::say;
 use crate::i18n::{Catalog, Messages};
 use crate::scenario::load_file;
 use crate::scenario::project::{self, Project};
@@ -13,7 +14,7 @@ use crate::voice::{self, Line, Manifest, synth};
 /// What was asked for.
 #[derive(Debug, Clone, Default)]
 pub struct Request {
-    /// Scenario files or folders (default: `scenarios/`).
+    /// Scenario files or folders (default: the project's `scenarios/`).
     pub paths: Vec<PathBuf>,
     /// Only this language.
     pub locale: Option<String>,
@@ -25,10 +26,9 @@ pub struct Request {
 }
 
 /// Runs the request; the text to print, or why nothing could be done.
-pub fn run(request: &Request, msg: &Messages) -> Result<String, String> {
+pub fn run(project: &Project, request: &Request, msg: &Messages) -> Result<String, String> {
     let started = Instant::now();
-    let paths = if request.paths.is_empty() { vec![PathBuf::from("scenarios")] } else { request.paths.clone() };
-    let project = paths.first().and_then(|p| Project::find_for(p)).unwrap_or_else(|| Project::at("."));
+    let paths = if request.paths.is_empty() { vec![project.scenarios_dir()] } else { request.paths.clone() };
     let mut out = Vec::new();
     let mut scenarios = Vec::new();
     for file in project::scenario_files(&paths) {
@@ -58,7 +58,7 @@ pub fn run(request: &Request, msg: &Messages) -> Result<String, String> {
             ));
             Manifest::default()
         });
-        let plan = synth::plan(&project, locale, &lines, &manifest, request.force);
+        let plan = synth::plan(project, locale, &lines, &manifest, request.force);
         let ids = |v: &[Line]| v.iter().map(|l| l.id.as_str()).collect::<Vec<_>>().join(", ");
         if !plan.rerecord.is_empty() {
             out.push(say(
@@ -80,7 +80,7 @@ pub fn run(request: &Request, msg: &Messages) -> Result<String, String> {
             ));
             continue;
         }
-        let made = synth::carry_out(&project, locale, &plan, manifest, request.threads).map_err(|e| e.to_string())?;
+        let made = synth::carry_out(project, locale, &plan, manifest, request.threads).map_err(|e| e.to_string())?;
         for (id, reason) in &made.failed {
             out.push(say(msg, "voice-failed", &[("id", id), ("reason", reason)]));
         }
@@ -101,8 +101,4 @@ pub fn run(request: &Request, msg: &Messages) -> Result<String, String> {
     out.push(say(msg, "voice-time", &[("seconds", &format!("{:.1}", started.elapsed().as_secs_f32()))]));
     let text = out.join("\n");
     if failures > 0 { Err(text) } else { Ok(text) }
-}
-
-fn say(msg: &Messages, id: &str, args: &[(&str, &str)]) -> String {
-    msg.get(id, &args.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect())
 }

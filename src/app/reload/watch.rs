@@ -4,7 +4,9 @@
 //! good version keeps playing; fixing the file clears them.
 //!
 //! Files are polled (their size and modification time, twice a second): it
-//! works the same on every system and needs no file-watching service.
+//! works the same on every system and needs no file-watching service. Polling
+//! only notices changes ([`FilesChanged`]); one system applies them, checking
+//! through the core's library service.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -12,17 +14,15 @@ use std::sync::Arc;
 use std::time::SystemTime;
 
 use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::autoplay::PlayOptions;
-use super::library::{BrokenCard, Library};
-use super::theme;
-use super::voice::Say;
-use super::walkthrough::{Active, StartScenario};
-use super::words::Words;
-use super::{AppSystems, ProjectRoot};
-use crate::check_cmd;
+use crate::app::autoplay::PlayOptions;
+use crate::app::flow::{AppSystems, ProjectRoot};
+use crate::app::library::{BrokenCard, Library};
+use crate::app::voice::Say;
+use crate::app::walkthrough::{Active, StartScenario};
+use crate::app::words::Words;
 use crate::i18n::{Catalog, Messages};
+use crate::scenario::library;
 use crate::scenario::project::{Project, scenario_files};
 
 /// How often files are looked at, in seconds.
@@ -44,9 +44,9 @@ struct Watch {
     started: bool,
 }
 
-/// What changed since the last look.
-#[derive(Debug, Default, PartialEq, Eq)]
-struct Changes {
+/// What changed since the last look (a fact from polling).
+#[derive(Message, Debug, Default, Clone, PartialEq, Eq)]
+pub struct FilesChanged {
     scenarios: Vec<PathBuf>,
     words: bool,
     clips: Vec<PathBuf>,
@@ -55,12 +55,9 @@ struct Changes {
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<ReloadProblems>()
         .init_resource::<Watch>()
-        .add_systems(Update, watch_files.in_set(AppSystems::RecordInput));
-}
-
-/// The list of problems over the screen (needs a window).
-pub(super) fn overlay_plugin(app: &mut App) {
-    app.add_systems(EguiPrimaryContextPass, draw_problems);
+        .add_message::<FilesChanged>()
+        .add_systems(Update, poll_files.in_set(AppSystems::RecordInput))
+        .add_systems(Update, apply_changes.in_set(AppSystems::ApplyCommands));
 }
 
 /// The files whose changes matter: scenarios, message files, voice clips, and
@@ -83,8 +80,8 @@ fn watched(project: &Project, played: Option<&Path>) -> BTreeMap<PathBuf, (Syste
         .collect()
 }
 
-fn compare(before: &BTreeMap<PathBuf, (SystemTime, u64)>, now: &BTreeMap<PathBuf, (SystemTime, u64)>) -> Changes {
-    let mut changes = Changes::default();
+fn compare(before: &BTreeMap<PathBuf, (SystemTime, u64)>, now: &BTreeMap<PathBuf, (SystemTime, u64)>) -> FilesChanged {
+    let mut changes = FilesChanged::default();
     let gone = before.keys().filter(|f| !now.contains_key(*f));
     let new_or_changed = now.iter().filter(|(f, stamp)| before.get(*f) != Some(stamp)).map(|(f, _)| f);
     for file in gone.chain(new_or_changed) {
@@ -98,44 +95,53 @@ fn compare(before: &BTreeMap<PathBuf, (SystemTime, u64)>, now: &BTreeMap<PathBuf
     changes
 }
 
-fn watch_files(
+/// Looks at the watched files twice a second and says what changed.
+fn poll_files(
     time: Res<Time<Real>>,
     root: Res<ProjectRoot>,
     options: Option<Res<PlayOptions>>,
     mut watch: ResMut<Watch>,
-    mut problems: ResMut<ReloadProblems>,
-    mut words: ResMut<Words>,
-    library: Option<ResMut<Library>>,
-    active: Option<Res<Active>>,
-    mut start: MessageWriter<StartScenario>,
-    mut say: MessageWriter<Say>,
+    mut changed: MessageWriter<FilesChanged>,
 ) {
-    let played = options.as_ref().and_then(|o| o.file.clone());
     watch.since += time.delta_secs();
     if watch.started && watch.since < POLL_SECS {
         return;
     }
     watch.since = 0.0;
+    let played = options.as_ref().and_then(|o| o.file.clone());
     let now = watched(&root.0, played.as_deref());
     let changes = compare(&watch.seen, &now);
     let first_look = !watch.started;
     watch.seen = now;
     watch.started = true;
-    if first_look || changes == Changes::default() {
-        return;
+    if !first_look && changes != FilesChanged::default() {
+        info!(
+            "reload: {} scenario file(s), words {}, {} clip(s) changed",
+            changes.scenarios.len(),
+            changes.words,
+            changes.clips.len()
+        );
+        changed.write(changes);
     }
-    let msg = Messages::embedded(words.lang);
-    info!(
-        "reload: {} scenario file(s), words {}, {} clip(s) changed",
-        changes.scenarios.len(),
-        changes.words,
-        changes.clips.len()
-    );
+}
 
+/// Re-checks what a change touches; applies it when clean, else lists the problems.
+fn apply_changes(
+    mut changed: MessageReader<FilesChanged>,
+    root: Res<ProjectRoot>,
+    options: Option<Res<PlayOptions>>,
+    mut problems: ResMut<ReloadProblems>,
+    mut words: ResMut<Words>,
+    mut library: ResMut<Library>,
+    active: Option<Res<Active>>,
+    mut start: MessageWriter<StartScenario>,
+    mut say: MessageWriter<Say>,
+) {
+    let Some(changes) = changed.read().last().cloned() else { return };
+    let msg = Messages::embedded(words.lang);
     // The scenario on screen, as its file says now (when its file or the words changed).
-    let active_file = active
-        .as_ref()
-        .map(|a| played.clone().unwrap_or_else(|| root.0.scenarios_dir().join(format!("{}.ron", a.scenario().id))));
+    let played = options.as_ref().and_then(|o| o.file.clone());
+    let active_file = active.as_ref().map(|a| played.clone().unwrap_or_else(|| root.0.scenario_file(&a.scenario().id)));
     let touches_active = active_file.as_ref().is_some_and(|f| changes.words || changes.scenarios.contains(f));
     let mut replacement = None;
     let mut catalog = None;
@@ -143,17 +149,17 @@ fn watch_files(
     // (a changed clip alone needs no check).
     if changes.words || touches_active {
         let (fresh, word_problems) = Catalog::load(&root.0.locales_dir());
-        catalog = Some(fresh);
         let mut found: Vec<BrokenCard> =
             word_problems.iter().map(|d| BrokenCard::from_diagnostic(Path::new(&d.file), d, &msg)).collect();
         if let (true, Some(file)) = (touches_active, &active_file) {
-            let report = check_cmd::check_paths(std::slice::from_ref(file));
+            let report = library::check_with(&root.0, &fresh, Vec::new(), std::slice::from_ref(file));
             for f in &report.files {
                 let errors = f.diagnostics.iter().filter(|d| d.is_error());
                 found.extend(errors.map(|d| BrokenCard::from_diagnostic(&f.file, d, &msg)));
             }
             replacement = report.files.into_iter().next().and_then(|f| f.loaded).map(|l| Arc::new(l.scenario));
         }
+        catalog = Some(fresh);
         if !found.is_empty() {
             let first = &found[0];
             warn!(
@@ -173,8 +179,8 @@ fn watch_files(
     if let Some(scenarios) = catalog.filter(|_| changes.words) {
         *words = Words { lang: words.lang, app: Messages::embedded(words.lang), scenarios };
     }
-    if let Some(mut library) = library.filter(|_| changes.words || !changes.scenarios.is_empty()) {
-        *library = Library::load(&root.0, &msg);
+    if changes.words || !changes.scenarios.is_empty() {
+        *library = Library::load(&root.0);
     }
     if let (Some(active), Some(scenario)) = (&active, replacement) {
         // Stay on the step being looked at; a preview starts again there with the new version.
@@ -191,36 +197,6 @@ fn watch_files(
     }
 }
 
-fn draw_problems(mut contexts: EguiContexts, mut problems: ResMut<ReloadProblems>, words: Res<Words>) -> Result {
-    if problems.problems.is_empty() || problems.hidden {
-        return Ok(());
-    }
-    let ctx = contexts.ctx_mut()?;
-    let mut close = false;
-    theme::wide_card_window(ctx, "reload_problems").show(ctx, |ui| {
-        ui.label(theme::heading(words.ui("reload-kept")));
-        egui::ScrollArea::vertical().max_height(ctx.viewport_rect().height() * 0.6).show(ui, |ui| {
-            for p in &problems.problems {
-                let place = p.place.as_ref().map_or(p.file.clone(), |at| format!("{}:{at}", p.file));
-                ui.label(theme::body(place));
-                ui.add(egui::Label::new(theme::notice(p.problem.clone())).wrap());
-                if !p.fix.is_empty() {
-                    ui.add(egui::Label::new(theme::body(words.ui_with("reload-fix", "fix", &p.fix))).wrap());
-                }
-                ui.add_space(8.0);
-            }
-        });
-        ui.label(theme::body(words.ui("reload-hint")));
-        if ui.add(theme::big_button(words.ui("app-ok"))).clicked() {
-            close = true;
-        }
-    });
-    if close {
-        problems.hidden = true;
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,7 +209,7 @@ mod tests {
             (PathBuf::from("l/zh-CN/a.ftl"), (t, 1)),
             (PathBuf::from("v/zh-CN/x.ogg"), (t, 1)),
         ]);
-        assert_eq!(compare(&before, &before), Changes::default());
+        assert_eq!(compare(&before, &before), FilesChanged::default());
         let mut now = before.clone();
         now.insert(PathBuf::from("s/a.ron"), (t, 2));
         now.remove(&PathBuf::from("v/zh-CN/x.ogg"));

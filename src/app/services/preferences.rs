@@ -4,11 +4,10 @@
 use bevy::prelude::*;
 use bevy::window::{MonitorSelection, PrimaryWindow, WindowMode};
 
-use super::library::Library;
 use super::records::Records;
-use super::theme;
-use super::words::Words;
-use crate::i18n::Messages;
+use crate::app::flow::{AppSystems, ProjectRoot};
+use crate::app::theme::Theme;
+use crate::app::words::Words;
 use crate::settings::Settings;
 
 /// The settings in force.
@@ -25,9 +24,10 @@ pub struct ChangeSettings(pub Settings);
 pub struct LanguageFromSettings(pub bool);
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_message::<ChangeSettings>()
-        .add_systems(PreStartup, load_settings)
-        .add_systems(Update, (change_settings, apply_settings.run_if(resource_changed::<Prefs>)).chain());
+    app.add_message::<ChangeSettings>().add_systems(PreStartup, load_settings).add_systems(
+        Update,
+        (change_settings, apply_settings.run_if(resource_changed::<Prefs>)).chain().in_set(AppSystems::ApplyCommands),
+    );
 }
 
 fn load_settings(mut commands: Commands, records: Res<Records>, follow: Option<Res<LanguageFromSettings>>) {
@@ -48,18 +48,15 @@ fn change_settings(mut requests: MessageReader<ChangeSettings>, records: Res<Rec
 fn apply_settings(
     prefs: Res<Prefs>,
     mut words: ResMut<Words>,
-    library: Option<ResMut<Library>>,
-    root: Res<super::ProjectRoot>,
+    root: Res<ProjectRoot>,
+    mut theme: ResMut<Theme>,
     mut windows: Query<&mut Window, With<PrimaryWindow>>,
 ) {
-    theme::set_text_scale(prefs.0.text_scale);
+    theme.set_text_scale(prefs.0.text_scale);
     if let Some(lang) = prefs.0.lang
         && lang != words.lang
     {
         *words = Words::load(lang, &root.0);
-        if let Some(mut library) = library {
-            *library = Library::load(&root.0, &Messages::embedded(lang));
-        }
     }
     for mut window in &mut windows {
         let mode = if prefs.0.fullscreen {

@@ -26,7 +26,7 @@ impl FlatMaterial {
 
 impl Material for FlatMaterial {
     fn fragment_shader() -> ShaderRef {
-        "embedded://kuayue/app/flat.wgsl".into()
+        "embedded://kuayue/app/scene/flat.wgsl".into()
     }
 }
 

@@ -14,13 +14,13 @@ use std::path::PathBuf;
 use bevy::audio::{AudioPlayer, AudioSource, PlaybackSettings, Volume};
 use bevy::prelude::*;
 
-use super::preferences::Prefs;
-use super::screens::Screen;
-use super::walkthrough::{Active, LearnerAction, WalkthroughEvent};
-use super::words::Words;
-use super::{AppSystems, ProjectRoot};
+use crate::app::flow::Screen;
+use crate::app::flow::{AppSystems, ProjectRoot};
+use crate::app::services::preferences::Prefs;
+use crate::app::walkthrough::{Active, HintShown, LearnerAction, MistakeMade, PromptRepeated, StepEntered};
+use crate::app::words::Words;
 use crate::voice::{self, repeat::Repeat};
-use crate::walkthrough::{Action, Event};
+use crate::walkthrough::Action;
 
 /// Asks for a line (a message id) to be spoken now, replacing what was playing.
 #[derive(Message, Debug, Clone, PartialEq, Eq)]
@@ -103,7 +103,10 @@ pub fn sound_device_present() -> bool {
 
 /// The lines the walkthrough wants spoken, and the repeat clock's resets.
 fn from_walkthrough(
-    mut events: MessageReader<WalkthroughEvent>,
+    mut entered: MessageReader<StepEntered>,
+    mut repeated: MessageReader<PromptRepeated>,
+    mut mistakes: MessageReader<MistakeMade>,
+    mut hints: MessageReader<HintShown>,
     mut actions: MessageReader<LearnerAction>,
     mut speaker: ResMut<Speaker>,
     prefs: Res<Prefs>,
@@ -116,27 +119,25 @@ fn from_walkthrough(
     if actions.read().any(|a| !matches!(a.0, Action::Wait(_))) {
         speaker.repeat.restart_quiet();
     }
-    let mut lines = Vec::new();
-    let mut feedback = false;
-    for WalkthroughEvent(event) in events.read() {
-        speaker.repeat.restart_quiet();
-        match event {
-            Event::StepEntered { prompt, .. } => {
-                speaker.repeat.new_step();
-                lines.push((false, prompt));
-            }
-            Event::PromptRepeated { prompt } => lines.push((false, prompt)),
-            Event::HintShown { message, .. } => lines.push((true, message)),
-            Event::Feedback(f) => {
-                feedback = true;
-                lines.push((false, &f.message));
-            }
-            _ => {}
-        }
+    let mut lines: Vec<String> = Vec::new();
+    for StepEntered { prompt, .. } in entered.read() {
+        speaker.repeat.new_step();
+        lines.push(prompt.clone());
     }
+    lines.extend(repeated.read().map(|r| r.prompt.clone()));
+    let mistake_words: Vec<String> = mistakes.read().map(|m| m.0.message.clone()).collect();
+    let feedback = !mistake_words.is_empty();
+    lines.extend(mistake_words);
     // Say what the caption shows: words about the very mistake win over the next hint.
-    for (_, line) in lines.into_iter().filter(|(hint, _)| !(feedback && *hint)) {
-        out.write(Say(line.clone()));
+    let hint_lines: Vec<String> = hints.read().map(|h| h.message.clone()).collect();
+    if !feedback {
+        lines.extend(hint_lines);
+    }
+    if !lines.is_empty() {
+        speaker.repeat.restart_quiet();
+    }
+    for line in lines {
+        out.write(Say(line));
     }
 }
 

@@ -1,0 +1,15 @@
+//! The virtual phone (or a kiosk's screen) drawn from the scenario's screens
+//! (`screen`), the guide around what to touch (`guide`), and where every
+//! tappable thing was drawn (`targets`), for the guide, autoplay and tests.
+
+use bevy::prelude::*;
+
+pub mod guide;
+pub mod screen;
+pub mod targets;
+
+pub use screen::Typing;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_plugins((screen::plugin, targets::plugin));
+}

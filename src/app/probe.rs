@@ -1,0 +1,131 @@
+//! The test probe: with `KUAYUE_TEST_REPORT=<file>` set, the app appends one
+//! JSON object per line to that file for each fact a test (or a support
+//! person) follows: the library loaded, screens, scenarios started, steps,
+//! where each step's target settled on screen, actions, hints, voice lines,
+//! completion. Tests read this instead of log wording; the schema is in
+//! `docs/test-report.md`. Without the variable nothing is written.
+
+use std::io::Write;
+
+use bevy::prelude::*;
+use serde_json::{Value, json};
+
+use super::flow::AppSystems;
+use super::flow::Screen;
+use super::library::Library;
+use super::phone::targets::{DrawnTargets, Key};
+use super::voice::SpokenLog;
+use super::walkthrough::{Active, HintShown, LearnerAction, StartScenario, StepEntered, WalkthroughCompleted};
+use super::words::Words;
+use crate::walkthrough::Action;
+
+/// The environment variable that names the report file.
+pub const REPORT_VAR: &str = "KUAYUE_TEST_REPORT";
+
+/// The open report file (only when asked for).
+#[derive(Resource)]
+struct Report(std::fs::File);
+
+impl Report {
+    fn write(&mut self, value: Value) {
+        // One line per fact, flushed at once: a test reads it while the app runs.
+        let _ = writeln!(self.0, "{value}").and_then(|()| self.0.flush());
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    let Some(path) = std::env::var_os(REPORT_VAR).filter(|p| !p.is_empty()) else { return };
+    let file = std::fs::OpenOptions::new().create(true).append(true).open(&path);
+    let Ok(file) = file.inspect_err(|e| warn!("test report {}: {e}", path.to_string_lossy())) else { return };
+    app.insert_resource(Report(file)).add_systems(PostStartup, report_library).add_systems(
+        Update,
+        (
+            report_screen.run_if(state_changed::<Screen>),
+            report_walkthrough,
+            report_target.run_if(in_state(Screen::Walkthrough)),
+            report_voice,
+        )
+            .chain()
+            .in_set(AppSystems::Present),
+    );
+}
+
+fn report_library(library: Res<Library>, mut report: ResMut<Report>) {
+    let broken: Vec<Value> = library
+        .0
+        .broken
+        .iter()
+        .map(|b| {
+            let code = b.problem.as_ref().map(|d| d.code.to_string());
+            let at = b.problem.as_ref().and_then(|d| d.line_col());
+            json!({ "file": b.file.display().to_string(), "code": code, "line_col": at })
+        })
+        .collect();
+    let ready: Vec<&str> = library.ready().map(|s| s.id.as_str()).collect();
+    report.write(json!({ "event": "library", "ready": ready, "broken": broken }));
+}
+
+fn report_screen(screen: Res<State<Screen>>, mut report: ResMut<Report>) {
+    report.write(json!({ "event": "screen", "screen": format!("{:?}", screen.get()) }));
+}
+
+fn report_walkthrough(
+    mut started: MessageReader<StartScenario>,
+    mut actions: MessageReader<LearnerAction>,
+    mut entered: MessageReader<StepEntered>,
+    mut hints: MessageReader<HintShown>,
+    mut completed: MessageReader<WalkthroughCompleted>,
+    words: Res<Words>,
+    mut report: ResMut<Report>,
+) {
+    for s in started.read() {
+        report.write(json!({ "event": "scenario", "id": s.scenario.id, "preview": s.preview, "at": s.at }));
+    }
+    for LearnerAction(action) in actions.read().filter(|a| !matches!(a.0, Action::Wait(_))) {
+        report.write(json!({ "event": "action", "action": format!("{action:?}") }));
+    }
+    for e in entered.read() {
+        report.write(json!({ "event": "step", "step": e.step, "prompt": e.prompt, "caption": words.say(&e.prompt) }));
+    }
+    for h in hints.read() {
+        report.write(json!({ "event": "hint", "level": h.level, "message": h.message }));
+    }
+    for c in completed.read() {
+        report.write(json!({ "event": "completed", "steps": c.0.steps, "wrong_actions": c.0.wrong_actions }));
+    }
+}
+
+/// Where each step's target is on screen (logical px), once per step, once it
+/// has stayed put for 20 frames (the camera and layout have settled).
+fn report_target(
+    active: Option<Res<Active>>,
+    drawn: Option<Res<DrawnTargets>>,
+    mut reported: Local<Option<String>>,
+    mut steady: Local<(Option<bevy_egui::egui::Rect>, u32)>,
+    mut report: ResMut<Report>,
+) {
+    let (Some(active), Some(drawn)) = (active, drawn) else { return };
+    let (Some(step), Some(target)) = (&active.view.step, &active.view.target) else { return };
+    if reported.as_ref() == Some(step) {
+        return;
+    }
+    let rect = drawn.of_target(target);
+    if rect.is_none() || rect != steady.0 {
+        *steady = (rect, 0);
+        return;
+    }
+    steady.1 += 1;
+    if let (Some(rect), 20) = (rect, steady.1) {
+        let c = rect.center();
+        let key = format!("{:?}", Key::from(target));
+        report.write(json!({ "event": "target", "step": step, "key": key, "x": c.x, "y": c.y }));
+        *reported = Some(step.clone());
+    }
+}
+
+fn report_voice(log: Res<SpokenLog>, mut told: Local<usize>, mut report: ResMut<Report>) {
+    for clip in log.0.iter().skip(*told) {
+        report.write(json!({ "event": "voice", "clip": clip }));
+    }
+    *told = log.0.len();
+}

@@ -1,0 +1,89 @@
+//! Each station's name floats above it as a big button that can be tapped
+//! (mouse, touch or keyboard), kept clear of the caption, the phone and each other.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use super::room::StationModel;
+use crate::app::flow::Screen;
+use crate::app::phone::guide::guide;
+use crate::app::phone::targets::{DrawnTargets, Key};
+use crate::app::theme::{self, CaptionHeight, Theme};
+use crate::app::walkthrough::{Active, LearnerAction};
+use crate::app::words::Words;
+use crate::walkthrough::{Action, Target};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(EguiPrimaryContextPass, draw_station_labels.run_if(in_state(Screen::Walkthrough)));
+}
+
+/// Each station's name floats above it as a big button: tap it, or reach it with Tab.
+fn draw_station_labels(
+    mut contexts: EguiContexts,
+    words: Res<Words>,
+    theme: Res<Theme>,
+    time: Res<Time>,
+    active: Option<Res<Active>>,
+    caption: Res<CaptionHeight>,
+    cameras: Query<(&Camera, &GlobalTransform), With<Camera3d>>,
+    stations: Query<&StationModel>,
+    mut sizes: Local<std::collections::HashMap<String, egui::Vec2>>,
+    mut drawn: ResMut<DrawnTargets>,
+    mut actions: MessageWriter<LearnerAction>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let (Some(active), Ok((camera, camera_at))) = (active, cameras.single()) else { return Ok(()) };
+    let viewport = ctx.viewport_rect();
+    let usable = egui::Rect::from_min_max(viewport.min, egui::pos2(viewport.max.x, viewport.max.y - caption.0));
+    let labels: std::collections::HashMap<&str, &str> =
+        active.scenario().stations.iter().map(|s| (s.id.as_str(), s.label.as_str())).collect();
+    // Nearest labels first; a label that would cover another moves up out of its way.
+    let mut placed: Vec<egui::Rect> = Vec::new();
+    let mut order: Vec<(&StationModel, egui::Pos2, f32)> = stations
+        .iter()
+        .filter_map(|s| {
+            let at = camera.world_to_viewport(camera_at, s.label_at).ok()?;
+            Some((s, egui::pos2(at.x, at.y), camera_at.translation().distance(s.label_at)))
+        })
+        .collect();
+    order.sort_by(|a, b| a.2.total_cmp(&b.2));
+    for (station, mut at, _) in order {
+        let size = sizes.get(&station.id).copied().unwrap_or(egui::vec2(160.0, 60.0));
+        let rect_at = |p: egui::Pos2| egui::Rect::from_min_size(p - egui::vec2(size.x / 2.0, size.y), size);
+        while let Some(other) = placed.iter().find(|r| r.expand(4.0).intersects(rect_at(at))) {
+            at.y = other.min.y - 8.0;
+        }
+        let is_target = active.view.target == Some(Target::Station(station.id.clone()));
+        if let Some(phone) = drawn.phone.filter(|p| p.expand(8.0).intersects(rect_at(at))) {
+            if !is_target {
+                continue; // another station's label would hide behind the phone
+            }
+            at.x = phone.min.x - 12.0 - size.x / 2.0; // the one to touch moves out from behind it
+        }
+        if !usable.contains(at) || at.y - size.y < usable.min.y {
+            continue;
+        }
+        placed.push(rect_at(at));
+        let text = words.say(labels.get(station.id.as_str()).copied().unwrap_or(&station.id));
+        let area =
+            egui::Area::new(egui::Id::new(("station", &station.id))).fixed_pos(at).pivot(egui::Align2::CENTER_BOTTOM);
+        let response = area
+            .show(ctx, |ui| {
+                let button =
+                    egui::Button::new(egui::RichText::new(text).size(theme.px(theme::BODY_PX)).color(theme::INK))
+                        .fill(theme::PAPER)
+                        .min_size(egui::vec2(120.0, 60.0));
+                ui.add(button)
+            })
+            .inner;
+        sizes.insert(station.id.clone(), response.rect.size());
+        drawn.add(Key::Station(station.id.clone()), response.rect);
+        if response.clicked() {
+            actions.write(LearnerAction(Action::TapStation(station.id.clone())));
+        }
+        if active.view.target == Some(Target::Station(station.id.clone())) {
+            guide(ctx, usable, response.rect, active.view.emphasis, time.elapsed_secs());
+        }
+    }
+    Ok(())
+}

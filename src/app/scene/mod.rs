@@ -1,0 +1,14 @@
+//! The 3D place of a walkthrough, built from the scenario's data: the room and
+//! its stations (`room`, drawn with the cheap `flat` material), the camera that
+//! glides to each step's subject (`camera`) and the stations' labels (`labels`).
+
+use bevy::prelude::*;
+
+pub mod camera;
+mod flat;
+mod labels;
+pub mod room;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_plugins((flat::plugin, room::plugin, camera::plugin, labels::plugin));
+}
