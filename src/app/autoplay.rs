@@ -65,9 +65,16 @@ const AFTER_CLICK_SECS: f32 = 0.5;
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Pilot>().add_systems(
         Update,
-        (fly.run_if(in_state(Screen::Walkthrough)), finish.run_if(in_state(Screen::Done)))
+        (fly.run_if(in_state(Screen::Walkthrough)), finish.run_if(in_state(Screen::Done)), keep_going)
             .in_set(super::flow::AppSystems::RecordInput),
     );
+}
+
+/// Playing by itself (or waiting to quit when done), the app never sleeps.
+fn keep_going(options: Res<PlayOptions>, mut wake: ResMut<super::flow::Wake>) {
+    if options.autoplay || options.exit_when_done {
+        wake.now();
+    }
 }
 
 fn shoot(commands: &mut Commands, options: &PlayOptions, pilot: &mut Pilot, name: &str) {

@@ -40,3 +40,30 @@ pub struct ProjectRoot(pub Project);
 /// Where exports, certificates and screenshots are saved (from [`Launch`]).
 #[derive(Resource, Debug, Clone)]
 pub struct OutputDir(pub std::path::PathBuf);
+
+/// When the app next needs a frame. Whatever moves or waits says so each frame
+/// (`Wake::now` for a camera gliding, `Wake::within` for a hint due in 3 s);
+/// `pace` turns the soonest into the window's update mode. Nothing said: the
+/// app sleeps until the learner does something.
+#[derive(Resource, Debug, Default, Clone, Copy, PartialEq)]
+pub struct Wake {
+    within: Option<f32>,
+}
+
+impl Wake {
+    /// A frame is needed within `secs` seconds.
+    pub fn within(&mut self, secs: f32) {
+        let secs = secs.max(0.0);
+        self.within = Some(self.within.map_or(secs, |w| w.min(secs)));
+    }
+
+    /// The next frame is needed at once (something is moving).
+    pub fn now(&mut self) {
+        self.within(0.0);
+    }
+
+    /// The soonest need said this frame, and forget it.
+    pub fn take(&mut self) -> Option<f32> {
+        self.within.take()
+    }
+}

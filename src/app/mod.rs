@@ -23,6 +23,7 @@ pub mod flow;
 pub mod keyboard;
 pub mod library;
 pub mod meter;
+pub mod pace;
 pub mod phone;
 pub mod probe;
 pub mod reload;
@@ -70,6 +71,7 @@ pub fn core_plugins(app: &mut App, launch: &Launch) {
     let msg = crate::i18n::Messages::embedded(launch.lang);
     let (records, notices) = services::records::Records::open(&launch.keep, &msg);
     app.configure_sets(Update, (AppSystems::RecordInput, AppSystems::ApplyCommands, AppSystems::Present).chain())
+        .init_resource::<flow::Wake>()
         .insert_resource(ProjectRoot(launch.project.clone()))
         .insert_resource(OutputDir(launch.output_dir.clone()))
         .insert_resource(words::Words::load(launch.lang, &launch.project))
@@ -125,6 +127,7 @@ pub fn run(launch: Launch) -> ExitCode {
         keyboard::plugin,
         meter::plugin,
         reload::overlay_plugin,
+        pace::plugin,
     ));
     match app.run() {
         AppExit::Success => ExitCode::SUCCESS,

@@ -10,8 +10,8 @@ use std::io::Write;
 use bevy::prelude::*;
 use serde_json::{Value, json};
 
-use super::flow::AppSystems;
 use super::flow::Screen;
+use super::flow::{AppSystems, Wake};
 use super::library::Library;
 use super::phone::targets::{DrawnTargets, Key};
 use super::voice::SpokenLog;
@@ -22,12 +22,13 @@ use crate::walkthrough::Action;
 /// The environment variable that names the report file.
 pub const REPORT_VAR: &str = "KUAYUE_TEST_REPORT";
 
-/// The open report file (only when asked for).
+/// The open report file (only when asked for), and when the app started.
 #[derive(Resource)]
-struct Report(std::fs::File);
+struct Report(std::fs::File, std::time::Instant);
 
 impl Report {
-    fn write(&mut self, value: Value) {
+    fn write(&mut self, mut value: Value) {
+        value["secs"] = json!((self.1.elapsed().as_secs_f64() * 1000.0).round() / 1000.0);
         // One line per fact, flushed at once: a test reads it while the app runs.
         let _ = writeln!(self.0, "{value}").and_then(|()| self.0.flush());
     }
@@ -37,7 +38,7 @@ pub(super) fn plugin(app: &mut App) {
     let Some(path) = std::env::var_os(REPORT_VAR).filter(|p| !p.is_empty()) else { return };
     let file = std::fs::OpenOptions::new().create(true).append(true).open(&path);
     let Ok(file) = file.inspect_err(|e| warn!("test report {}: {e}", path.to_string_lossy())) else { return };
-    app.insert_resource(Report(file)).add_systems(PostStartup, report_library).add_systems(
+    app.insert_resource(Report(file, std::time::Instant::now())).add_systems(PostStartup, report_library).add_systems(
         Update,
         (
             report_screen.run_if(state_changed::<Screen>),
@@ -96,12 +97,15 @@ fn report_walkthrough(
 }
 
 /// Where each step's target is on screen (logical px), once per step, once it
-/// has stayed put for 20 frames (the camera and layout have settled).
+/// has stayed put for half a second and 5 frames (the camera and layout have
+/// settled). Until then the probe keeps frames coming ten times a second.
 fn report_target(
+    time: Res<Time<Real>>,
     active: Option<Res<Active>>,
     drawn: Option<Res<DrawnTargets>>,
     mut reported: Local<Option<String>>,
-    mut steady: Local<(Option<bevy_egui::egui::Rect>, u32)>,
+    mut steady: Local<(Option<bevy_egui::egui::Rect>, u32, f32)>,
+    mut wake: ResMut<Wake>,
     mut report: ResMut<Report>,
 ) {
     let (Some(active), Some(drawn)) = (active, drawn) else { return };
@@ -109,13 +113,15 @@ fn report_target(
     if reported.as_ref() == Some(step) {
         return;
     }
+    wake.within(0.1);
     let rect = drawn.of_target(target);
+    let now = time.elapsed_secs();
     if rect.is_none() || rect != steady.0 {
-        *steady = (rect, 0);
+        *steady = (rect, 0, now);
         return;
     }
     steady.1 += 1;
-    if let (Some(rect), 20) = (rect, steady.1) {
+    if let Some(rect) = rect.filter(|_| steady.1 >= 5 && now - steady.2 >= 0.5) {
         let c = rect.center();
         let key = format!("{:?}", Key::from(target));
         report.write(json!({ "event": "target", "step": step, "key": key, "x": c.x, "y": c.y }));

@@ -5,7 +5,14 @@ use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Update, save_screenshot_on_f12);
+    app.add_systems(Update, (save_screenshot_on_f12, wake_while_capturing));
+}
+
+/// A screenshot is read back over the next frames: keep them coming until it is saved.
+fn wake_while_capturing(capturing: Query<(), With<Screenshot>>, mut wake: ResMut<super::flow::Wake>) {
+    if !capturing.is_empty() {
+        wake.now();
+    }
 }
 
 fn save_screenshot_on_f12(

@@ -54,6 +54,11 @@ impl Repeat {
     pub fn repeated(&self) -> u8 {
         self.repeated
     }
+
+    /// Seconds of quiet until the prompt will be said again, if it will be.
+    pub fn due_in(&self) -> Option<f32> {
+        (self.after_secs > 0 && self.repeated < MAX_REPEATS).then(|| (self.after_secs as f32 - self.quiet).max(0.0))
+    }
 }
 
 #[cfg(test)]
@@ -67,10 +72,13 @@ mod tests {
     #[test]
     fn repeats_after_the_quiet_time_at_most_three_times_a_step() {
         let mut r = Repeat::new(20);
+        assert_eq!(r.due_in(), Some(20.0));
         assert_eq!(repeats_in(&mut r, 19), 0);
+        assert!(r.due_in().is_some_and(|s| (s - 1.0).abs() < 0.01));
         assert_eq!(repeats_in(&mut r, 2), 1);
         assert_eq!(repeats_in(&mut r, 600), 2, "three in all, then quiet for good");
         assert_eq!(r.repeated(), MAX_REPEATS);
+        assert_eq!(r.due_in(), None);
         r.new_step();
         assert_eq!(repeats_in(&mut r, 21), 1, "a new step may be repeated again");
     }

@@ -123,6 +123,14 @@ impl Walkthrough {
         self.total_secs
     }
 
+    /// Seconds of waiting until the next hint is offered for it, if one will be
+    /// (the presentation wakes then, so the ladder keeps its timing without
+    /// drawing frames in between).
+    pub fn next_idle_hint_in(&self) -> Option<f32> {
+        let c = self.current.as_ref()?;
+        (c.hint_level < self.max_level()).then(|| (self.config.idle_hint_secs.max(1.0) - c.idle_secs).max(0.0))
+    }
+
     /// Applies one action and returns what happened, in order.
     pub fn apply(&mut self, action: Action) -> Vec<Event> {
         if let Action::Restart = action {
@@ -481,6 +489,27 @@ mod tests {
         let anything = Expect::Enter { field: "code".into(), value: None };
         assert!(matches(&anything, &typed("x")));
         assert!(!matches(&anything, &typed("   ")));
+    }
+
+    #[test]
+    fn the_next_idle_hint_is_due_after_the_quiet_time_and_none_after_the_last() {
+        let scenario = std::sync::Arc::new(
+            crate::scenario::load_file(std::path::Path::new(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/scenarios/zheliban_basics.ron"
+            )))
+            .unwrap()
+            .scenario,
+        );
+        let (mut w, _) = Walkthrough::start(scenario, Config { idle_hint_secs: 20.0 });
+        assert_eq!(w.next_idle_hint_in(), Some(20.0));
+        w.apply(Action::Wait(12.5));
+        assert_eq!(w.next_idle_hint_in(), Some(7.5));
+        w.apply(Action::Wait(7.5));
+        assert_eq!(w.view().hint_level, 1);
+        assert_eq!(w.next_idle_hint_in(), Some(20.0), "the quiet time starts again");
+        w.apply(Action::Wait(60.0));
+        assert_eq!(w.next_idle_hint_in(), None, "every hint given: nothing more to wait for");
     }
 
     #[test]

@@ -11,5 +11,5 @@ pub mod targets;
 pub use screen::Typing;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_plugins((screen::plugin, targets::plugin));
+    app.add_plugins((screen::plugin, targets::plugin, guide::plugin));
 }

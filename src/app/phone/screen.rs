@@ -6,7 +6,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::guide::guide;
+use super::guide::{Pulse, guide};
 use super::targets::{DrawnTargets, Key};
 use crate::app::flow::AppSystems;
 use crate::app::flow::Screen;
@@ -49,6 +49,7 @@ fn draw_phone(
     words: Res<Words>,
     theme: Res<Theme>,
     time: Res<Time>,
+    pulse: Res<Pulse>,
     caption: Res<CaptionHeight>,
     mut typing: ResMut<Typing>,
     mut drawn: ResMut<DrawnTargets>,
@@ -91,7 +92,7 @@ fn draw_phone(
         && let Some(rect) = drawn.of_target(target)
         && phone_rect.contains(rect.center())
     {
-        guide(ctx, phone_rect, rect, view.emphasis, time.elapsed_secs());
+        guide(ctx, phone_rect, rect, view.emphasis, pulse.breath(time.elapsed_secs()));
     }
     actions.write_batch(taps.into_iter().map(LearnerAction));
     Ok(())
@@ -110,8 +111,10 @@ struct Pen<'a> {
 
 impl Pen<'_> {
     /// Records a tappable rectangle (only the part that is visible) and keeps the target in view.
+    /// Scrolling is asked for only while the target is not wholly in view: asking every
+    /// frame keeps egui's scroll animation (and so the frames) going for ever.
     fn record(&mut self, ui: &egui::Ui, key: Key, response: &egui::Response) {
-        if self.target.as_ref() == Some(&key) {
+        if self.target.as_ref() == Some(&key) && !ui.clip_rect().contains_rect(response.rect) {
             response.scroll_to_me(Some(egui::Align::Center));
         }
         let visible = response.rect.intersect(ui.clip_rect());
@@ -333,5 +336,8 @@ fn field(ui: &mut egui::Ui, id: &str, label: &str, (max_len, secret, auto_send):
         }
     });
     // The field and its whole keypad in view (the last row too), not just the field centred.
-    ui.scroll_to_rect(response.rect.union(keypad.response.rect), Some(egui::Align::Max));
+    let wanted = response.rect.union(keypad.response.rect);
+    if !ui.clip_rect().contains_rect(wanted) {
+        ui.scroll_to_rect(wanted, Some(egui::Align::Max));
+    }
 }

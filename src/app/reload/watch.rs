@@ -3,15 +3,17 @@
 //! something is not applied: the problems are listed over the app and the last
 //! good version keeps playing; fixing the file clears them.
 //!
-//! Files are polled (their size and modification time, twice a second): it
-//! works the same on every system and needs no file-watching service. Polling
-//! only notices changes ([`FilesChanged`]); one system applies them, checking
-//! through the core's library service.
+//! Files are polled (their size and modification time, twice a second) on a
+//! thread of their own: it works the same on every system, needs no
+//! file-watching service, and wakes the app only when something changed.
+//! Polling only notices changes ([`FilesChanged`]); one system applies them,
+//! checking through the core's library service.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::time::SystemTime;
+use std::sync::mpsc::{Receiver, channel};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
 
 use bevy::prelude::*;
 
@@ -36,13 +38,9 @@ pub struct ReloadProblems {
     pub hidden: bool,
 }
 
-/// What each watched file looked like at the last look.
-#[derive(Resource, Default)]
-struct Watch {
-    seen: BTreeMap<PathBuf, (SystemTime, u64)>,
-    since: f32,
-    started: bool,
-}
+/// What the watcher thread reports.
+#[derive(Resource)]
+struct Watch(Mutex<Receiver<FilesChanged>>);
 
 /// What changed since the last look (a fact from polling).
 #[derive(Message, Debug, Default, Clone, PartialEq, Eq)]
@@ -54,9 +52,9 @@ pub struct FilesChanged {
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<ReloadProblems>()
-        .init_resource::<Watch>()
         .add_message::<FilesChanged>()
-        .add_systems(Update, poll_files.in_set(AppSystems::RecordInput))
+        .add_systems(Startup, start_watching)
+        .add_systems(Update, receive_changes.in_set(AppSystems::RecordInput))
         .add_systems(Update, apply_changes.in_set(AppSystems::ApplyCommands));
 }
 
@@ -95,26 +93,45 @@ fn compare(before: &BTreeMap<PathBuf, (SystemTime, u64)>, now: &BTreeMap<PathBuf
     changes
 }
 
-/// Looks at the watched files twice a second and says what changed.
-fn poll_files(
-    time: Res<Time<Real>>,
+/// Starts the watcher: a thread that looks at the files twice a second and
+/// wakes the app only when something changed (a sleeping window stays asleep).
+fn start_watching(
+    mut commands: Commands,
     root: Res<ProjectRoot>,
     options: Option<Res<PlayOptions>>,
-    mut watch: ResMut<Watch>,
-    mut changed: MessageWriter<FilesChanged>,
+    proxy: Option<Res<bevy::winit::EventLoopProxyWrapper>>,
 ) {
-    watch.since += time.delta_secs();
-    if watch.started && watch.since < POLL_SECS {
-        return;
-    }
-    watch.since = 0.0;
+    let project = root.0.clone();
     let played = options.as_ref().and_then(|o| o.file.clone());
-    let now = watched(&root.0, played.as_deref());
-    let changes = compare(&watch.seen, &now);
-    let first_look = !watch.started;
-    watch.seen = now;
-    watch.started = true;
-    if !first_look && changes != FilesChanged::default() {
+    let waker = proxy.map(|p| (**p).clone());
+    let (tell, changes) = channel();
+    std::thread::spawn(move || {
+        let mut seen = watched(&project, played.as_deref());
+        loop {
+            std::thread::sleep(Duration::from_secs_f32(POLL_SECS));
+            let now = watched(&project, played.as_deref());
+            let changes = compare(&seen, &now);
+            seen = now;
+            if changes == FilesChanged::default() {
+                continue;
+            }
+            // The app is gone: stop watching.
+            if tell.send(changes).is_err() {
+                return;
+            }
+            if let Some(waker) = &waker {
+                let _ = waker.send_event(bevy::winit::WinitUserEvent::WakeUp);
+            }
+        }
+    });
+    commands.insert_resource(Watch(Mutex::new(changes)));
+}
+
+/// Passes on what the watcher saw.
+fn receive_changes(watch: Option<ResMut<Watch>>, mut changed: MessageWriter<FilesChanged>) {
+    let Some(mut watch) = watch else { return };
+    let receiver = watch.0.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner);
+    while let Ok(changes) = receiver.try_recv() {
         info!(
             "reload: {} scenario file(s), words {}, {} clip(s) changed",
             changes.scenarios.len(),

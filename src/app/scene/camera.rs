@@ -3,8 +3,8 @@
 use bevy::prelude::*;
 
 use super::room::StationModel;
-use crate::app::flow::AppSystems;
 use crate::app::flow::Screen;
+use crate::app::flow::{AppSystems, Wake};
 use crate::app::walkthrough::Active;
 use crate::scenario::Camera as CameraAim;
 
@@ -60,8 +60,19 @@ fn aim_camera(active: Option<Res<Active>>, stations: Query<&StationModel>, mut g
 }
 
 /// Moves the camera a little of the way each frame: smooth and never fast.
-fn glide_camera(time: Res<Time>, goal: Res<CameraGoal>, mut camera: Query<&mut Transform, With<Camera3d>>) {
+/// Frames keep coming while it moves; once there, it rests.
+fn glide_camera(
+    time: Res<Time>,
+    goal: Res<CameraGoal>,
+    mut camera: Query<&mut Transform, With<Camera3d>>,
+    mut wake: ResMut<Wake>,
+) {
     let Ok(mut transform) = camera.single_mut() else { return };
+    let wanted = Transform::from_translation(goal.eye).looking_at(goal.look, Vec3::Y).rotation;
+    if transform.translation.distance(goal.eye) < 0.002 && transform.rotation.angle_between(wanted) < 0.001 {
+        return;
+    }
+    wake.now();
     let t = 1.0 - (-1.8 * time.delta_secs()).exp();
     transform.translation = transform.translation.lerp(goal.eye, t);
     let wanted = Transform::from_translation(transform.translation).looking_at(goal.look, Vec3::Y).rotation;

@@ -6,7 +6,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::room::StationModel;
 use crate::app::flow::Screen;
-use crate::app::phone::guide::guide;
+use crate::app::phone::guide::{Pulse, guide};
 use crate::app::phone::targets::{DrawnTargets, Key};
 use crate::app::theme::{self, CaptionHeight, Theme};
 use crate::app::walkthrough::{Active, LearnerAction};
@@ -23,6 +23,7 @@ fn draw_station_labels(
     words: Res<Words>,
     theme: Res<Theme>,
     time: Res<Time>,
+    pulse: Res<Pulse>,
     active: Option<Res<Active>>,
     caption: Res<CaptionHeight>,
     cameras: Query<(&Camera, &GlobalTransform), With<Camera3d>>,
@@ -82,7 +83,7 @@ fn draw_station_labels(
             actions.write(LearnerAction(Action::TapStation(station.id.clone())));
         }
         if active.view.target == Some(Target::Station(station.id.clone())) {
-            guide(ctx, usable, response.rect, active.view.emphasis, time.elapsed_secs());
+            guide(ctx, usable, response.rect, active.view.emphasis, pulse.breath(time.elapsed_secs()));
         }
     }
     Ok(())

@@ -8,6 +8,7 @@ use bevy::prelude::*;
 use super::flat::FlatMaterial;
 use crate::app::flow::AppSystems;
 use crate::app::flow::Screen;
+use crate::app::phone::guide::Pulse;
 use crate::app::walkthrough::{Active, LearnerAction};
 use crate::scenario::{Environment, StationKind};
 use crate::walkthrough::{Action, Target};
@@ -110,9 +111,10 @@ fn tap_station(click: On<Pointer<Click>>, stations: Query<&StationModel>, mut ac
     }
 }
 
-/// The station to touch breathes a soft amber light (0.5 Hz, never a flash).
+/// The station to touch breathes a soft amber light (0.5 Hz, never a flash), then rests lit.
 fn glow_target_station(
     time: Res<Time>,
+    pulse: Res<Pulse>,
     active: Option<Res<Active>>,
     stations: Query<(&StationModel, &MeshMaterial3d<FlatMaterial>)>,
     mut materials: ResMut<Assets<FlatMaterial>>,
@@ -121,7 +123,7 @@ fn glow_target_station(
         Some(Target::Station(id)) => Some(id.clone()),
         _ => None,
     });
-    let breath = 0.5 + 0.5 * (time.elapsed_secs() * std::f32::consts::PI).sin();
+    let breath = pulse.breath(time.elapsed_secs());
     for (station, material) in &stations {
         let glow = if target.as_deref() == Some(station.id.as_str()) { 0.25 + 0.35 * breath } else { 0.0 };
         let wanted = LinearRgba::rgb(glow, glow * 0.7, 0.0);

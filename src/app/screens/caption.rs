@@ -6,7 +6,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::Screen;
-use crate::app::phone::guide::guide;
+use crate::app::phone::guide::{Pulse, guide};
 use crate::app::phone::targets::{DrawnTargets, Key};
 use crate::app::theme::{self, CAPTION_MIN_HEIGHT, CaptionHeight, Theme};
 use crate::app::voice::Say;
@@ -37,6 +37,7 @@ fn draw_caption(
     words: Res<Words>,
     theme: Res<Theme>,
     time: Res<Time>,
+    pulse: Res<Pulse>,
     mut confirm: ResMut<Confirm>,
     mut height: ResMut<CaptionHeight>,
     mut drawn: ResMut<DrawnTargets>,
@@ -127,7 +128,7 @@ fn draw_caption(
         if let Some(target) = &view.target
             && *target == Target::AcknowledgeButton
         {
-            guide(ctx, rect, r, view.emphasis, time.elapsed_secs());
+            guide(ctx, rect, r, view.emphasis, pulse.breath(time.elapsed_secs()));
         }
     }
     if *confirm == Confirm::Steps {

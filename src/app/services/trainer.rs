@@ -222,8 +222,9 @@ fn save_certificate(
     writing.certificate = Some(Mutex::new(result));
 }
 
-/// Takes in what the worker threads finished.
+/// Takes in what the worker threads finished (looking ten times a second while they write).
 fn collect_written(
+    mut wake: ResMut<crate::app::flow::Wake>,
     mut writing: ResMut<Writing>,
     mut export: ResMut<ExportStatus>,
     mut certificate: ResMut<CertificateStatus>,
@@ -233,6 +234,7 @@ fn collect_written(
         [(&mut writing.export, &mut export.0, "export"), (&mut writing.certificate, &mut certificate.0, "certificate")]
     {
         let Some(receiver) = pending else { continue };
+        wake.within(0.1);
         let received = receiver.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner).try_recv();
         let finished = match received {
             Ok(result) => result,

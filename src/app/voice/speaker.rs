@@ -15,7 +15,7 @@ use bevy::audio::{AudioPlayer, AudioSource, PlaybackSettings, Volume};
 use bevy::prelude::*;
 
 use crate::app::flow::Screen;
-use crate::app::flow::{AppSystems, ProjectRoot};
+use crate::app::flow::{AppSystems, ProjectRoot, Wake};
 use crate::app::services::preferences::Prefs;
 use crate::app::walkthrough::{Active, HintShown, LearnerAction, MistakeMade, PromptRepeated, StepEntered};
 use crate::app::words::Words;
@@ -68,7 +68,13 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(OnEnter(Screen::Done), say("app-done-title"))
         .add_systems(
             Update,
-            (from_walkthrough, repeat_when_quiet.run_if(in_state(Screen::Walkthrough)), queue_lines, play_next)
+            (
+                from_walkthrough,
+                repeat_when_quiet.run_if(in_state(Screen::Walkthrough)),
+                queue_lines,
+                play_next,
+                wake_while_speaking,
+            )
                 .chain()
                 .in_set(AppSystems::Present),
         )
@@ -148,6 +154,7 @@ fn repeat_when_quiet(
     time: Res<Time>,
     active: Option<Res<Active>>,
     mut speaker: ResMut<Speaker>,
+    mut wake: ResMut<Wake>,
     mut out: MessageWriter<Say>,
 ) {
     let Some(active) = active else { return };
@@ -160,6 +167,20 @@ fn repeat_when_quiet(
     if speaker.repeat.tick(time.delta_secs()) {
         info!("voice: saying the prompt again after {} quiet seconds", speaker.repeat.after_secs());
         out.write(Say(prompt));
+    }
+    // Awake in time for the repetition, however quiet the screen is.
+    if let Some(secs) = speaker.repeat.due_in() {
+        wake.within(secs);
+    }
+}
+
+/// While a clip plays, the app looks ten times a second for its end, so the
+/// next line follows without a gap.
+fn wake_while_speaking(speaker: Res<Speaker>, playing: Query<(), With<Speaking>>, mut wake: ResMut<Wake>) {
+    if !speaker.queue.is_empty() {
+        wake.now();
+    } else if !playing.is_empty() {
+        wake.within(0.1);
     }
 }
 
