@@ -28,8 +28,12 @@ pub fn plugin(app: &mut App) {
         first_frame_unix_ms: 0,
     })
     .add_systems(Last, measure_frames)
-    // Measuring frames means drawing them as fast as possible.
-    .add_systems(Update, |mut wake: ResMut<super::flow::Wake>| wake.now());
+    // Measuring frames means drawing them as fast as possible (the baseline scene has no Wake).
+    .add_systems(Update, |wake: Option<ResMut<super::flow::Wake>>| {
+        if let Some(mut wake) = wake {
+            wake.now();
+        }
+    });
 }
 
 /// fps at the `q` quantile of frame times (q = 0.99: the 1 % low).

@@ -3,7 +3,7 @@
 //! frame — at once while something moves (camera glide, autoplay, a request
 //! waiting for the next frame), a few times a second while the target's glow
 //! breathes or a line is spoken, just in time for the next idle hint or spoken
-//! repetition, and every five seconds otherwise. Hot reload watches files on its
+//! repetition, and every ten seconds otherwise. Hot reload watches files on its
 //! own thread and wakes the app only when something changed.
 
 use std::time::Duration;
@@ -17,21 +17,20 @@ use super::phone::guide::PULSE_FPS;
 use super::services::preferences::ChangeSettings;
 use super::services::records::{AddLearner, ChooseLearner, DismissNotice};
 use super::services::trainer::{ExportRecords, SaveCertificate, SubmitPin};
-use super::walkthrough::{Active, LearnerAction, StartScenario};
+use super::walkthrough::{LearnerAction, StartScenario};
 use crate::walkthrough::Action;
 
 /// The waits the window is put in (seconds). Few and fixed: each change of
 /// update mode costs a frame, so the wait moves between these steps only.
-const WAITS: [f32; 4] = [0.05, 1.0 / PULSE_FPS, 0.5, IDLE_SECS];
+const WAITS: [f32; 5] = [0.05, 1.0 / PULSE_FPS, 0.5, 2.0, IDLE_SECS];
 /// How long the app sleeps when nothing asked for a frame.
-pub const IDLE_SECS: f32 = 5.0;
+pub const IDLE_SECS: f32 = 10.0;
 
 pub(super) fn plugin(app: &mut App) {
     app.insert_resource(window_mode(IDLE_SECS))
         // Frames may be seconds apart: time must still pass in full for the hint ladder.
-        .add_systems(Startup, |mut time: ResMut<Time<Virtual>>| time.set_max_delta(Duration::from_secs(10)))
+        .add_systems(Startup, |mut time: ResMut<Time<Virtual>>| time.set_max_delta(Duration::from_secs(20)))
         .add_systems(First, read_the_clock.before(bevy::time::TimeSystems))
-        .add_systems(Update, wake_for_the_next_hint.run_if(in_state(Screen::Walkthrough)))
         .add_systems(Last, (wake_for_requests, pace).chain())
         .add_systems(
             PreUpdate,
@@ -76,13 +75,6 @@ fn read_the_clock(mut strategy: ResMut<bevy::time::TimeUpdateStrategy>) {
     *strategy = bevy::time::TimeUpdateStrategy::ManualInstant(std::time::Instant::now());
 }
 
-/// The walkthrough offers a hint after a quiet while: be awake for it.
-fn wake_for_the_next_hint(active: Option<Res<Active>>, mut wake: ResMut<Wake>) {
-    if let Some(secs) = active.and_then(|a| a.engine.next_idle_hint_in()) {
-        wake.within(secs);
-    }
-}
-
 /// What the learner asked for in this frame's screens is applied in the next
 /// frame: ask for it at once, so a click shows without waiting.
 #[derive(bevy::ecs::system::SystemParam)]
@@ -125,13 +117,14 @@ fn wake_for_requests(mut requests: Requests, next: Res<NextState<Screen>>, mut w
 /// Turns the soonest need into the window's update mode (or an immediate redraw).
 fn pace(mut wake: ResMut<Wake>, mut settings: ResMut<WinitSettings>, mut redraw: MessageWriter<RequestRedraw>) {
     let within = wake.take();
-    if within == Some(0.0) {
+    let mode = if within == Some(0.0) {
+        // Something moves: frames as fast as before (Bevy's continuous mode), and this one at once.
         redraw.write(RequestRedraw);
-        return;
-    }
-    let wanted = within.unwrap_or(IDLE_SECS);
-    let wait = WAITS.iter().copied().rev().find(|w| *w <= wanted).unwrap_or(WAITS[0]);
-    let mode = window_mode(wait);
+        WinitSettings { focused_mode: UpdateMode::Continuous, unfocused_mode: UpdateMode::Continuous }
+    } else {
+        let wanted = within.unwrap_or(IDLE_SECS);
+        window_mode(WAITS.iter().copied().rev().find(|w| *w <= wanted).unwrap_or(WAITS[0]))
+    };
     if settings.focused_mode != mode.focused_mode {
         *settings = mode;
     }
@@ -145,6 +138,7 @@ mod tests {
     fn a_need_wakes_the_app_at_or_before_it_on_one_of_a_few_steps() {
         let pick = |wanted: f32| WAITS.iter().copied().rev().find(|w| *w <= wanted).unwrap_or(WAITS[0]);
         assert_eq!(pick(30.0), IDLE_SECS);
+        assert_eq!(pick(9.0), 2.0);
         assert_eq!(pick(1.9), 0.5);
         assert_eq!(pick(0.3), 1.0 / PULSE_FPS);
         assert_eq!(pick(0.06), 0.05);

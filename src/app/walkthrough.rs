@@ -8,8 +8,8 @@ use std::sync::Arc;
 
 use bevy::prelude::*;
 
-use super::flow::AppSystems;
 use super::flow::Screen;
+use super::flow::{AppSystems, Wake};
 use crate::scenario::{MsgId, Scenario, Step};
 use crate::walkthrough::{Action, Config, Event, Feedback, StepRecord, Summary, View, Walkthrough};
 
@@ -187,7 +187,10 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Update, start_scenario.in_set(AppSystems::ApplyCommands))
         .add_systems(
             Update,
-            (pass_time.in_set(AppSystems::RecordInput), apply_learner_actions.in_set(AppSystems::ApplyCommands))
+            (
+                pass_time.in_set(AppSystems::RecordInput),
+                (apply_learner_actions, wake_for_the_next_hint).chain().in_set(AppSystems::ApplyCommands),
+            )
                 .run_if(in_state(Screen::Walkthrough)),
         );
 }
@@ -209,6 +212,14 @@ fn start_scenario(
         announce.send(event);
     }
     next.set(Screen::Walkthrough);
+}
+
+/// The walkthrough offers a hint after a quiet while: the app is awake for it
+/// even when nothing else needs a frame.
+fn wake_for_the_next_hint(active: Option<Res<Active>>, mut wake: ResMut<Wake>) {
+    if let Some(secs) = active.and_then(|a| a.engine.next_idle_hint_in()) {
+        wake.within(secs);
+    }
 }
 
 /// Time passes as an action: the engine has no clock of its own.

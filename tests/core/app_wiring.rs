@@ -413,3 +413,26 @@ fn play_with_step_opens_every_step_of_every_seed_with_its_screen_and_voice() {
         }
     }
 }
+
+#[test]
+fn the_next_hint_and_the_spoken_repetition_ask_for_a_frame_in_time() {
+    use kuayue::app::flow::Wake;
+    let mut app = headless("zheliban_basics");
+    app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(250)));
+    let asked = |app: &mut App| app.world_mut().resource_mut::<Wake>().take();
+    app.update();
+    asked(&mut app);
+    app.update();
+    // A quarter second has passed: the first hint is due in about 19.75 s, and the app says so.
+    let first = asked(&mut app).expect("a frame is asked for");
+    assert!((19.0..20.0).contains(&first), "{first}");
+    for _ in 0..61 * 4 {
+        app.update();
+    }
+    assert_eq!(app.world().resource::<Active>().view.hint_level, 3);
+    asked(&mut app);
+    app.update();
+    // Every hint given: now the spoken repetition (after 20 quiet seconds) is what is awaited.
+    let repeat = asked(&mut app).expect("a frame is asked for the repetition");
+    assert!(repeat <= 20.0, "{repeat}");
+}

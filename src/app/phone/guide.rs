@@ -13,8 +13,8 @@ use crate::walkthrough::Emphasis;
 
 /// How long the guide breathes after a step begins or help grows (two slow breaths).
 pub const PULSE_SECS: f32 = 4.0;
-/// Frames a second while it breathes: plenty for a 0.5 Hz breath.
-pub const PULSE_FPS: f32 = 10.0;
+/// Frames a second while it breathes: 16 a breath, smooth enough for so slow a change.
+pub const PULSE_FPS: f32 = 8.0;
 
 /// When the guide last began to breathe (the app's elapsed seconds).
 #[derive(Resource, Debug, Clone, Copy, Default)]
