@@ -52,6 +52,7 @@ codes! {
     Unreadable = 6, Error;
     DuplicateField = 7, Error;
     LocaleSyntax = 8, Error;
+    NotText = 9, Error;
     DuplicateId = 101, Error;
     UnknownScreen = 102, Error;
     UnknownWidget = 103, Error;
@@ -83,6 +84,7 @@ codes! {
     MissingGlyph = 204, Warning;
     StaleClip = 205, Warning;
     BrokenManifest = 206, Warning;
+    SavedAsUtf16 = 207, Warning;
 }
 
 impl std::fmt::Display for Code {

@@ -26,6 +26,8 @@ pub mod scenario;
 pub mod senior;
 /// Text size, language, full screen and the centre's details, remembered in the store.
 pub mod settings;
+/// Reading text files as trainers save them (BOM, CRLF, UTF-16).
+pub mod text;
 /// Spoken lines: which, where their clips are, whether they are stale, how they are made.
 pub mod voice;
 /// The walkthrough state machine: actions in, events and a view out.

@@ -186,8 +186,12 @@ impl Messages {
     /// from a folder, its files over English (so an untranslated line shows in English).
     pub fn embedded(lang: Lang) -> Messages {
         let mut bundle = new_bundle(lang.tag());
-        let on_disk: Vec<String> =
-            lang.files_on_disk().iter().filter_map(|f| std::fs::read_to_string(f).ok()).collect();
+        let on_disk: Vec<String> = lang
+            .files_on_disk()
+            .iter()
+            .filter_map(|f| crate::text::decode(&std::fs::read(f).ok()?).ok())
+            .map(|(t, _)| t)
+            .collect();
         let sources = lang.embedded_sources().iter().map(|s| (*s).to_owned()).chain(on_disk);
         for src in sources {
             // Ours are tested; a broken file still loads what parses (kuayue check reports it).
@@ -259,8 +263,19 @@ impl Catalog {
             let mut locale = Locale { tag: tag.clone(), definitions: HashMap::new(), bundle: new_bundle(&tag) };
             for file in read_dir_sorted(&tag_dir).into_iter().filter(|p| p.extension().is_some_and(|e| e == "ftl")) {
                 let shown = file.display().to_string();
-                let src = match std::fs::read_to_string(&file) {
-                    Ok(src) => src,
+                let src = match std::fs::read(&file) {
+                    Ok(bytes) => match crate::text::decode(&bytes) {
+                        Ok((src, encoding)) => {
+                            if encoding.is_utf16() {
+                                diagnostics.push(Diagnostic::new(Code::SavedAsUtf16, shown.clone()));
+                            }
+                            src
+                        }
+                        Err(_) => {
+                            diagnostics.push(Diagnostic::new(Code::NotText, shown));
+                            continue;
+                        }
+                    },
                     Err(e) => {
                         diagnostics.push(Diagnostic::new(Code::Unreadable, shown).arg("reason", e.to_string()));
                         continue;

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use super::check::{self, Context};
 use super::project::{Project, scenario_files};
 use super::{Loaded, Scenario, load_file};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::glyphs::Glyphs;
 use crate::i18n::{Catalog, Lang};
 use crate::progress::content_hash;
@@ -80,7 +80,11 @@ fn check_file(file: &Path, ctx: &Context) -> FileReport {
     match load_file(file) {
         Err(d) => FileReport { file: file.to_owned(), loaded: None, diagnostics: vec![d] },
         Ok(loaded) => {
-            let diagnostics = check::check(&loaded, ctx);
+            let mut diagnostics = check::check(&loaded, ctx);
+            if loaded.encoding.is_utf16() {
+                // Read as it is; other tools may not manage, so say how to save it.
+                diagnostics.insert(0, Diagnostic::new(Code::SavedAsUtf16, file.display().to_string()));
+            }
             FileReport { file: file.to_owned(), loaded: Some(loaded), diagnostics }
         }
     }

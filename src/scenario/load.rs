@@ -14,6 +14,8 @@ use crate::diagnostic::{Code, Diagnostic, Location, byte_offset};
 #[derive(Debug, Clone)]
 pub struct Loaded {
     pub file: String,
+    /// How the file was saved (its text is the same whichever).
+    pub encoding: crate::text::Encoding,
     pub source: String,
     pub scenario: Scenario,
     pub spans: Node,
@@ -31,15 +33,13 @@ pub fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
 
-/// Reads and parses one file.
+/// Reads and parses one file (UTF-8 with or without BOM, CRLF, or UTF-16 with BOM).
 pub fn load_file(path: &Path) -> Result<Loaded, Diagnostic> {
     let file = path.display().to_string();
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::new(Code::Unreadable, file.clone()).arg("reason", e.to_string()))?;
-    let source = String::from_utf8(bytes).map_err(|_| {
-        Diagnostic::new(Code::Unreadable, file.clone()).arg("reason", "not UTF-8 text (save the file as UTF-8)")
-    })?;
-    load_str(&source, &file)
+    let (source, encoding) = crate::text::decode(&bytes).map_err(|_| Diagnostic::new(Code::NotText, file.clone()))?;
+    load_str(&source, &file).map(|loaded| Loaded { encoding, ..loaded })
 }
 
 /// Parses scenario text; `file` is only used in diagnostics.
@@ -57,7 +57,13 @@ pub fn load_str(source: &str, file: &str) -> Result<Loaded, Diagnostic> {
             // keeps diagnostics working even if it did not.
             let spans =
                 spans::parse(source).unwrap_or(Node { span: 0..source.len(), name: None, kind: spans::Kind::Atom });
-            Ok(Loaded { file: file.to_owned(), source: source.to_owned(), scenario, spans })
+            Ok(Loaded {
+                file: file.to_owned(),
+                encoding: crate::text::Encoding::Utf8,
+                source: source.to_owned(),
+                scenario,
+                spans,
+            })
         }
         Err(e) => Err(from_ron_error(source, file, e)),
     }

@@ -220,3 +220,69 @@ fn the_authoring_guide_explains_every_code_in_both_languages() {
         assert!(zh.contains(command) && en.contains(command), "{command}");
     }
 }
+
+/// Bytes of `text` as Windows Notepad saves it.
+fn saved_by_notepad(text: &str, how: &str) -> Vec<u8> {
+    let crlf = text.replace('\n', "\r\n");
+    match how {
+        "utf8-bom" => [&[0xEF, 0xBB, 0xBF][..], crlf.as_bytes()].concat(),
+        "unicode" => [0xFF, 0xFE].into_iter().chain(crlf.encode_utf16().flat_map(u16::to_le_bytes)).collect(),
+        _ => unreachable!(),
+    }
+}
+
+#[test]
+fn scenarios_and_words_saved_by_windows_notepad_check_as_if_saved_as_utf8() {
+    let root = std::env::temp_dir().join(format!("kuayue-notepad-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    for how in ["utf8-bom", "unicode"] {
+        let project = root.join(how);
+        for lang in ["zh-CN", "en-US"] {
+            std::fs::create_dir_all(project.join("locales").join(lang)).unwrap();
+        }
+        std::fs::create_dir_all(project.join("scenarios")).unwrap();
+        for id in SEEDS {
+            let ron = std::fs::read_to_string(repo().join(format!("scenarios/{id}.ron"))).unwrap();
+            std::fs::write(project.join(format!("scenarios/{id}.ron")), saved_by_notepad(&ron, how)).unwrap();
+            for lang in ["zh-CN", "en-US"] {
+                let file = format!("locales/{lang}/{id}.ftl");
+                let words = std::fs::read_to_string(repo().join(&file)).unwrap();
+                std::fs::write(project.join(&file), saved_by_notepad(&words, how)).unwrap();
+            }
+        }
+        let project = kuayue::scenario::project::Project::at(&project);
+        let report = kuayue::scenario::library::check(&project, &[]);
+        let problems: Vec<_> = report.all().filter(|d| d.code != Code::MissingClip).collect();
+        let utf16 = problems.iter().filter(|d| d.code == Code::SavedAsUtf16).count();
+        assert!(problems.iter().all(|d| !d.is_error()), "{how}: {problems:#?}");
+        let expected = if how == "unicode" { SEEDS.len() * 3 } else { 0 };
+        assert_eq!(utf16, expected, "{how}: one reminder per file saved as Unicode: {problems:#?}");
+        assert_eq!(problems.len(), utf16, "{how}: {problems:#?}");
+    }
+    // A mistake is found at the line and column Notepad shows, whatever the encoding.
+    let broken = repo().join("tests/fixtures/broken/ky0002_misspelt_field.ron");
+    let (code, at) = expectation(&broken);
+    let fixtures = root.join("fixtures");
+    std::fs::create_dir_all(fixtures.join("locales")).unwrap();
+    let text = std::fs::read_to_string(&broken).unwrap();
+    for how in ["utf8-bom", "unicode"] {
+        let file = fixtures.join(format!("{how}.ron"));
+        std::fs::write(&file, saved_by_notepad(&text, how)).unwrap();
+        let diagnostics = check_file(&file);
+        assert!(
+            diagnostics.iter().any(|d| d.code.to_string() == code && d.line_col() == at),
+            "{how}: {diagnostics:#?}"
+        );
+    }
+    std::fs::remove_dir_all(&root).ok();
+}
+
+#[test]
+fn a_file_in_another_encoding_gets_one_message_in_the_trainers_language() {
+    let file = repo().join("tests/fixtures/broken/ky0009_not_text.ron");
+    let diagnostics = check_file(&file);
+    assert_eq!(diagnostics.iter().map(|d| d.code).collect::<Vec<_>>(), [Code::NotText]);
+    let zh = kuayue::i18n::Messages::embedded(kuayue::i18n::Lang::ZhCn);
+    let said = diagnostics[0].render(&zh);
+    assert!(said.contains("UTF-8") && said.contains("记事本") && !said.contains("not UTF-8"), "{said}");
+}
