@@ -7,19 +7,24 @@ use std::time::Duration;
 
 use crate::common::{Report, VirtualScreen, repo};
 
-#[test]
-fn a_real_pointer_click_on_the_target_advances_the_walkthrough() {
-    let screen = VirtualScreen::start();
-    let mut report = Report::new("pointer");
-    let mut app = Command::new(env!("CARGO_BIN_EXE_kuayue"))
-        .args(["play", "zheliban_basics", "--lang", "en-US"])
+/// `kuayue play <id>` in English on `screen`, reporting to `report`.
+fn play(screen: &VirtualScreen, report: &Report, id: &str) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_kuayue"))
+        .args(["play", id, "--lang", "en-US"])
         .env("DISPLAY", &screen.display)
         .env("KUAYUE_TEST_REPORT", &report.path)
         .current_dir(repo())
         .stderr(Stdio::null())
         .stdout(Stdio::null())
         .spawn()
-        .expect("the app starts");
+        .expect("the app starts")
+}
+
+#[test]
+fn a_real_pointer_click_on_the_target_advances_the_walkthrough() {
+    let screen = VirtualScreen::start();
+    let mut report = Report::new("pointer");
+    let mut app = play(&screen, &report, "zheliban_basics");
     let target = report.wait_for("target", |t| t["step"] == "open_app", 120);
     let mut advanced = None;
     if let Some(target) = &target {
@@ -48,15 +53,7 @@ fn a_real_pointer_click_on_the_target_advances_the_walkthrough() {
 fn on_an_idle_screen_the_first_hint_still_comes_after_twenty_seconds() {
     let screen = VirtualScreen::start();
     let mut report = Report::new("idle-hint");
-    let mut app = Command::new(env!("CARGO_BIN_EXE_kuayue"))
-        .args(["play", "hospital_appointment", "--lang", "en-US"])
-        .env("DISPLAY", &screen.display)
-        .env("KUAYUE_TEST_REPORT", &report.path)
-        .current_dir(repo())
-        .stderr(Stdio::null())
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("the app starts");
+    let mut app = play(&screen, &report, "hospital_appointment");
     let step = report.wait_for("step", |_| true, 120);
     let hint = report.wait_for("hint", |h| h["level"] == 1, 60);
     let voice = report.wait_for("voice", |v| v["clip"].as_str().is_some_and(|c| c.contains("hint1")), 10);
