@@ -7,7 +7,7 @@ use std::sync::Arc;
 use bevy::prelude::*;
 
 use crate::diagnostic::Diagnostic;
-use crate::i18n::Messages;
+use crate::i18n::{Catalog, Messages};
 use crate::scenario::Scenario;
 use crate::scenario::library::{self, Playable, Unplayable};
 use crate::scenario::project::Project;
@@ -54,7 +54,16 @@ pub struct Library(pub library::Library);
 impl Library {
     /// Loads and checks the project's `scenarios/`.
     pub fn load(project: &Project) -> Library {
-        let library = library::Library::load(project);
+        Library::told(library::Library::load(project))
+    }
+
+    /// Checks the project's `scenarios/` against message files already read.
+    pub fn load_with(project: &Project, catalog: &Catalog) -> Library {
+        Library::told(library::Library::from_report(library::check_with(project, catalog, Vec::new(), &[])))
+    }
+
+    /// The core's library, with each file that cannot be played logged.
+    fn told(library: library::Library) -> Library {
         for broken in &library.broken {
             let code = broken.problem.as_ref().map(|d| d.code.to_string()).unwrap_or_default();
             warn!("scenario {} cannot be played: [{code}]", broken.file.display());

@@ -114,6 +114,11 @@ fn wake_for_requests(mut requests: Requests, next: Res<NextState<Screen>>, mut w
     }
 }
 
+/// The longest of the fixed waits that still wakes the app by `wanted` seconds.
+fn wait_for(wanted: f32) -> f32 {
+    WAITS.iter().copied().rev().find(|w| *w <= wanted).unwrap_or(WAITS[0])
+}
+
 /// Turns the soonest need into the window's update mode (or an immediate redraw).
 fn pace(mut wake: ResMut<Wake>, mut settings: ResMut<WinitSettings>, mut redraw: MessageWriter<RequestRedraw>) {
     let within = wake.take();
@@ -122,8 +127,7 @@ fn pace(mut wake: ResMut<Wake>, mut settings: ResMut<WinitSettings>, mut redraw:
         redraw.write(RequestRedraw);
         WinitSettings { focused_mode: UpdateMode::Continuous, unfocused_mode: UpdateMode::Continuous }
     } else {
-        let wanted = within.unwrap_or(IDLE_SECS);
-        window_mode(WAITS.iter().copied().rev().find(|w| *w <= wanted).unwrap_or(WAITS[0]))
+        window_mode(wait_for(within.unwrap_or(IDLE_SECS)))
     };
     if settings.focused_mode != mode.focused_mode {
         *settings = mode;
@@ -136,7 +140,7 @@ mod tests {
 
     #[test]
     fn a_need_wakes_the_app_at_or_before_it_on_one_of_a_few_steps() {
-        let pick = |wanted: f32| WAITS.iter().copied().rev().find(|w| *w <= wanted).unwrap_or(WAITS[0]);
+        let pick = wait_for;
         assert_eq!(pick(30.0), IDLE_SECS);
         assert_eq!(pick(9.0), 2.0);
         assert_eq!(pick(1.9), 0.5);

@@ -161,22 +161,20 @@ fn apply_changes(
     let active_file = active.as_ref().map(|a| played.clone().unwrap_or_else(|| root.0.scenario_file(&a.scenario().id)));
     let touches_active = active_file.as_ref().is_some_and(|f| changes.words || changes.scenarios.contains(f));
     let mut replacement = None;
-    let mut catalog = None;
-    // Words or the scenario on screen changed: everything they need is checked again
-    // (a changed clip alone needs no check).
-    if changes.words || touches_active {
-        let (fresh, word_problems) = Catalog::load(&root.0.locales_dir());
+    // Message files are read once for all that needs them (a changed clip alone needs none).
+    let catalog = (changes.words || !changes.scenarios.is_empty()).then(|| Catalog::load(&root.0.locales_dir()));
+    // Words or the scenario on screen changed: everything they need is checked again.
+    if let Some((fresh, word_problems)) = catalog.as_ref().filter(|_| changes.words || touches_active) {
         let mut found: Vec<BrokenCard> =
             word_problems.iter().map(|d| BrokenCard::from_diagnostic(Path::new(&d.file), d, &msg)).collect();
         if let (true, Some(file)) = (touches_active, &active_file) {
-            let report = library::check_with(&root.0, &fresh, Vec::new(), std::slice::from_ref(file));
+            let report = library::check_with(&root.0, fresh, Vec::new(), std::slice::from_ref(file));
             for f in &report.files {
                 let errors = f.diagnostics.iter().filter(|d| d.is_error());
                 found.extend(errors.map(|d| BrokenCard::from_diagnostic(&f.file, d, &msg)));
             }
             replacement = report.files.into_iter().next().and_then(|f| f.loaded).map(|l| Arc::new(l.scenario));
         }
-        catalog = Some(fresh);
         if !found.is_empty() {
             let first = &found[0];
             warn!(
@@ -193,11 +191,11 @@ fn apply_changes(
             *problems = ReloadProblems::default();
         }
     }
-    if let Some(scenarios) = catalog.filter(|_| changes.words) {
-        *words = Words { lang: words.lang, app: Messages::embedded(words.lang), scenarios };
-    }
-    if changes.words || !changes.scenarios.is_empty() {
-        *library = Library::load(&root.0);
+    if let Some((fresh, _)) = catalog {
+        *library = Library::load_with(&root.0, &fresh);
+        if changes.words {
+            *words = Words { lang: words.lang, app: Messages::embedded(words.lang), scenarios: fresh };
+        }
     }
     if let (Some(active), Some(scenario)) = (&active, replacement) {
         // Stay on the step being looked at; a preview starts again there with the new version.

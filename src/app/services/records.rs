@@ -37,8 +37,6 @@ pub enum Keep {
 pub struct Records {
     /// SQLite connections are not shared between threads; systems take turns.
     store: Mutex<Store>,
-    /// Whether practice is kept after the app closes.
-    pub lasting: bool,
 }
 
 /// Plain-words notices for the trainer (damaged file kept aside, interrupted
@@ -51,14 +49,14 @@ impl Records {
     pub fn open(keep: &Keep, msg: &Messages) -> (Records, StoreNotices) {
         let fallback = |notices: Vec<String>| {
             let store = Store::in_memory().expect("an in-memory SQLite database always opens");
-            (Records { store: Mutex::new(store), lasting: false }, StoreNotices(notices))
+            (Records { store: Mutex::new(store) }, StoreNotices(notices))
         };
         let Keep::Folder(dir) = keep else { return fallback(Vec::new()) };
         match Store::open(dir) {
             Ok(opened) => {
                 let notices = opened.notices.iter().map(|n| report::notice_text(n, msg)).collect();
                 info!("progress kept in {}", dir.display());
-                (Records { store: Mutex::new(opened.store), lasting: true }, StoreNotices(notices))
+                (Records { store: Mutex::new(opened.store) }, StoreNotices(notices))
             }
             Err(e) => {
                 warn!("progress store at {} cannot be used: {e}", dir.display());
@@ -123,6 +121,15 @@ pub struct DismissNotice(pub usize);
 struct Recording {
     recorder: Option<Recorder>,
     ledger: Ledger,
+}
+
+impl Recording {
+    /// The learner left: an open attempt ends as abandoned.
+    fn leave(&mut self, records: &Records) {
+        if let Some(op) = self.recorder.as_mut().and_then(|r| r.leave(now_ms())) {
+            records.with(|s| self.ledger.apply(s, &op));
+        }
+    }
 }
 
 /// Wall-clock now, in Unix milliseconds.
@@ -215,10 +222,7 @@ fn begin_recording(
 ) {
     let Some(request) = requests.read().last() else { return };
     // Starting anew leaves the attempt before (if any) behind.
-    if let Some(op) = recording.recorder.as_mut().and_then(|r| r.leave(now_ms())) {
-        let recording = &mut *recording;
-        records.with(|s| recording.ledger.apply(s, &op));
-    }
+    recording.leave(&records);
     first.0 = None;
     recording.recorder = (!request.preview).then(|| {
         let scenario = &request.scenario;
@@ -274,10 +278,7 @@ fn record_walkthrough(
 
 /// Leaving a walkthrough before its end (退出) ends the attempt as abandoned.
 fn close_left_attempt(records: Res<Records>, mut recording: ResMut<Recording>) {
-    let recording = &mut *recording;
-    if let Some(op) = recording.recorder.as_mut().and_then(|r| r.leave(now_ms())) {
-        records.with(|s| recording.ledger.apply(s, &op));
-    }
+    recording.leave(&records);
 }
 
 /// Closing the window mid-walkthrough is leaving too (a crash is not: that becomes "interrupted").
