@@ -53,6 +53,7 @@ fn main() {
                     scenario_hash: "0123456789abcdef".to_owned(),
                     lang: "zh-CN".to_owned(),
                     started,
+                    title: Some("预约挂号".to_owned()),
                 };
                 let outcome = if i % 10 == 0 { Outcome::Abandoned } else { Outcome::Completed };
                 (new, steps, outcome, started + steps_each * 5_000)
@@ -74,6 +75,7 @@ fn main() {
             scenario_hash: "0123456789abcdef".to_owned(),
             lang: "zh-CN".to_owned(),
             started: base,
+            title: None,
         })
         .expect("attempt");
     let mut times: Vec<f64> = (0..samples)

@@ -56,6 +56,11 @@ enum Command {
         /// Start at this step (by its id); the steps before it are played through at once.
         #[arg(long)]
         step: Option<String>,
+        /// Record this play as practice by this learner (a name; added if new) or `guest`,
+        /// like practice in the app: for demonstrations and for training trainers on the
+        /// dashboard. Without it a play is a preview and nothing is recorded.
+        #[arg(long, value_name = "NAME")]
+        record_as: Option<String>,
     },
     /// Check scenario files and say exactly what to fix.
     Check {
@@ -103,8 +108,42 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Send practice records to the city's learning record store (xAPI 1.0.3) now, and say
+    /// where sending stands. The app also sends by itself in the background once it is set up.
+    Sync {
+        /// The record store's xAPI address, e.g. https://lrs.example.gov.cn/xAPI/ (kept for next time).
+        #[arg(long)]
+        endpoint: Option<String>,
+        /// The key (user name) the city office gave this centre.
+        #[arg(long)]
+        key: Option<String>,
+        /// The secret (password) that goes with the key.
+        #[arg(long)]
+        secret: Option<String>,
+        /// Only say where sending stands (waiting, sent, problems); send nothing.
+        #[arg(long)]
+        status: bool,
+        /// Send learners' names with their records (yes), or only a stable code (no, the default).
+        #[arg(long, value_enum)]
+        names: Option<YesNo>,
+        /// Send again the records the record store refused, once the problem is fixed.
+        #[arg(long)]
+        retry_flagged: bool,
+        /// Send every record again (the record store lost data; it keeps one copy of each).
+        #[arg(long)]
+        resend_all: bool,
+        /// Take back one practice recorded by mistake, by its id (the Attempt / 练习编号 column of a CSV export).
+        #[arg(long, value_name = "PRACTICE_ID")]
+        void: Option<String>,
+    },
     /// Forget the trainer PIN; the next visit to the trainer's corner sets a new one.
     ResetPin,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum YesNo {
+    Yes,
+    No,
 }
 
 /// Which attempts to read, by the day they began (in this computer's time zone).
@@ -213,13 +252,15 @@ fn main() -> ExitCode {
             print!("{text}");
             ExitCode::from(u8::try_from(report.exit_code()).unwrap_or(1))
         }
-        Some(Command::Play { scenario, autoplay, mistakes, screenshots, exit_when_done, step }) => {
+        Some(Command::Play { scenario, autoplay, mistakes, screenshots, exit_when_done, step, record_as }) => {
+            let keep = record_as.is_some().then(|| cli.data_dir.unwrap_or_else(kuayue::progress::Store::default_dir));
             match needs_project(project) {
                 Ok(project) => play(
                     lang,
                     project,
                     &scenario,
-                    Options { autoplay, mistakes, screenshots, exit_when_done, step, file: None },
+                    Options { autoplay, mistakes, screenshots, exit_when_done, step, file: None, record_as },
+                    keep,
                 ),
                 Err(code) => code,
             }
@@ -259,6 +300,21 @@ fn main() -> ExitCode {
             }
             Err(code) => code,
         },
+        Some(Command::Sync { endpoint, key, secret, status, names, retry_flagged, resend_all, void }) => {
+            let request = kuayue::cli::sync::Request {
+                endpoint,
+                key,
+                secret,
+                status,
+                names: names.map(|n| matches!(n, YesNo::Yes)),
+                retry_flagged,
+                resend_all,
+                void,
+            };
+            with_store(lang, cli.data_dir, &Dates { since: None, until: None }, |store, _| {
+                kuayue::cli::sync::run(store, &request, &msg)
+            })
+        }
         Some(Command::ResetPin) => with_store(lang, cli.data_dir, &Dates { since: None, until: None }, |store, _| {
             kuayue::settings::clear_trainer_pin(store).map_err(|e| e.to_string())?;
             Ok(msg.text("trainer-pin-reset"))
@@ -328,10 +384,12 @@ struct Options {
     step: Option<String>,
     /// The scenario file played (hot reload watches it).
     file: Option<PathBuf>,
+    /// Record the play as this learner's practice.
+    record_as: Option<String>,
 }
 
 /// Loads one scenario (by id or file) of `project`, checks it, and opens it.
-fn play(lang: Lang, project: Project, scenario: &str, options: Options) -> ExitCode {
+fn play(lang: Lang, project: Project, scenario: &str, options: Options, keep: Option<PathBuf>) -> ExitCode {
     let named = Path::new(scenario);
     let path = if named.is_file() { named.to_path_buf() } else { project.scenario_file(scenario) };
     let msg = Messages::embedded(lang);
@@ -355,8 +413,8 @@ fn play(lang: Lang, project: Project, scenario: &str, options: Options) -> ExitC
             return ExitCode::from(1);
         }
     }
-    // A trainer's preview is not practice: nothing is recorded.
-    open_app(lang, project, Some((loaded.scenario, options)), None, false)
+    // A trainer's preview is not practice: nothing is recorded (unless --record-as).
+    open_app(lang, project, Some((loaded.scenario, options)), keep, false)
 }
 
 #[cfg(feature = "app")]
@@ -376,6 +434,7 @@ fn open_app(
             exit_when_done: o.exit_when_done,
             step: o.step,
             file: o.file,
+            record_as: o.record_as,
         };
         (std::sync::Arc::new(scenario), options)
     });

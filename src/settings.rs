@@ -3,7 +3,7 @@
 //! remembered between runs. Unknown or damaged values fall back to defaults.
 
 use crate::i18n::Lang;
-use crate::progress::{Store, StoreError};
+use crate::progress::{Millis, Store, StoreError};
 
 /// Text sizes a learner can choose, in percent.
 pub const TEXT_SCALES: [u32; 4] = [100, 125, 150, 200];
@@ -156,7 +156,33 @@ pub fn set_trainer_pin(store: &Store, pin: &str) -> Result<bool, StoreError> {
 
 /// Forgets the trainer PIN (for a forgotten one): the next visit to the trainer's corner chooses a new one.
 pub fn clear_trainer_pin(store: &Store) -> Result<(), StoreError> {
+    store.set_setting(PIN_FAILURES, "0")?;
+    store.set_setting(PIN_WAIT_UNTIL, "0")?;
     store.set_setting(TRAINER_PIN, "")
+}
+
+/// Wrong PINs in a row (kept in the store, so closing the app does not reset them).
+const PIN_FAILURES: &str = "trainer-pin-failures";
+/// Until when (Unix ms) no PIN is checked after too many wrong ones.
+const PIN_WAIT_UNTIL: &str = "trainer-pin-wait-until";
+
+/// Wrong PINs allowed in a row before the door makes the next try wait.
+pub const PIN_FREE_TRIES: u32 = 3;
+
+/// How long the next try waits after `failures` wrong PINs in a row: nothing
+/// for the first three, then 30 s, doubling with each wrong PIN, up to an hour.
+/// Guessing a 4-digit PIN (on average 5,000 tries) would then take months.
+pub fn pin_wait_ms(failures: u32) -> Millis {
+    if failures < PIN_FREE_TRIES {
+        return 0;
+    }
+    (30_000 * 2i64.pow((failures - PIN_FREE_TRIES).min(10))).min(3_600_000)
+}
+
+/// Milliseconds until the next PIN is checked (0: now).
+pub fn pin_wait_left(store: &Store, now: Millis) -> Result<Millis, StoreError> {
+    let until: Millis = store.setting(PIN_WAIT_UNTIL)?.and_then(|v| v.parse().ok()).unwrap_or(0);
+    Ok((until - now).max(0))
 }
 
 /// Whether `pin` is the trainer PIN.
@@ -196,11 +222,24 @@ impl PinGate {
         }
     }
 
-    /// Takes a typed PIN; what to tell the trainer (a message id), if anything.
-    pub fn submit(&mut self, store: &Store, pin: &str) -> Result<Option<&'static str>, StoreError> {
+    /// Takes a typed PIN at `now`; what to tell the trainer (a message id), if
+    /// anything. After [`PIN_FREE_TRIES`] wrong PINs in a row, each try waits
+    /// longer ([`pin_wait_ms`]); a PIN typed while waiting is not even checked
+    /// ("trainer-pin-wait": the screen says how long with [`pin_wait_left`]).
+    pub fn submit(&mut self, store: &Store, pin: &str, now: Millis) -> Result<Option<&'static str>, StoreError> {
         let (next, said) = match std::mem::take(self) {
-            PinGate::Enter if check_trainer_pin(store, pin)? => (PinGate::Open, None),
-            PinGate::Enter => (PinGate::Enter, Some("trainer-pin-wrong")),
+            PinGate::Enter if pin_wait_left(store, now)? > 0 => (PinGate::Enter, Some("trainer-pin-wait")),
+            PinGate::Enter if check_trainer_pin(store, pin)? => {
+                store.set_setting(PIN_FAILURES, "0")?;
+                (PinGate::Open, None)
+            }
+            PinGate::Enter => {
+                let failures = store.setting(PIN_FAILURES)?.and_then(|v| v.parse::<u32>().ok()).unwrap_or(0) + 1;
+                store.set_setting(PIN_FAILURES, &failures.to_string())?;
+                let wait = pin_wait_ms(failures);
+                store.set_setting(PIN_WAIT_UNTIL, &(now + wait).to_string())?;
+                (PinGate::Enter, Some(if wait > 0 { "trainer-pin-wait" } else { "trainer-pin-wrong" }))
+            }
             gate @ (PinGate::Choose | PinGate::ChooseAgain(_)) if !valid_pin(pin) => {
                 (gate, Some("trainer-pin-invalid"))
             }
@@ -277,19 +316,51 @@ mod tests {
         let store = Store::in_memory().unwrap();
         let mut gate = PinGate::at_door(&store).unwrap();
         assert_eq!(gate, PinGate::Choose);
-        assert_eq!(gate.submit(&store, "12").unwrap(), Some("trainer-pin-invalid"));
-        assert_eq!(gate.submit(&store, "1234").unwrap(), None);
+        assert_eq!(gate.submit(&store, "12", 0).unwrap(), Some("trainer-pin-invalid"));
+        assert_eq!(gate.submit(&store, "1234", 0).unwrap(), None);
         assert_eq!(gate.prompt(), "trainer-pin-again");
-        assert_eq!(gate.submit(&store, "4321").unwrap(), Some("trainer-pin-mismatch"));
+        assert_eq!(gate.submit(&store, "4321", 0).unwrap(), Some("trainer-pin-mismatch"));
         assert_eq!(gate, PinGate::Choose);
-        gate.submit(&store, "1234").unwrap();
-        assert_eq!(gate.submit(&store, "1234").unwrap(), None);
+        gate.submit(&store, "1234", 0).unwrap();
+        assert_eq!(gate.submit(&store, "1234", 0).unwrap(), None);
         assert!(gate.is_open());
         let mut gate = PinGate::at_door(&store).unwrap();
         assert_eq!(gate, PinGate::Enter);
-        assert_eq!(gate.submit(&store, "9999").unwrap(), Some("trainer-pin-wrong"));
+        assert_eq!(gate.submit(&store, "9999", 0).unwrap(), Some("trainer-pin-wrong"));
         assert!(!gate.is_open());
-        assert_eq!(gate.submit(&store, "1234").unwrap(), None);
+        assert_eq!(gate.submit(&store, "1234", 0).unwrap(), None);
         assert!(gate.is_open());
+    }
+
+    #[test]
+    fn wrong_pins_make_the_next_try_wait_longer_each_time() {
+        let store = Store::in_memory().unwrap();
+        set_trainer_pin(&store, "2580").unwrap();
+        let mut gate = PinGate::Enter;
+        let mut now = 1_000_000;
+        for _ in 0..PIN_FREE_TRIES - 1 {
+            assert_eq!(gate.submit(&store, "0000", now).unwrap(), Some("trainer-pin-wrong"));
+        }
+        // The third wrong PIN starts the waiting: 30 s.
+        assert_eq!(gate.submit(&store, "0000", now).unwrap(), Some("trainer-pin-wait"));
+        assert_eq!(pin_wait_left(&store, now).unwrap(), 30_000);
+        // While waiting even the right PIN is not checked.
+        now += 10_000;
+        assert_eq!(gate.submit(&store, "2580", now).unwrap(), Some("trainer-pin-wait"));
+        assert!(!gate.is_open());
+        // After the wait, a wrong PIN doubles it; the right one opens and forgives.
+        now += 20_000;
+        assert_eq!(gate.submit(&store, "1111", now).unwrap(), Some("trainer-pin-wait"));
+        assert_eq!(pin_wait_left(&store, now).unwrap(), 60_000);
+        now += 60_000;
+        // Closing the app does not reset the count: a new gate on the same store still waits after one more.
+        let mut gate = PinGate::at_door(&store).unwrap();
+        assert_eq!(gate.submit(&store, "2580", now).unwrap(), None);
+        assert!(gate.is_open());
+        let mut gate = PinGate::Enter;
+        assert_eq!(gate.submit(&store, "0000", now).unwrap(), Some("trainer-pin-wrong"), "forgiven");
+        assert_eq!(pin_wait_ms(3), 30_000);
+        assert_eq!(pin_wait_ms(4), 60_000);
+        assert_eq!(pin_wait_ms(40), 3_600_000);
     }
 }

@@ -31,6 +31,19 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# The learning record store the sync tests send to (Learning Locker's xAPI service, GPL:
+# a test server only, never shipped). Node.js from the system, packages pinned by the lock file.
+if ! command -v npm >/dev/null; then
+  echo "kuayue setup: installing Node.js for the test record store"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
+if [ ! -f "$(dirname "$0")/lrs/node_modules/xapi-statements/dist/index.js" ]; then
+  echo "kuayue setup: installing the test record store (tools/lrs, npm ci)"
+  (cd "$(dirname "$0")/lrs" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+
 if ! command -v cargo >/dev/null; then
   echo "kuayue setup: Rust is missing. Install it with rustup (https://rustup.rs), toolchain 1.95." >&2
   exit 1

@@ -30,6 +30,9 @@ pub struct PlayOptions {
     pub step: Option<String>,
     /// The file the scenario came from, watched for changes while it plays.
     pub file: Option<PathBuf>,
+    /// Record this play as practice by this learner (by name; added if new), or
+    /// by the guest with `guest`/`访客`. `None`: a preview, recorded nowhere.
+    pub record_as: Option<String>,
 }
 
 /// Seconds to let the camera settle before acting.

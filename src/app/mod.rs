@@ -89,10 +89,17 @@ pub fn core_plugins(app: &mut App, launch: &Launch) {
             reload::plugin,
             probe::plugin,
         ));
+    if let Some(folder) = services::sync::KeepFolder::of(&launch.keep) {
+        app.insert_resource(folder);
+    }
     if let Some((scenario, options)) = &launch.play {
-        // `kuayue play` is a trainer's preview: nothing is recorded.
-        let request =
-            walkthrough::StartScenario { scenario: scenario.clone(), at: options.step.clone(), preview: true };
+        // `kuayue play` is a trainer's preview, recorded nowhere, unless it is
+        // `--record-as` someone: then it is practice like any other.
+        let preview = options.record_as.is_none();
+        let request = walkthrough::StartScenario { scenario: scenario.clone(), at: options.step.clone(), preview };
+        if let Some(name) = options.record_as.clone() {
+            app.add_systems(Startup, services::records::practise_as(name));
+        }
         app.add_systems(Startup, move |mut start: MessageWriter<walkthrough::StartScenario>| {
             start.write(request.clone());
         });

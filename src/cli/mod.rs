@@ -5,6 +5,7 @@
 pub mod check;
 pub mod new;
 pub mod progress;
+pub mod sync;
 pub mod voice;
 
 use std::collections::BTreeMap;

@@ -9,8 +9,9 @@ pub mod report;
 mod schema;
 pub mod stats;
 pub mod store;
+pub mod sync;
 
 pub use model::{
     Attempt, AttemptId, Learner, LearnerId, Millis, NewAttempt, Outcome, StepRecord, StepRow, TrapOutcome, content_hash,
 };
-pub use store::{Notice, Opened, Period, Store, StoreError};
+pub use store::{Flagged, Notice, Opened, OutboxCounts, OutboxState, Period, Queued, Store, StoreError};

@@ -68,6 +68,8 @@ pub struct NewAttempt {
     pub scenario_hash: String,
     pub lang: String,
     pub started: Millis,
+    /// The scenario's title in `lang`, as the learner saw it (kept for reports upward).
+    pub title: Option<String>,
 }
 
 /// One finished step as kept: the walkthrough's own record of it, and when it

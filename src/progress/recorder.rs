@@ -17,6 +17,8 @@ pub struct Practice {
     /// The [`content_hash`](super::content_hash) of the scenario file's bytes.
     pub scenario_hash: String,
     pub lang: String,
+    /// The scenario's title in `lang` (the record store shows it).
+    pub title: Option<String>,
 }
 
 /// What to write to the store, in order.
@@ -64,6 +66,7 @@ impl Recorder {
                         scenario_hash: self.practice.scenario_hash.clone(),
                         lang: self.practice.lang.clone(),
                         started: now,
+                        title: self.practice.title.clone(),
                     }));
                 }
                 self.step_started = now;
@@ -90,33 +93,69 @@ impl Recorder {
 }
 
 /// Carries operations to a store, remembering which attempt is open there.
+/// When the store cannot be written for now (the disk is full, the folder is
+/// read-only for a while), the operations wait here, in order, and are written
+/// as soon as a later write or [`Ledger::flush`] succeeds: practice goes on, and
+/// nothing done is lost unless the app is closed before space returns.
 #[derive(Debug, Default)]
 pub struct Ledger {
     attempt: Option<AttemptId>,
+    held: std::collections::VecDeque<Op>,
 }
 
 impl Ledger {
-    /// Applies `op`. Steps and ends with no attempt open in the store (its
-    /// start could not be written) are dropped rather than misfiled.
+    /// Applies `op` after any held back. A failure that may pass keeps `op`
+    /// (and any after it) for later; any other failure drops it. Steps and
+    /// ends with no attempt open in the store (its start failed for good) are
+    /// dropped rather than misfiled.
     pub fn apply(&mut self, store: &Store, op: &Op) -> Result<(), StoreError> {
-        match op {
-            Op::Start(new) => {
-                self.attempt = None;
-                self.attempt = Some(store.start_attempt(new)?);
-            }
-            Op::Step(row) => {
-                if let Some(id) = self.attempt {
-                    store.record_step(id, row)?;
+        self.held.push_back(op.clone());
+        self.flush(store)
+    }
+
+    /// Writes what is held back, oldest first, until one fails.
+    pub fn flush(&mut self, store: &Store) -> Result<(), StoreError> {
+        while let Some(op) = self.held.front() {
+            match write(&mut self.attempt, store, op) {
+                Ok(()) => {
+                    self.held.pop_front();
                 }
-            }
-            Op::Finish { outcome, at } => {
-                if let Some(id) = self.attempt.take() {
-                    store.finish_attempt(id, *outcome, *at)?;
+                Err(e) if e.is_passing() => return Err(e),
+                Err(e) => {
+                    self.held.pop_front();
+                    return Err(e);
                 }
             }
         }
         Ok(())
     }
+
+    /// How many operations wait to be written.
+    pub fn held(&self) -> usize {
+        self.held.len()
+    }
+}
+
+/// Writes one operation; `attempt` is the attempt open in the store.
+fn write(attempt: &mut Option<AttemptId>, store: &Store, op: &Op) -> Result<(), StoreError> {
+    match op {
+        Op::Start(new) => {
+            *attempt = None;
+            *attempt = Some(store.start_attempt(new)?);
+        }
+        Op::Step(row) => {
+            if let Some(id) = *attempt {
+                store.record_step(id, row)?;
+            }
+        }
+        Op::Finish { outcome, at } => {
+            if let Some(id) = *attempt {
+                store.finish_attempt(id, *outcome, *at)?;
+                *attempt = None;
+            }
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -131,6 +170,7 @@ mod tests {
             scenario: "pay".into(),
             scenario_hash: "0123456789abcdef".into(),
             lang: "zh-CN".into(),
+            title: None,
         }
     }
 

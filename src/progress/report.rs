@@ -146,6 +146,7 @@ mod tests {
             scenario_hash: "h".into(),
             lang: "en-US".into(),
             started: 1_764_400_000_000,
+            title: None,
         };
         let id = store.start_attempt(&new).unwrap();
         store.finish_attempt(id, crate::progress::Outcome::Completed, 1_764_400_060_000).unwrap();

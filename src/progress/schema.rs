@@ -57,6 +57,25 @@ const MIGRATIONS: &[&str] = &[
     ",
     // 2: the step a branch led to (kept with the step's record, so nothing of it is lost).
     "ALTER TABLE steps ADD COLUMN branch TEXT;",
+    // 3: the xAPI outbox, written in the same transaction as the record it tells of, and
+    // what an attempt's statements need to be written then: its title, and whether it was voided.
+    "
+    ALTER TABLE attempts ADD COLUMN title TEXT;
+    ALTER TABLE attempts ADD COLUMN voided_ms INTEGER;
+    CREATE TABLE outbox (
+        seq          INTEGER PRIMARY KEY,
+        statement_id TEXT NOT NULL UNIQUE,
+        attempt_id   INTEGER REFERENCES attempts(id),
+        body         TEXT NOT NULL,
+        state        TEXT NOT NULL DEFAULT 'queued'
+                     CHECK (state IN ('queued', 'sent', 'conflict', 'rejected')),
+        tries        INTEGER NOT NULL DEFAULT 0,
+        last_error   TEXT,
+        queued_ms    INTEGER NOT NULL,
+        sent_ms      INTEGER
+    );
+    CREATE INDEX outbox_queued ON outbox (seq) WHERE state = 'queued';
+    ",
 ];
 
 /// The schema version this build writes.

@@ -37,6 +37,53 @@ pub enum StoreError {
     NoSuchLearner(i64),
     #[error("a learner needs a name")]
     EmptyName,
+    #[error("no practice with id {0}")]
+    NoSuchAttempt(String),
+}
+
+impl StoreError {
+    /// The disk (or the folder's quota) is full: writing may work again once space returns.
+    pub fn is_full(&self) -> bool {
+        match self {
+            StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _)) => e.code == ErrorCode::DiskFull,
+            StoreError::Io { source, .. } => {
+                matches!(source.kind(), std::io::ErrorKind::StorageFull | std::io::ErrorKind::FileTooLarge)
+            }
+            _ => false,
+        }
+    }
+
+    /// The folder or the file cannot be written (read-only, no permission).
+    pub fn is_read_only(&self) -> bool {
+        match self {
+            StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _)) => {
+                matches!(e.code, ErrorCode::ReadOnly | ErrorCode::PermissionDenied)
+            }
+            StoreError::Io { source, .. } => {
+                matches!(source.kind(), std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem)
+            }
+            _ => false,
+        }
+    }
+
+    /// The disk is full, or the folder cannot be written now, or the file is
+    /// busy: the same write may well succeed later, so what it carried is kept.
+    pub fn is_passing(&self) -> bool {
+        self.is_full()
+            || match self {
+                StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _)) => matches!(
+                    e.code,
+                    ErrorCode::ReadOnly
+                        | ErrorCode::SystemIoFailure
+                        | ErrorCode::DatabaseBusy
+                        | ErrorCode::DatabaseLocked
+                        | ErrorCode::CannotOpen
+                        | ErrorCode::PermissionDenied
+                ),
+                StoreError::Io { .. } => true,
+                _ => false,
+            }
+    }
 }
 
 impl StoreError {
@@ -82,6 +129,61 @@ pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
     session: Session,
+    /// The words an xAPI statement's actor may need (made once, on the first statement).
+    words: std::sync::OnceLock<crate::i18n::Messages>,
+}
+
+/// Where the centre's choices about sending records upward are kept (store settings).
+pub const SEND_NAMES_KEY: &str = "lrs-send-names";
+
+/// Where a queued statement stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OutboxState {
+    /// Waiting to be sent (or to be sent again).
+    Queued,
+    /// The record store has it.
+    Sent,
+    /// The record store holds a different statement with this id: a trainer must look.
+    Conflict,
+    /// The record store refused it as malformed: kept aside so it never blocks the queue.
+    Rejected,
+}
+
+impl OutboxState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutboxState::Queued => "queued",
+            OutboxState::Sent => "sent",
+            OutboxState::Conflict => "conflict",
+            OutboxState::Rejected => "rejected",
+        }
+    }
+}
+
+/// A statement waiting in the outbox.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Queued {
+    pub seq: i64,
+    pub id: String,
+    pub body: String,
+}
+
+/// How many statements stand where, and when the last one was sent.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OutboxCounts {
+    pub queued: u64,
+    pub sent: u64,
+    pub conflict: u64,
+    pub rejected: u64,
+    pub last_sent: Option<Millis>,
+}
+
+/// A statement the record store would not take, with its reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flagged {
+    pub id: String,
+    pub state: OutboxState,
+    pub reason: String,
 }
 
 /// Which attempts to read: by start time, inclusive `since`, exclusive `until`.
@@ -116,7 +218,7 @@ impl Store {
             Err(other) => return Err(other),
         };
         let session = Session::claim(dir)?;
-        let store = Store { conn, path: Some(path), session };
+        let store = Store { conn, path: Some(path), session, words: Default::default() };
         let interrupted = store.close_dead_sessions(dir)?;
         if interrupted > 0 {
             notices.push(Notice::Interrupted { attempts: interrupted });
@@ -129,7 +231,19 @@ impl Store {
     pub fn in_memory() -> Result<Store, StoreError> {
         let mut conn = Connection::open_in_memory()?;
         schema::migrate(&mut conn)?;
-        Ok(Store { conn, path: None, session: Session { id: uuid::Uuid::new_v4().to_string(), lock: None } })
+        Ok(Store { conn, path: None, session: Session::unclaimed(), words: Default::default() })
+    }
+
+    /// Opens the store in `dir` for sending its outbox from another thread or
+    /// process: no session is claimed and nothing is repaired (the app or the
+    /// command that records practice does that). Never record practice through it.
+    pub fn open_for_sync(dir: &Path) -> Result<Store, StoreError> {
+        let path = dir.join(FILE_NAME);
+        if !path.exists() {
+            return Err(StoreError::io(&path, std::io::ErrorKind::NotFound.into()));
+        }
+        let conn = prepare(&path)?;
+        Ok(Store { conn, path: Some(path), session: Session::unclaimed(), words: Default::default() })
     }
 
     /// The database file, or `None` for an in-memory store.
@@ -196,9 +310,11 @@ impl Store {
                 return Err(StoreError::NoSuchLearner(learner.0));
             }
         }
-        self.conn.execute(
-            "INSERT INTO attempts (uid, learner_id, scenario, scenario_hash, lang, started_ms, outcome, session)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'open', ?7)",
+        // The record and the statements that tell of it are one commit: never one without the other.
+        let tx = self.conn.unchecked_transaction()?;
+        tx.execute(
+            "INSERT INTO attempts (uid, learner_id, scenario, scenario_hash, lang, started_ms, outcome, session, title)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'open', ?7, ?8)",
             params![
                 uuid::Uuid::new_v4().to_string(),
                 new.learner.map(|l| l.0),
@@ -206,31 +322,72 @@ impl Store {
                 new.scenario_hash,
                 new.lang,
                 new.started,
-                self.session.id
+                self.session.id,
+                new.title
             ],
         )?;
-        Ok(AttemptId(self.conn.last_insert_rowid()))
+        let id = tx.last_insert_rowid();
+        queue_statements(&tx, &self.words, id, new.started)?;
+        tx.commit()?;
+        Ok(AttemptId(id))
     }
 
-    /// Writes one finished step at once (one durable commit), so a power cut
-    /// loses at most the step in progress.
+    /// Writes one finished step at once (one durable commit, with its
+    /// statement), so a power cut loses at most the step in progress.
     pub fn record_step(&self, attempt: AttemptId, step: &StepRow) -> Result<(), StoreError> {
-        let seq: i64 = self.conn.query_row(
-            "SELECT COALESCE(MAX(seq), -1) + 1 FROM steps WHERE attempt_id = ?1",
-            [attempt.0],
-            |r| r.get(0),
-        )?;
-        insert_step(&self.conn, attempt.0, seq, step)
+        let tx = self.conn.unchecked_transaction()?;
+        let seq: i64 =
+            tx.query_row("SELECT COALESCE(MAX(seq), -1) + 1 FROM steps WHERE attempt_id = ?1", [attempt.0], |r| {
+                r.get(0)
+            })?;
+        insert_step(&tx, attempt.0, seq, step)?;
+        queue_statements(&tx, &self.words, attempt.0, step.ended)?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// Closes an attempt as completed or abandoned. An attempt already closed stays as it was.
     pub fn finish_attempt(&self, attempt: AttemptId, outcome: Outcome, ended: Millis) -> Result<(), StoreError> {
-        self.conn.execute(
+        let tx = self.conn.unchecked_transaction()?;
+        let changed = tx.execute(
             "UPDATE attempts SET outcome = ?2, ended_ms = ?3, total_secs = (?3 - started_ms) / 1000.0
              WHERE id = ?1 AND outcome = 'open'",
             params![attempt.0, outcome.as_str(), ended],
         )?;
+        if changed > 0 {
+            queue_statements(&tx, &self.words, attempt.0, ended)?;
+        }
+        tx.commit()?;
         Ok(())
+    }
+
+    /// Takes back an attempt recorded by mistake (a demonstration played as a
+    /// learner, say): it leaves the store's reports, and each of its statements
+    /// already queued is answered by a `voided` statement, so a record store
+    /// that has it sets it aside too. Statements themselves never change.
+    /// Returns how many statements were voided; an unknown id is an error.
+    pub fn void_attempt(&self, uid: &str, now: Millis) -> Result<usize, StoreError> {
+        let tx = self.conn.unchecked_transaction()?;
+        let id: Option<i64> = tx.query_row("SELECT id FROM attempts WHERE uid = ?1", [uid], |r| r.get(0)).optional()?;
+        let Some(id) = id else { return Err(StoreError::NoSuchAttempt(uid.to_owned())) };
+        tx.execute(
+            "UPDATE attempts SET voided_ms = ?2, outcome = CASE outcome WHEN 'open' THEN 'abandoned' ELSE outcome END,
+                                 ended_ms = COALESCE(ended_ms, ?2)
+             WHERE id = ?1 AND voided_ms IS NULL",
+            params![id, now],
+        )?;
+        let home_page = home_page_in(&tx)?;
+        let targets: Vec<String> = {
+            let mut stmt = tx.prepare("SELECT statement_id FROM outbox WHERE attempt_id = ?1 AND body NOT LIKE '%\"StatementRef\"%' ORDER BY seq")?;
+            stmt.query_map([id], |r| r.get(0))?.collect::<Result<_, _>>()?
+        };
+        let mut voided = 0;
+        for target in &targets {
+            let (vid, body) = super::export::voiding(&home_page, target, now);
+            voided += enqueue(&tx, &vid, Some(id), &body, now)?;
+        }
+        tx.commit()?;
+        Ok(voided)
     }
 
     /// Writes many finished attempts in one transaction: for importing records
@@ -239,12 +396,13 @@ impl Store {
         &mut self,
         attempts: &[(NewAttempt, Vec<StepRow>, Outcome, Millis)],
     ) -> Result<(), StoreError> {
+        let words = &self.words;
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         {
             let mut attempt_stmt = tx.prepare_cached(
                 "INSERT INTO attempts (uid, learner_id, scenario, scenario_hash, lang, started_ms, ended_ms, outcome,
-                                       total_secs, session)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, (?7 - ?6) / 1000.0, ?9)",
+                                       total_secs, session, title)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, (?7 - ?6) / 1000.0, ?9, ?10)",
             )?;
             for (new, steps, outcome, ended) in attempts {
                 attempt_stmt.execute(params![
@@ -256,12 +414,14 @@ impl Store {
                     new.started,
                     ended,
                     outcome.as_str(),
-                    self.session.id
+                    self.session.id,
+                    new.title
                 ])?;
                 let id = tx.last_insert_rowid();
                 for (seq, step) in steps.iter().enumerate() {
                     insert_step(&tx, id, seq as i64, step)?;
                 }
+                queue_statements(&tx, words, id, *ended)?;
             }
         }
         tx.commit()?;
@@ -274,7 +434,7 @@ impl Store {
         let until = period.until.unwrap_or(Millis::MAX);
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, uid, learner_id, scenario, scenario_hash, lang, started_ms, ended_ms, outcome, total_secs
-             FROM attempts WHERE started_ms >= ?1 AND started_ms < ?2 ORDER BY started_ms, id",
+             FROM attempts WHERE started_ms >= ?1 AND started_ms < ?2 AND voided_ms IS NULL ORDER BY started_ms, id",
         )?;
         let mut attempts: Vec<Attempt> = stmt
             .query_map([since, until], |r| {
@@ -350,6 +510,123 @@ impl Store {
         Ok(self.setting("salt")?.unwrap_or_default())
     }
 
+    // ---- the outbox: statements for a learning record store ----
+
+    /// The oldest queued statements, at most `limit`.
+    pub fn outbox_next(&self, limit: usize) -> Result<Vec<Queued>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT seq, statement_id, body FROM outbox WHERE state = 'queued' ORDER BY seq LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([i64::try_from(limit).unwrap_or(i64::MAX)], |r| {
+            Ok(Queued { seq: r.get(0)?, id: r.get(1)?, body: r.get(2)? })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Marks these statements as `state` (one commit), with the record store's reason for a flag.
+    pub fn outbox_mark(
+        &self,
+        seqs: &[i64],
+        state: OutboxState,
+        reason: Option<&str>,
+        now: Millis,
+    ) -> Result<(), StoreError> {
+        let tx = self.conn.unchecked_transaction()?;
+        {
+            let mut stmt = tx.prepare_cached(
+                "UPDATE outbox SET state = ?2, tries = tries + 1, last_error = ?3,
+                                   sent_ms = CASE WHEN ?2 = 'sent' THEN ?4 ELSE sent_ms END
+                 WHERE seq = ?1",
+            )?;
+            for seq in seqs {
+                stmt.execute(params![seq, state.as_str(), reason, now])?;
+            }
+        }
+        if state == OutboxState::Sent && !seqs.is_empty() {
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES ('lrs-last-sent', ?1)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [now.to_string()],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Notes a failed try of these statements (they stay queued).
+    pub fn outbox_tried(&self, seqs: &[i64], reason: &str) -> Result<(), StoreError> {
+        let tx = self.conn.unchecked_transaction()?;
+        {
+            let mut stmt = tx.prepare_cached("UPDATE outbox SET tries = tries + 1, last_error = ?2 WHERE seq = ?1")?;
+            for seq in seqs {
+                stmt.execute(params![seq, reason])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// How many statements stand where.
+    pub fn outbox_counts(&self) -> Result<OutboxCounts, StoreError> {
+        let mut counts = OutboxCounts::default();
+        let mut stmt = self.conn.prepare_cached("SELECT state, count(*) FROM outbox GROUP BY state")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let (state, n): (String, i64) = (r.get(0)?, r.get(1)?);
+            let n = u64::try_from(n).unwrap_or(0);
+            match state.as_str() {
+                "queued" => counts.queued = n,
+                "sent" => counts.sent = n,
+                "conflict" => counts.conflict = n,
+                _ => counts.rejected = n,
+            }
+        }
+        counts.last_sent = self.setting("lrs-last-sent")?.and_then(|t| t.parse().ok());
+        Ok(counts)
+    }
+
+    /// Statements the record store would not take, newest first, at most `limit`.
+    pub fn outbox_flagged(&self, limit: usize) -> Result<Vec<Flagged>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT statement_id, state, COALESCE(last_error, '') FROM outbox
+             WHERE state IN ('conflict', 'rejected') ORDER BY seq DESC LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([i64::try_from(limit).unwrap_or(i64::MAX)], |r| {
+            let state: String = r.get(1)?;
+            Ok(Flagged {
+                id: r.get(0)?,
+                state: if state == "conflict" { OutboxState::Conflict } else { OutboxState::Rejected },
+                reason: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The ids of the statements in `state`, in queue order (for checks and tests).
+    pub fn outbox_ids(&self, state: OutboxState) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self.conn.prepare_cached("SELECT statement_id FROM outbox WHERE state = ?1 ORDER BY seq")?;
+        let rows = stmt.query_map([state.as_str()], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Queues statements again: the flagged ones (the trainer or the city's
+    /// office fixed what was wrong), or, with `all`, every statement (the
+    /// record store lost data and was restored; it keeps one copy of each).
+    pub fn outbox_requeue(&self, all: bool) -> Result<usize, StoreError> {
+        let sql = if all {
+            "UPDATE outbox SET state = 'queued' WHERE state != 'queued'"
+        } else {
+            "UPDATE outbox SET state = 'queued' WHERE state IN ('conflict', 'rejected')"
+        };
+        Ok(self.conn.execute(sql, [])?)
+    }
+
+    /// Overwrites a queued statement's body: only tests make a malformed one this way.
+    #[cfg(test)]
+    pub(crate) fn debug_set_body(&self, seq: i64, body: &str) {
+        self.conn.execute("UPDATE outbox SET body = ?2 WHERE seq = ?1", params![seq, body]).unwrap();
+    }
+
     // ---- crash recovery ----
 
     /// Marks the open attempts of sessions that no longer run as interrupted,
@@ -366,7 +643,12 @@ impl Store {
             if Session::is_alive(&lock_path) {
                 continue;
             }
-            closed += self.conn.execute(
+            let tx = self.conn.unchecked_transaction()?;
+            let ids: Vec<i64> = {
+                let mut stmt = tx.prepare("SELECT id FROM attempts WHERE session = ?1 AND outcome = 'open'")?;
+                stmt.query_map([&session], |r| r.get(0))?.collect::<Result<_, _>>()?
+            };
+            closed += tx.execute(
                 "UPDATE attempts SET outcome = 'interrupted',
                     ended_ms = COALESCE((SELECT MAX(ended_ms) FROM steps WHERE attempt_id = attempts.id), started_ms),
                     total_secs = (COALESCE((SELECT MAX(ended_ms) FROM steps WHERE attempt_id = attempts.id), started_ms)
@@ -374,6 +656,11 @@ impl Store {
                  WHERE session = ?1 AND outcome = 'open'",
                 [&session],
             )?;
+            let now = jiff::Timestamp::now().as_millisecond();
+            for id in ids {
+                queue_statements(&tx, &self.words, id, now)?;
+            }
+            tx.commit()?;
             std::fs::remove_file(&lock_path).ok();
         }
         // Lock files of dead sessions that left nothing open (killed on a menu screen).
@@ -399,6 +686,11 @@ impl Session {
         let file = File::create(&path).map_err(|e| StoreError::io(&path, e))?;
         file.lock().map_err(|e| StoreError::io(&path, e))?;
         Ok(Session { id, lock: Some((file, path)) })
+    }
+
+    /// A session without a lock: for stores that record nothing lasting.
+    fn unclaimed() -> Session {
+        Session { id: uuid::Uuid::new_v4().to_string(), lock: None }
     }
 
     /// Whether some running process still holds this session's lock.
@@ -468,6 +760,132 @@ fn keep_aside(path: &Path) -> Result<PathBuf, StoreError> {
     Ok(kept)
 }
 
+/// The centre's home page (the `homePage` of xAPI accounts).
+fn home_page_in(conn: &Connection) -> Result<String, StoreError> {
+    let page: Option<String> = conn
+        .query_row("SELECT value FROM meta WHERE key = ?1", [super::report::HOME_PAGE_KEY], |r| r.get(0))
+        .optional()?;
+    Ok(page.unwrap_or_else(|| super::report::DEFAULT_HOME_PAGE.to_owned()))
+}
+
+/// Queues every statement attempt `id` has produced so far that is not
+/// queued yet (by its stable id: those queued before keep their body).
+/// Runs inside the caller's transaction. Returns how many were added.
+fn queue_statements(
+    conn: &Connection,
+    words: &std::sync::OnceLock<crate::i18n::Messages>,
+    id: i64,
+    now: Millis,
+) -> Result<usize, StoreError> {
+    let Some((attempt, title)) = read_attempt(conn, id)? else { return Ok(0) };
+    let learners: Vec<Learner> = match attempt.learner {
+        None => Vec::new(),
+        Some(l) => conn
+            .query_row("SELECT id, uid, name, group_name, colour FROM learners WHERE id = ?1", [l.0], |r| {
+                Ok(Learner {
+                    id: LearnerId(r.get(0)?),
+                    uid: r.get(1)?,
+                    name: r.get(2)?,
+                    group: r.get(3)?,
+                    colour: r.get(4)?,
+                })
+            })
+            .optional()?
+            .into_iter()
+            .collect(),
+    };
+    let salt = salt_in(conn)?;
+    let home_page = home_page_in(conn)?;
+    let send_names: Option<String> =
+        conn.query_row("SELECT value FROM meta WHERE key = ?1", [SEND_NAMES_KEY], |r| r.get(0)).optional()?;
+    let titles = title.map(|t| [(attempt.scenario.clone(), t)].into_iter().collect()).unwrap_or_default();
+    let attempts = [attempt];
+    let export = super::export::Export {
+        attempts: &attempts,
+        learners: &learners,
+        titles: &titles,
+        msg: words.get_or_init(|| crate::i18n::Messages::embedded(crate::i18n::Lang::EnUs)),
+        tz: jiff::tz::TimeZone::UTC,
+        // Pseudonymous unless the centre deliberately chose to send names.
+        anonymize: send_names.as_deref() != Some("yes"),
+        salt: &salt,
+        home_page: &home_page,
+    };
+    let mut added = 0;
+    for (statement, body) in super::export::attempt_bodies(&export, &attempts[0]) {
+        added += enqueue(conn, &statement, Some(id), &body, now)?;
+    }
+    Ok(added)
+}
+
+/// The store's salt (made on first use), read inside the caller's transaction.
+fn salt_in(conn: &Connection) -> Result<String, StoreError> {
+    conn.execute(
+        "INSERT OR IGNORE INTO meta (key, value) VALUES ('salt', ?1)",
+        [uuid::Uuid::new_v4().simple().to_string()],
+    )?;
+    Ok(conn.query_row("SELECT value FROM meta WHERE key = 'salt'", [], |r| r.get(0))?)
+}
+
+/// Queues one statement unless one with its id is queued already. Returns 1 if it was added.
+fn enqueue(conn: &Connection, id: &str, attempt: Option<i64>, body: &str, now: Millis) -> Result<usize, StoreError> {
+    Ok(conn
+        .prepare_cached(
+            "INSERT INTO outbox (statement_id, attempt_id, body, queued_ms) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (statement_id) DO NOTHING",
+        )?
+        .execute(params![id, attempt, body, now])?)
+}
+
+/// One attempt with its steps and title, as its statements need it.
+fn read_attempt(conn: &Connection, id: i64) -> Result<Option<(Attempt, Option<String>)>, StoreError> {
+    let found = conn
+        .query_row(
+            "SELECT uid, learner_id, scenario, scenario_hash, lang, started_ms, ended_ms, outcome, total_secs, title
+             FROM attempts WHERE id = ?1 AND voided_ms IS NULL",
+            [id],
+            |r| {
+                let outcome: String = r.get(7)?;
+                let attempt = Attempt {
+                    id: AttemptId(id),
+                    uid: r.get(0)?,
+                    learner: r.get::<_, Option<i64>>(1)?.map(LearnerId),
+                    scenario: r.get(2)?,
+                    scenario_hash: r.get(3)?,
+                    lang: r.get(4)?,
+                    started: r.get(5)?,
+                    ended: r.get(6)?,
+                    outcome: Outcome::parse(&outcome).unwrap_or(Outcome::Interrupted),
+                    total_secs: r.get(8)?,
+                    steps: Vec::new(),
+                };
+                Ok((attempt, r.get::<_, Option<String>>(9)?))
+            },
+        )
+        .optional()?;
+    let Some((mut attempt, title)) = found else { return Ok(None) };
+    let mut stmt = conn.prepare_cached(
+        "SELECT step, started_ms, ended_ms, wrong_actions, highest_hint, skipped, trap, branch
+         FROM steps WHERE attempt_id = ?1 ORDER BY seq",
+    )?;
+    let mut rows = stmt.query([id])?;
+    while let Some(r) = rows.next()? {
+        let trap: Option<String> = r.get(6)?;
+        let (started, ended): (Millis, Millis) = (r.get(1)?, r.get(2)?);
+        let record = StepRecord {
+            step: r.get(0)?,
+            duration_secs: (ended - started).max(0) as f32 / 1000.0,
+            wrong_actions: r.get(3)?,
+            highest_hint: r.get(4)?,
+            skipped: r.get(5)?,
+            trap: trap.as_deref().and_then(TrapOutcome::parse),
+            branch: r.get(7)?,
+        };
+        attempt.steps.push(StepRow::new(started, ended, record));
+    }
+    Ok(Some((attempt, title)))
+}
+
 /// One step row: the same columns whether written live or in a batch.
 fn insert_step(conn: &Connection, attempt: i64, seq: i64, step: &StepRow) -> Result<(), StoreError> {
     let r = &step.record;
@@ -521,6 +939,7 @@ mod tests {
             scenario_hash: "abc".to_owned(),
             lang: "zh-CN".to_owned(),
             started,
+            title: Some("预约挂号".to_owned()),
         }
     }
 

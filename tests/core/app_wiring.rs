@@ -436,3 +436,109 @@ fn the_next_hint_and_the_spoken_repetition_ask_for_a_frame_in_time() {
     let repeat = asked(&mut app).expect("a frame is asked for the repetition");
     assert!(repeat <= 20.0, "{repeat}");
 }
+
+/// Plays `scenario` to its end through the actions each step wants.
+fn play_through(app: &mut App, scenario: &kuayue::scenario::Scenario) {
+    for _ in 0..scenario.steps.len() + 4 {
+        let Some(id) = step(app) else { break };
+        let expect = scenario.steps.iter().find(|s| s.id == id).unwrap().action.clone();
+        act(app, Action::satisfying(&expect));
+    }
+    app.update();
+}
+
+#[test]
+fn a_full_disk_is_said_practice_goes_on_and_everything_is_written_when_space_returns() {
+    use kuayue::app::services::records::StoreNotices;
+    let Some(disk) = crate::common::SmallDisk::mount("app-full", "4m", false) else { return };
+    let dir = disk.path.join("data");
+    let mut app = keeping(&dir);
+    app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(500)));
+    disk.fill();
+    let scenario = seed("medical_insurance_payment");
+    app.world_mut().write_message(StartScenario::practice(scenario.clone()));
+    app.update();
+    play_through(&mut app, &scenario);
+    assert_eq!(*app.world().resource::<State<Screen>>().get(), Screen::Done, "practice went on to the end");
+    let notices = app.world().resource::<StoreNotices>().0.clone();
+    assert_eq!(
+        notices.iter().filter(|n| n.starts_with("The disk is full")).count(),
+        1,
+        "said once, in plain words: {notices:?}"
+    );
+    disk.free();
+    // Within the next retry (every 15 s of app time) everything is written.
+    for _ in 0..40 {
+        app.update();
+    }
+    let notices = app.world().resource::<StoreNotices>().0.clone();
+    assert!(notices.iter().any(|n| n.starts_with("There is disk space again")), "{notices:?}");
+    assert!(!notices.iter().any(|n| n.starts_with("The disk is full")), "{notices:?}");
+    let engine_steps = app.world().resource::<Active>().engine.records().len();
+    let attempts = Store::open(&dir).unwrap().store.attempts(Period::default()).unwrap();
+    assert_eq!(attempts.len(), 1);
+    assert_eq!((attempts[0].outcome, attempts[0].steps.len()), (Outcome::Completed, engine_steps));
+    drop(app);
+}
+
+#[test]
+fn a_read_only_data_folder_gives_one_clear_notice_and_practice_still_works() {
+    use kuayue::app::services::records::StoreNotices;
+    let Some(disk) = crate::common::SmallDisk::mount("app-ro", "4m", true) else { return };
+    let mut app = keeping(&disk.path);
+    let notices = app.world().resource::<StoreNotices>().0.clone();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(notices[0].contains("cannot be written (it is read-only)"), "{notices:?}");
+    let scenario = seed("zheliban_basics");
+    app.world_mut().write_message(StartScenario::practice(scenario.clone()));
+    app.update();
+    play_through(&mut app, &scenario);
+    assert_eq!(*app.world().resource::<State<Screen>>().get(), Screen::Done);
+    assert_eq!(app.world().resource::<StoreNotices>().0, notices, "no more notices on the way");
+}
+
+#[test]
+fn play_record_as_records_like_practice_and_the_records_reach_the_record_store() {
+    let lrs = crate::sync::Lrs::start();
+    let dir = temp("record-as");
+    // The centre set up its record store before.
+    {
+        let store = Store::open(&dir).unwrap().store;
+        kuayue::progress::sync::Settings::new(&lrs.endpoint(), "key", "secret").unwrap().save(&store).unwrap();
+    }
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin)).init_resource::<Seen>().add_systems(Last, record);
+    let scenario = seed("pharmacy_medical_code");
+    let options = PlayOptions { record_as: Some("李叔叔".into()), ..Default::default() };
+    let launch = Launch {
+        play: Some((scenario.clone(), options)),
+        keep: Keep::Folder(dir.clone()),
+        output_dir: dir.join("out"),
+        ..launch(Lang::EnUs)
+    };
+    core_plugins(&mut app, &launch);
+    app.update();
+    app.update();
+    assert_eq!(app.world().resource::<CurrentLearner>().0.as_ref().map(|l| l.name.as_str()), Some("李叔叔"));
+    play_through(&mut app, &scenario);
+    // The worker thread sends in the background; frames go on meanwhile.
+    let store = Store::open_for_sync(&dir).unwrap();
+    let queued = store.outbox_counts().unwrap();
+    assert!(queued.queued + queued.sent >= 3, "{queued:?}");
+    let start = std::time::Instant::now();
+    while start.elapsed() < Duration::from_secs(30) && store.outbox_counts().unwrap().queued > 0 {
+        app.update();
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let sent: std::collections::BTreeSet<String> =
+        store.outbox_ids(kuayue::progress::OutboxState::Sent).unwrap().into_iter().collect();
+    assert_eq!(store.outbox_counts().unwrap().queued, 0, "all sent");
+    assert_eq!(lrs.ids(), sent);
+    drop(app);
+    let attempts = Store::open(&dir).unwrap().store.attempts(Period::default()).unwrap();
+    assert_eq!(attempts.len(), 1);
+    assert_eq!(attempts[0].outcome, Outcome::Completed);
+    let learners = Store::open(&dir).unwrap().store.learners().unwrap();
+    assert_eq!(learners.iter().map(|l| l.name.as_str()).collect::<Vec<_>>(), ["李叔叔"]);
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -219,6 +219,7 @@ fn stats_and_exports_name_scenarios_by_the_titles_of_the_project_in_use() {
         scenario_hash: "0123456789abcdef".into(),
         lang: "en-US".into(),
         started: 1_764_400_000_000,
+        title: None,
     };
     let id = store.start_attempt(&new).unwrap();
     store.finish_attempt(id, kuayue::progress::Outcome::Completed, 1_764_400_060_000).unwrap();

@@ -158,3 +158,65 @@ impl Drop for Report {
         let _ = std::fs::remove_file(&self.path);
     }
 }
+
+/// A small disk of its own (a tmpfs mounted for one test), to fill up or make
+/// read-only for real. Needs root (CI and the development machines run as
+/// root); elsewhere `mount` returns `None` and the test says it did not run.
+pub struct SmallDisk {
+    pub path: PathBuf,
+}
+
+impl SmallDisk {
+    pub fn mount(name: &str, size: &str, read_only: bool) -> Option<SmallDisk> {
+        let path = std::env::temp_dir().join(format!("kuayue-disk-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&path).ok()?;
+        let options = format!("size={size}{}", if read_only { ",ro" } else { "" });
+        let mounted = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &options, "tmpfs"])
+            .arg(&path)
+            .status()
+            .is_ok_and(|s| s.success());
+        if !mounted {
+            // Only a machine without the right to mount may skip; root must be able to.
+            // SAFETY-free check: the effective user from /proc.
+            let root = std::fs::read_to_string("/proc/self/status")
+                .ok()
+                .and_then(|s| {
+                    s.lines().find(|l| l.starts_with("Uid:")).map(|l| l.split_whitespace().nth(2) == Some("0"))
+                })
+                .unwrap_or(false);
+            assert!(!root, "root could not mount a tmpfs at {}", path.display());
+            eprintln!("not run: mounting a small disk needs root");
+            return None;
+        }
+        Some(SmallDisk { path })
+    }
+
+    /// Fills the disk with a file until no byte more fits.
+    pub fn fill(&self) {
+        use std::io::Write;
+        let mut file = std::fs::File::create(self.path.join("filler")).unwrap();
+        let chunk = vec![0u8; 4096];
+        while file.write_all(&chunk).and_then(|()| file.flush()).is_ok() {}
+        while file.write_all(&[0]).is_ok() {}
+    }
+
+    /// Makes room again.
+    pub fn free(&self) {
+        std::fs::remove_file(self.path.join("filler")).unwrap();
+    }
+
+    /// Remounts it read-only (`true`) or writable.
+    pub fn read_only(&self, read_only: bool) {
+        let options = if read_only { "remount,ro" } else { "remount,rw" };
+        let ok = std::process::Command::new("mount").args(["-o", options]).arg(&self.path).status().unwrap();
+        assert!(ok.success());
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        std::process::Command::new("umount").arg("-l").arg(&self.path).status().ok();
+        std::fs::remove_dir_all(&self.path).ok();
+    }
+}

@@ -18,6 +18,7 @@ mod pointer;
 mod progress;
 #[cfg(feature = "app")]
 mod reload;
+mod sync;
 mod walkthrough;
 #[cfg(feature = "app")]
 mod window;

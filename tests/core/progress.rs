@@ -47,6 +47,7 @@ fn new_attempt(scenario: &str, started: i64) -> NewAttempt {
         scenario_hash: "0000".to_owned(),
         lang: "zh-CN".to_owned(),
         started,
+        title: None,
     }
 }
 
@@ -286,4 +287,53 @@ fn exports_from_the_command_line_open_as_csv_xlsx_and_xapi() {
     assert!(err.contains("2026-11-01"), "{err}");
     assert!(!dir.join("c.csv").exists());
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_full_disk_holds_practice_back_and_writes_all_of_it_when_space_returns() {
+    use kuayue::progress::recorder::{Ledger, Op};
+    let Some(disk) = crate::common::SmallDisk::mount("full", "4m", false) else { return };
+    let dir = disk.path.join("data");
+    let store = Store::open(&dir).unwrap().store;
+    disk.fill();
+    let mut ledger = Ledger::default();
+    let ops: Vec<Op> = std::iter::once(Op::Start(new_attempt("hospital_appointment", 1_000)))
+        .chain((0..5).map(|n| Op::Step(step(format!("step-{n}"), 2_000 + n * 1_000))))
+        .chain([Op::Finish { outcome: Outcome::Completed, at: 9_000 }])
+        .collect();
+    let mut full = 0;
+    for op in &ops {
+        if let Err(e) = ledger.apply(&store, op) {
+            assert!(e.is_full() && e.is_passing(), "{e}");
+            full += 1;
+        }
+    }
+    assert!(full > 0, "the full disk was noticed");
+    assert_eq!(ledger.held(), ops.len(), "everything is held back, in order");
+    // Trying again while still full keeps everything.
+    assert!(ledger.flush(&store).unwrap_err().is_full());
+    disk.free();
+    ledger.flush(&store).unwrap();
+    assert_eq!(ledger.held(), 0);
+    drop(store);
+    let attempts = Store::open(&dir).unwrap().store.attempts(Period::default()).unwrap();
+    assert_eq!(attempts.len(), 1);
+    assert_eq!(attempts[0].outcome, Outcome::Completed);
+    assert_eq!(attempts[0].steps.len(), 5, "every finished step is kept");
+}
+
+#[test]
+fn a_read_only_data_folder_is_said_plainly() {
+    let Some(disk) = crate::common::SmallDisk::mount("ro", "4m", false) else { return };
+    // An empty read-only folder, and one whose store was written before it became read-only.
+    let fresh = disk.path.join("fresh");
+    let used = disk.path.join("used");
+    std::fs::create_dir_all(&fresh).unwrap();
+    drop(Store::open(&used).unwrap());
+    disk.read_only(true);
+    for dir in [&fresh, &used] {
+        let Err(e) = Store::open(dir) else { panic!("{} opened for writing", dir.display()) };
+        assert!(e.is_read_only(), "{}: {e}", dir.display());
+    }
+    disk.read_only(false);
 }

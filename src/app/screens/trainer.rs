@@ -11,6 +11,7 @@ use bevy_egui::{EguiPrimaryContextPass, egui};
 use super::Screen;
 use crate::app::library::Library;
 use crate::app::services::preferences::{ChangeSettings, Prefs};
+use crate::app::services::sync::{SetUpProblem, SetUpSync, SyncShown};
 use crate::app::services::trainer::{Dashboard, ExportRecords, ExportStatus, FileStatus, SubmitPin, TrainerDoor};
 use crate::app::theme::{self, Theme};
 use crate::app::walkthrough::StartScenario;
@@ -26,6 +27,7 @@ enum Tab {
     Scenarios,
     Export,
     Centre,
+    Sync,
     Preview,
 }
 
@@ -40,6 +42,10 @@ struct Corner {
     centre_name: String,
     /// The scenario whose steps the preview tab lists.
     previewing: Option<Arc<Scenario>>,
+    /// The record store's address, key and secret as typed on the sending tab.
+    endpoint: String,
+    key: String,
+    secret: String,
 }
 
 pub(super) fn plugin(app: &mut App) {
@@ -55,6 +61,14 @@ struct Requests<'w> {
     export: MessageWriter<'w, ExportRecords>,
     change: MessageWriter<'w, ChangeSettings>,
     start: MessageWriter<'w, StartScenario>,
+    sync: MessageWriter<'w, SetUpSync>,
+}
+
+/// What the sending tab shows.
+#[derive(bevy::ecs::system::SystemParam)]
+struct Sending<'w> {
+    shown: Res<'w, SyncShown>,
+    problem: Res<'w, SetUpProblem>,
 }
 
 fn draw_trainer(
@@ -66,6 +80,7 @@ fn draw_trainer(
     door: Res<TrainerDoor>,
     dashboard: Res<Dashboard>,
     exported: Res<ExportStatus>,
+    sending: Sending,
     mut corner: ResMut<Corner>,
     mut requests: Requests,
     mut next: ResMut<NextState<Screen>>,
@@ -81,7 +96,13 @@ fn draw_trainer(
                 next.set(Screen::Start);
             }
         });
-        let said = door.said.map(|id| words.ui(id)).filter(|_| !door.gate.is_open());
+        let said = door
+            .said
+            .map(|id| match id {
+                "trainer-pin-wait" => words.ui_with("trainer-pin-wait", "minutes", ((door.wait_secs + 59) / 60).max(1)),
+                id => words.ui(id),
+            })
+            .filter(|_| !door.gate.is_open());
         if let Some(message) = corner.message.clone().or(said) {
             ui.add(egui::Label::new(theme.notice(message)).wrap());
         }
@@ -91,6 +112,9 @@ fn draw_trainer(
             }
         } else {
             tabs(ui, &theme, &words, &prefs, &dashboard, &exported, corner, &mut requests);
+            if corner.tab == Tab::Sync {
+                sync_tab(ui, &theme, &words, &sending, corner, &mut requests.sync);
+            }
             if corner.tab == Tab::Preview {
                 let ready: Vec<Arc<Scenario>> = library.ready().cloned().collect();
                 if let Some(request) = preview_tab(ui, &theme, &words, &ready, corner) {
@@ -145,6 +169,7 @@ fn tabs(
             (Tab::Scenarios, "trainer-tab-scenarios"),
             (Tab::Export, "trainer-tab-export"),
             (Tab::Centre, "trainer-tab-centre"),
+            (Tab::Sync, "trainer-tab-sync"),
             (Tab::Preview, "trainer-tab-preview"),
         ] {
             if ui.add(theme.choice(words.ui(id), corner.tab == tab)).clicked() {
@@ -161,7 +186,7 @@ fn tabs(
         Tab::Learners => learners_tab(ui, theme, words, dashboard),
         Tab::Scenarios => scenarios_tab(ui, theme, words, dashboard),
         Tab::Export => export_tab(ui, theme, words, exported, corner, &mut requests.export),
-        Tab::Preview => {}
+        Tab::Preview | Tab::Sync => {}
         Tab::Centre => {
             ui.label(theme.body(words.ui("trainer-centre-name")));
             ui.add(
@@ -177,6 +202,84 @@ fn tabs(
             }
         }
     });
+}
+
+/// Sending records upward: where it stands (waiting, sent, last sent, any
+/// problem in plain words) and the record store's address, key and secret.
+fn sync_tab(
+    ui: &mut egui::Ui,
+    theme: &Theme,
+    words: &Words,
+    sending: &Sending,
+    corner: &mut Corner,
+    sync: &mut MessageWriter<SetUpSync>,
+) {
+    let view = &sending.shown.0;
+    ui.add(egui::Label::new(theme.body(words.ui("trainer-sync-explain"))).wrap());
+    ui.add_space(8.0);
+    match &view.status {
+        Some(status) => {
+            ui.add(egui::Label::new(theme.body(status.summary(&words.app))).wrap());
+            if let Some(problem) = &status.problem {
+                ui.add(egui::Label::new(theme.notice(problem.text(&words.app))).wrap());
+            }
+        }
+        None => {
+            ui.add(egui::Label::new(theme.body(words.ui("trainer-sync-not-kept"))).wrap());
+        }
+    }
+    if view.sending {
+        ui.label(theme.body(words.ui("trainer-sync-sending")));
+    }
+    match &view.about {
+        Some(Ok(versions)) => {
+            ui.label(theme.body(words.app.get("sync-about-ok", &[("version".to_owned(), versions.join(", "))].into())));
+        }
+        Some(Err(problem)) if view.status.as_ref().and_then(|s| s.problem.as_ref()) != Some(problem) => {
+            ui.add(egui::Label::new(theme.notice(problem.text(&words.app))).wrap());
+        }
+        _ => {}
+    }
+    for flagged in &view.flagged {
+        let line = match flagged.state {
+            crate::progress::OutboxState::Conflict => {
+                words.app.get("sync-flagged-conflict", &[("id".to_owned(), flagged.id.clone())].into())
+            }
+            _ => words.app.get(
+                "sync-flagged-rejected",
+                &[("id".to_owned(), flagged.id.clone()), ("reason".to_owned(), flagged.reason.clone())].into(),
+            ),
+        };
+        ui.add(egui::Label::new(theme.body(line)).wrap());
+    }
+    ui.add_space(12.0);
+    if corner.endpoint.is_empty()
+        && let Some(endpoint) = view.status.as_ref().and_then(|s| s.endpoint.clone())
+    {
+        corner.endpoint = endpoint;
+    }
+    let field = |ui: &mut egui::Ui, label: &str, text: &mut String, secret: bool| {
+        ui.label(theme.body(words.ui(label)));
+        ui.add(
+            egui::TextEdit::singleline(text)
+                .password(secret)
+                .font(egui::FontId::proportional(theme.px(theme::BUTTON_PX)))
+                .desired_width(700.0),
+        );
+    };
+    field(ui, "trainer-sync-endpoint", &mut corner.endpoint, false);
+    field(ui, "trainer-sync-key", &mut corner.key, false);
+    field(ui, "trainer-sync-secret", &mut corner.secret, true);
+    if let Some(problem) = &sending.problem.0 {
+        ui.add(egui::Label::new(theme.notice(problem.text(&words.app))).wrap());
+    }
+    if ui.add(theme.primary_button(words.ui("trainer-sync-save"))).clicked() {
+        sync.write(SetUpSync {
+            endpoint: corner.endpoint.clone(),
+            key: corner.key.clone(),
+            secret: std::mem::take(&mut corner.secret),
+        });
+    }
 }
 
 fn learners_tab(ui: &mut egui::Ui, theme: &Theme, words: &Words, corner: &Dashboard) {

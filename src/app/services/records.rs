@@ -58,12 +58,25 @@ impl Records {
                 info!("progress kept in {}", dir.display());
                 (Records { store: Mutex::new(opened.store) }, StoreNotices(notices))
             }
+            Err(e) if e.is_read_only() => {
+                warn!("progress store at {} cannot be written: {e}", dir.display());
+                let dir = std::collections::BTreeMap::from([("dir".to_owned(), dir.display().to_string())]);
+                fallback(vec![msg.get("store-read-only", &dir)])
+            }
             Err(e) => {
                 warn!("progress store at {} cannot be used: {e}", dir.display());
                 let reason = std::collections::BTreeMap::from([("reason".to_owned(), e.to_string())]);
                 fallback(vec![msg.get("store-unavailable", &reason)])
             }
         }
+    }
+
+    /// Runs `f` with the store and gives back its result (failures included).
+    pub(crate) fn try_with<T>(
+        &self,
+        f: impl FnOnce(&Store) -> Result<T, crate::progress::StoreError>,
+    ) -> Result<T, crate::progress::StoreError> {
+        f(&self.store.lock().unwrap_or_else(std::sync::PoisonError::into_inner))
     }
 
     /// Runs `f` with the store; a failure is logged, never fatal.
@@ -121,13 +134,48 @@ pub struct DismissNotice(pub usize);
 struct Recording {
     recorder: Option<Recorder>,
     ledger: Ledger,
+    /// The disk was found full: the trainer was told, and is told again when it is written.
+    full: bool,
+    /// When held-back records were last tried (seconds of app time).
+    last_try: f64,
 }
+
+/// How often records held back by a full disk are tried again.
+const RETRY_SECS: f64 = 15.0;
 
 impl Recording {
     /// The learner left: an open attempt ends as abandoned.
-    fn leave(&mut self, records: &Records) {
+    fn leave(&mut self, records: &Records, notices: &mut StoreNotices, msg: &Messages) {
         if let Some(op) = self.recorder.as_mut().and_then(|r| r.leave(now_ms())) {
-            records.with(|s| self.ledger.apply(s, &op));
+            self.write(records, Some(&op), notices, msg);
+        }
+    }
+
+    /// Writes `op` (or, with none, what is held back) and tells the trainer
+    /// when the disk turns out full, and again when all of it is written.
+    fn write(&mut self, records: &Records, op: Option<&Op>, notices: &mut StoreNotices, msg: &Messages) {
+        let ledger = &mut self.ledger;
+        let result = records.try_with(|s| match op {
+            Some(op) => ledger.apply(s, op),
+            None => ledger.flush(s),
+        });
+        match result {
+            Ok(()) if self.full && ledger.held() == 0 => {
+                self.full = false;
+                info!("the disk has space again: held-back practice written");
+                let full = msg.text("store-full");
+                notices.0.retain(|n| *n != full);
+                notices.0.push(msg.text("store-full-recovered"));
+            }
+            Ok(()) => {}
+            Err(e) if e.is_passing() => {
+                if !self.full {
+                    warn!("practice held in memory until it can be written: {e}");
+                    self.full = true;
+                    notices.0.push(msg.text("store-full"));
+                }
+            }
+            Err(e) => warn!("progress not recorded: {e}"),
         }
     }
 }
@@ -157,8 +205,49 @@ pub(super) fn plugin(app: &mut App) {
                 .chain()
                 .in_set(AppSystems::Present),
         )
+        .add_systems(Update, retry_held_back.in_set(AppSystems::Present))
         .add_systems(OnExit(Screen::Walkthrough), close_left_attempt)
         .add_systems(Last, close_attempt_on_exit);
+}
+
+/// While records are held back (a full disk), tries them again every few seconds.
+fn retry_held_back(
+    time: Res<Time<Real>>,
+    records: Res<Records>,
+    words: Res<Words>,
+    mut recording: ResMut<Recording>,
+    mut notices: ResMut<StoreNotices>,
+    mut wake: ResMut<crate::app::flow::Wake>,
+) {
+    if recording.ledger.held() == 0 {
+        return;
+    }
+    let now = time.elapsed_secs_f64();
+    let due = recording.last_try + RETRY_SECS;
+    if now < due {
+        wake.within((due - now) as f32);
+        return;
+    }
+    recording.last_try = now;
+    recording.write(&records, None, &mut notices, &words.app);
+    if recording.ledger.held() > 0 {
+        wake.within(RETRY_SECS as f32);
+    }
+}
+
+/// A system that makes `name` the current learner (the guest for `guest` or
+/// 访客; a learner not met before is added), for `kuayue play --record-as`.
+pub fn practise_as(name: String) -> impl FnMut(Res<Records>, ResMut<CurrentLearner>) {
+    move |records: Res<Records>, mut current: ResMut<CurrentLearner>| {
+        let name = name.trim();
+        if name.is_empty() || name.eq_ignore_ascii_case("guest") || name == "访客" {
+            current.0 = None;
+            return;
+        }
+        let known = records.with(|s| s.learners()).unwrap_or_default().into_iter().find(|l| l.name == name);
+        current.0 = known.or_else(|| records.with(|s| s.add_learner(name, None, now_ms())));
+        info!("recording this play as practice by {name}");
+    }
 }
 
 fn read_learners(records: Res<Records>, mut learners: ResMut<Learners>) {
@@ -219,10 +308,11 @@ fn begin_recording(
     words: Res<Words>,
     mut recording: ResMut<Recording>,
     mut first: ResMut<FirstCompletion>,
+    mut notices: ResMut<StoreNotices>,
 ) {
     let Some(request) = requests.read().last() else { return };
     // Starting anew leaves the attempt before (if any) behind.
-    recording.leave(&records);
+    recording.leave(&records, &mut notices, &words.app);
     first.0 = None;
     recording.recorder = (!request.preview).then(|| {
         let scenario = &request.scenario;
@@ -237,6 +327,7 @@ fn begin_recording(
             scenario: scenario.id.clone(),
             scenario_hash: hash,
             lang: words.lang.tag().to_owned(),
+            title: Some(words.say(&scenario.title)),
         })
     });
 }
@@ -254,6 +345,9 @@ fn record_walkthrough(
     mut recording: ResMut<Recording>,
     mut completed: ResMut<CompletedByLearner>,
     mut first: ResMut<FirstCompletion>,
+    mut notices: ResMut<StoreNotices>,
+    words: Res<Words>,
+    sync: Option<Res<super::sync::SyncWorker>>,
 ) {
     let mut events: Vec<Event> =
         restarted.read().map(|r| Event::Restarted { abandoned: r.abandoned.clone() }).collect();
@@ -261,11 +355,14 @@ fn record_walkthrough(
     events.extend(completed_runs.read().map(|c| Event::Completed(c.0.clone())));
     events.extend(entered.read().map(|e| Event::StepEntered { step: e.step.clone(), prompt: e.prompt.clone() }));
     let recording = &mut *recording;
-    let Some(recorder) = recording.recorder.as_mut() else { return };
+    let Some(mut recorder) = recording.recorder.take() else { return };
     let now = now_ms();
     for event in &events {
         for op in recorder.on_event(event, now) {
-            records.with(|s| recording.ledger.apply(s, &op));
+            recording.write(&records, Some(&op), &mut notices, &words.app);
+            if let Some(sync) = &sync {
+                sync.nudge();
+            }
             if let (Op::Finish { outcome: Outcome::Completed, .. }, Some(active)) = (&op, &active) {
                 let scenario = active.scenario().id.clone();
                 if completed.0.insert(scenario.clone()) {
@@ -274,16 +371,28 @@ fn record_walkthrough(
             }
         }
     }
+    recording.recorder = Some(recorder);
 }
 
 /// Leaving a walkthrough before its end (退出) ends the attempt as abandoned.
-fn close_left_attempt(records: Res<Records>, mut recording: ResMut<Recording>) {
-    recording.leave(&records);
+fn close_left_attempt(
+    records: Res<Records>,
+    words: Res<Words>,
+    mut recording: ResMut<Recording>,
+    mut notices: ResMut<StoreNotices>,
+) {
+    recording.leave(&records, &mut notices, &words.app);
 }
 
 /// Closing the window mid-walkthrough is leaving too (a crash is not: that becomes "interrupted").
-fn close_attempt_on_exit(exit: MessageReader<AppExit>, records: Res<Records>, recording: ResMut<Recording>) {
+fn close_attempt_on_exit(
+    exit: MessageReader<AppExit>,
+    records: Res<Records>,
+    words: Res<Words>,
+    recording: ResMut<Recording>,
+    notices: ResMut<StoreNotices>,
+) {
     if !exit.is_empty() {
-        close_left_attempt(records, recording);
+        close_left_attempt(records, words, recording, notices);
     }
 }

@@ -31,6 +31,8 @@ pub struct TrainerDoor {
     pub gate: PinGate,
     /// A message id (wrong PIN, the two differ …).
     pub said: Option<&'static str>,
+    /// After too many wrong PINs: seconds until the next one is checked.
+    pub wait_secs: i64,
 }
 
 /// The figures behind the PIN, read when the door opens.
@@ -133,7 +135,9 @@ fn submit_pin(
 ) {
     for SubmitPin(pin) in requests.read() {
         let door = &mut *door;
-        door.said = records.with(|s| door.gate.submit(s, pin)).flatten();
+        let now = super::records::now_ms();
+        door.said = records.with(|s| door.gate.submit(s, pin, now)).flatten();
+        door.wait_secs = records.with(|s| crate::settings::pin_wait_left(s, now)).map_or(0, |ms| (ms + 999) / 1000);
         if door.gate.is_open() {
             info!("trainer's corner unlocked");
             *dashboard = Dashboard {

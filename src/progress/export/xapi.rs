@@ -52,6 +52,8 @@ const ABANDONED: Verb =
     Verb { id: "https://w3id.org/xapi/adl/verbs/abandoned", display: Display { en: "abandoned", zh: "中途退出" } };
 const WAIVED: Verb =
     Verb { id: "https://w3id.org/xapi/adl/verbs/waived", display: Display { en: "waived", zh: "跳过" } };
+const VOIDED: Verb =
+    Verb { id: "http://adlnet.gov/expapi/verbs/voided", display: Display { en: "voided", zh: "作废" } };
 
 #[derive(Serialize)]
 struct Account<'a> {
@@ -279,6 +281,32 @@ pub fn write(export: &Export, out: &mut impl Write) -> Result<(), ExportError> {
         })?;
     }
     out.write_all(b"\n]\n").map_err(io)
+}
+
+/// One attempt's statements as they are queued for a learning record store:
+/// `(statement id, JSON body)`, in time order.
+pub fn attempt_bodies(export: &Export, attempt: &Attempt) -> Vec<(String, String)> {
+    let mut all = Vec::new();
+    let _ = attempt_statements(export, attempt, &mut |s| {
+        all.push((s.id.clone(), serde_json::to_string(s).unwrap_or_default()));
+        Ok(())
+    });
+    all
+}
+
+/// The statement that voids statement `target` (an attempt recorded by
+/// mistake): its own stable id, sent by the centre.
+pub fn voiding(home_page: &str, target: &str, at: Millis) -> (String, String) {
+    let id = uuid::Uuid::new_v5(&NAMESPACE, format!("voided/{target}").as_bytes()).to_string();
+    let body = json!({
+        "id": id,
+        "actor": { "objectType": "Agent", "account": { "homePage": home_page, "name": "centre" } },
+        "verb": VOIDED,
+        "object": { "objectType": "StatementRef", "id": target },
+        "timestamp": timestamp(at),
+        "version": "1.0.3",
+    });
+    (id, body.to_string())
 }
 
 /// All statements, as JSON values.
