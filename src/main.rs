@@ -132,6 +132,10 @@ enum Command {
         /// Send every record again (the record store lost data; it keeps one copy of each).
         #[arg(long)]
         resend_all: bool,
+        /// This centre's address as the city office names it (e.g. https://edu.example.gov.cn/centres/0571-03):
+        /// the home page of its learners' accounts. Set it before the first record is sent.
+        #[arg(long, value_name = "ADDRESS")]
+        centre: Option<String>,
         /// Take back one practice recorded by mistake, by its id (the Attempt / 练习编号 column of a CSV export).
         #[arg(long, value_name = "PRACTICE_ID")]
         void: Option<String>,
@@ -300,7 +304,7 @@ fn main() -> ExitCode {
             }
             Err(code) => code,
         },
-        Some(Command::Sync { endpoint, key, secret, status, names, retry_flagged, resend_all, void }) => {
+        Some(Command::Sync { endpoint, key, secret, status, names, retry_flagged, resend_all, void, centre }) => {
             let request = kuayue::cli::sync::Request {
                 endpoint,
                 key,
@@ -310,6 +314,7 @@ fn main() -> ExitCode {
                 retry_flagged,
                 resend_all,
                 void,
+                centre,
             };
             with_store(lang, cli.data_dir, &Dates { since: None, until: None }, |store, _| {
                 kuayue::cli::sync::run(store, &request, &msg)

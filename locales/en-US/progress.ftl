@@ -71,3 +71,5 @@ sync-requeued = { $count } record(s) will be sent again.
 sync-voided = The practice is taken back: { $count } record(s) will tell the record store to set it aside.
 sync-names-on = Learners' names will be sent with their records (only new records).
 sync-names-off = Learners stay pseudonymous in what is sent (a stable code, never a name).
+sync-centre-set = This centre is { $centre } in the records sent from now on.
+sync-centre-fixed = Records have already been sent as { $centre }. The centre's address stays as it is, so the city office does not see this centre as two.

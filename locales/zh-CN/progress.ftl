@@ -71,3 +71,5 @@ sync-requeued = 将重新发送 { $count } 条记录。
 sync-voided = 这次练习已撤回：将发送 { $count } 条作废记录，通知记录平台。
 sync-names-on = 以后发送的记录会带上学员姓名（只影响新记录）。
 sync-names-off = 发送的记录不带姓名，只用固定的代号。
+sync-centre-set = 以后发送的记录里，本中心的标识是 { $centre }。
+sync-centre-fixed = 已经有记录以 { $centre } 的名义发送过了。为了不让市里把本中心当成两个中心，标识保持不变。

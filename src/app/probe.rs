@@ -45,6 +45,7 @@ pub(super) fn plugin(app: &mut App) {
             report_walkthrough,
             report_target.run_if(in_state(Screen::Walkthrough)),
             report_voice,
+            report_records,
         )
             .chain()
             .in_set(AppSystems::Present),
@@ -93,6 +94,15 @@ fn report_walkthrough(
     }
     for c in completed.read() {
         report.write(json!({ "event": "completed", "steps": c.0.steps, "wrong_actions": c.0.wrong_actions }));
+    }
+}
+
+/// Records the store now holds for sure (written and committed).
+fn report_records(mut written: MessageReader<super::services::records::RecordWritten>, mut report: ResMut<Report>) {
+    for w in written.read() {
+        report.write(
+            json!({ "event": "recorded", "kind": w.kind, "step": w.step, "outcome": w.outcome, "started": w.started }),
+        );
     }
 }
 

@@ -21,6 +21,8 @@ pub struct Request {
     pub resend_all: bool,
     /// An attempt to take back, by its id.
     pub void: Option<String>,
+    /// The centre's address as the city office names it (the `homePage` of its learners).
+    pub centre: Option<String>,
 }
 
 fn now() -> Millis {
@@ -45,6 +47,12 @@ pub fn run_with(
     if let Some(names) = request.names {
         store.set_setting(SEND_NAMES_KEY, if names { "yes" } else { "no" }).map_err(failed)?;
         lines.push(msg.text(if names { "sync-names-on" } else { "sync-names-off" }));
+    }
+    if let Some(centre) = &request.centre {
+        match sync::set_centre(store, centre).map_err(failed)? {
+            Ok(()) => lines.push(say(msg, "sync-centre-set", &[("centre", centre.trim())])),
+            Err(problem) => return Err(problem.text(msg)),
+        }
     }
     if let Some(uid) = &request.void {
         let count = store.void_attempt(uid.trim(), now()).map_err(failed)?;

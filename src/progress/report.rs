@@ -14,6 +14,18 @@ use crate::i18n::{Lang, Messages};
 pub const HOME_PAGE_KEY: &str = "centre-home-page";
 pub const DEFAULT_HOME_PAGE: &str = "https://kuayue.example/centre";
 
+/// The centre's address in statements: the one the city office gave
+/// (`kuayue sync --centre`), else one made from this store's salt, so two
+/// centres that set none are still told apart.
+pub fn home_page(set: Option<String>, salt: &str) -> String {
+    set.filter(|p| !p.trim().is_empty()).unwrap_or_else(|| {
+        use sha2::{Digest, Sha256};
+        let code: String =
+            Sha256::digest(format!("centre:{salt}")).iter().take(4).map(|b| format!("{b:02x}")).collect();
+        format!("{DEFAULT_HOME_PAGE}/{code}")
+    })
+}
+
 /// A notice about the store in plain words for the trainer.
 pub fn notice_text(notice: &Notice, msg: &Messages) -> String {
     match notice {
@@ -60,7 +72,7 @@ impl Snapshot {
             attempts: store.attempts(period)?,
             learners: store.learners()?,
             salt: store.salt()?,
-            home_page: store.setting(HOME_PAGE_KEY).ok().flatten().unwrap_or_else(|| DEFAULT_HOME_PAGE.to_owned()),
+            home_page: store.home_page()?,
             titles,
             lang,
         })

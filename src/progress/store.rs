@@ -512,6 +512,11 @@ impl Store {
 
     // ---- the outbox: statements for a learning record store ----
 
+    /// The centre's address in statements (its `homePage`), as exports and the outbox write it.
+    pub fn home_page(&self) -> Result<String, StoreError> {
+        home_page_in(&self.conn)
+    }
+
     /// The oldest queued statements, at most `limit`.
     pub fn outbox_next(&self, limit: usize) -> Result<Vec<Queued>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
@@ -765,7 +770,7 @@ fn home_page_in(conn: &Connection) -> Result<String, StoreError> {
     let page: Option<String> = conn
         .query_row("SELECT value FROM meta WHERE key = ?1", [super::report::HOME_PAGE_KEY], |r| r.get(0))
         .optional()?;
-    Ok(page.unwrap_or_else(|| super::report::DEFAULT_HOME_PAGE.to_owned()))
+    Ok(super::report::home_page(page, &salt_in(conn)?))
 }
 
 /// Queues every statement attempt `id` has produced so far that is not

@@ -216,12 +216,14 @@ pub enum Problem {
     BadEndpoint(String),
     /// No record store is set up.
     NotSetUp,
+    /// The centre's address cannot change: records were already sent under this one.
+    CentreFixed(String),
 }
 
 impl Problem {
     /// Whether sending should wait for new settings rather than try again by itself.
     pub fn needs_trainer(&self) -> bool {
-        matches!(self, Problem::Refused(_) | Problem::BadEndpoint(_) | Problem::NotSetUp)
+        matches!(self, Problem::Refused(_) | Problem::BadEndpoint(_) | Problem::NotSetUp | Problem::CentreFixed(_))
     }
 
     /// The problem in plain words, in `msg`'s language.
@@ -236,6 +238,7 @@ impl Problem {
             Problem::Tls(reason) => say("sync-tls", &[("reason", reason.clone())]),
             Problem::BadEndpoint(endpoint) => say("sync-bad-endpoint", &[("endpoint", endpoint.clone())]),
             Problem::NotSetUp => msg.text("sync-not-set-up"),
+            Problem::CentreFixed(centre) => say("sync-centre-fixed", &[("centre", centre.clone())]),
         }
     }
 
@@ -248,6 +251,7 @@ impl Problem {
             Problem::Tls(_) => "tls",
             Problem::BadEndpoint(_) => "bad-endpoint",
             Problem::NotSetUp => "not-set-up",
+            Problem::CentreFixed(_) => "centre-fixed",
         }
     }
 }
@@ -391,6 +395,22 @@ fn deliver(
 fn answers_ids(text: &str, items: &[Queued]) -> bool {
     let Ok(serde_json::Value::Array(ids)) = serde_json::from_str::<serde_json::Value>(text) else { return false };
     ids.len() == items.len() && ids.iter().all(serde_json::Value::is_string)
+}
+
+/// Sets the centre's address (the `homePage` of its learners' accounts) while
+/// nothing has been sent under the one in use: records already sent keep
+/// theirs, and changing it then would make one centre look like two.
+pub fn set_centre(store: &Store, centre: &str) -> Result<Result<(), Problem>, StoreError> {
+    let centre = centre.trim();
+    if Settings::new(centre, "", "").is_err() {
+        return Ok(Err(Problem::BadEndpoint(centre.to_owned())));
+    }
+    let current = store.home_page()?;
+    if store.outbox_counts()?.sent > 0 && current != centre {
+        return Ok(Err(Problem::CentreFixed(current)));
+    }
+    store.set_setting(super::report::HOME_PAGE_KEY, centre)?;
+    Ok(Ok(()))
 }
 
 /// What `/about` said: the xAPI versions the record store speaks.
@@ -662,6 +682,22 @@ mod tests {
     /// Overwrites a queued body (only to make a malformed statement for the test).
     fn store_body(store: &Store, seq: i64, body: &str) {
         store.debug_set_body(seq, body);
+    }
+
+    #[test]
+    fn the_centre_is_named_before_the_first_record_is_sent_and_then_stays() {
+        let store = Store::in_memory().unwrap();
+        let made = store.home_page().unwrap();
+        assert!(made.starts_with("https://kuayue.example/centre/") && made.len() > 31, "{made}");
+        assert!(matches!(set_centre(&store, "centre 7").unwrap(), Err(Problem::BadEndpoint(_))));
+        set_centre(&store, "https://edu.example.gov.cn/centres/0571-03").unwrap().unwrap();
+        practise(&store, 1, 1_000_000);
+        send_queued(&store, &settings(), &mut Fake::default(), &|| 1).unwrap();
+        let sent = store.outbox_ids(OutboxState::Sent).unwrap();
+        assert_eq!(sent.len(), 3);
+        let changed = set_centre(&store, "https://edu.example.gov.cn/centres/0571-04").unwrap();
+        assert_eq!(changed, Err(Problem::CentreFixed("https://edu.example.gov.cn/centres/0571-03".into())));
+        set_centre(&store, "https://edu.example.gov.cn/centres/0571-03").unwrap().unwrap();
     }
 
     #[test]

@@ -542,3 +542,69 @@ fn play_record_as_records_like_practice_and_the_records_reach_the_record_store()
     assert_eq!(learners.iter().map(|l| l.name.as_str()).collect::<Vec<_>>(), ["李叔叔"]);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn the_trainer_sets_up_sending_and_the_corner_shows_what_was_sent_and_what_went_wrong() {
+    use kuayue::app::services::sync::{SetUpProblem, SetUpSync, SyncShown};
+    let lrs = crate::sync::Lrs::start();
+    let dir = temp("sync-corner");
+    let mut app = keeping(&dir);
+    // Two practices recorded before anything was set up: they wait in the outbox.
+    for _ in 0..2 {
+        let scenario = seed("zheliban_basics");
+        app.world_mut().write_message(StartScenario::practice(scenario.clone()));
+        app.update();
+        play_through(&mut app, &scenario);
+    }
+    go_to(&mut app, Screen::Trainer);
+    let shown = |app: &App| app.world().resource::<SyncShown>().0.clone();
+    let set_up = |app: &mut App, endpoint: &str| {
+        app.world_mut().write_message(SetUpSync {
+            endpoint: endpoint.into(),
+            key: "key".into(),
+            secret: "secret".into(),
+            centre: "https://edu.example.gov.cn/centres/0571-03".into(),
+        });
+        app.update();
+    };
+    set_up(&mut app, "lrs.example.gov.cn");
+    let problem = app.world().resource::<SetUpProblem>().0.clone();
+    assert_eq!(problem.map(|p| p.kind()), Some("bad-endpoint"), "a typo is said, nothing saved");
+    set_up(&mut app, &lrs.endpoint());
+    assert!(
+        until(&mut app, |w| {
+            let v = &w.resource::<SyncShown>().0;
+            v.about.is_some() && v.status.as_ref().is_some_and(|s| s.counts.queued == 0 && s.counts.sent > 0)
+        }),
+        "{:?}",
+        shown(&app)
+    );
+    let view = shown(&app);
+    assert_eq!(view.about, Some(Ok(vec!["1.0.3".to_owned()])));
+    let status = view.status.unwrap();
+    assert!(status.counts.last_sent.is_some());
+    assert_eq!(status.problem, None);
+    assert_eq!(lrs.ids().len() as u64, status.counts.sent);
+    let summary = status.summary(&app.world().resource::<Words>().app);
+    assert!(summary.starts_with("Waiting to be sent: 0. Need a trainer's look: 0."), "{summary}");
+    // The record store goes away: the corner says so in plain words, and nothing is lost.
+    drop(lrs);
+    let scenario = seed("zheliban_basics");
+    app.world_mut().write_message(StartScenario::practice(scenario.clone()));
+    app.update();
+    play_through(&mut app, &scenario);
+    go_to(&mut app, Screen::Trainer);
+    assert!(
+        until(&mut app, |w| w.resource::<SyncShown>().0.status.as_ref().is_some_and(|s| s.problem.is_some())),
+        "{:?}",
+        shown(&app)
+    );
+    let status = shown(&app).status.unwrap();
+    let said = status.problem.as_ref().unwrap().text(&app.world().resource::<Words>().app);
+    assert!(said.starts_with("The record store could not be reached"), "{said}");
+    assert!(status.counts.queued > 0, "the new practice waits");
+    let store = Store::open_for_sync(&dir).unwrap();
+    assert!(store.home_page().unwrap().ends_with("/centres/0571-03"));
+    drop(app);
+    std::fs::remove_dir_all(&dir).ok();
+}

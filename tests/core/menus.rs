@@ -150,8 +150,8 @@ fn a_trainer_opens_any_step_from_the_preview_list_and_nothing_is_recorded() {
         run.type_text("2580");
         run.screen.press(&["Return"]);
     }
-    // Back, then the five tabs: the last is the preview; then the first scenario; then its third step.
-    run.screen.press(&["Down", "Tab", "Tab", "Tab", "Tab", "Tab", "Return", "Tab", "Return"]);
+    // Back, then the six tabs: the last is the preview; then the first scenario; then its third step.
+    run.screen.press(&["Down", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Return", "Tab", "Return"]);
     run.screen.press(&["Tab", "Tab", "Tab", "Return"]);
     let preview = run.report.wait_for("scenario", |s| s["preview"] == true, 30);
     let step = run.report.wait_for("step", |_| true, 30);

@@ -18,6 +18,7 @@ use crate::app::walkthrough::StartScenario;
 use crate::app::words::Words;
 use crate::progress::export::Format;
 use crate::progress::stats;
+use crate::progress::sync::Problem;
 use crate::scenario::Scenario;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -46,6 +47,7 @@ struct Corner {
     endpoint: String,
     key: String,
     secret: String,
+    centre: String,
 }
 
 pub(super) fn plugin(app: &mut App) {
@@ -216,12 +218,61 @@ fn sync_tab(
 ) {
     let view = &sending.shown.0;
     ui.add(egui::Label::new(theme.body(words.ui("trainer-sync-explain"))).wrap());
+    if let Some(status) = &view.status {
+        ui.add(egui::Label::new(theme.body(status.summary(&words.app))).wrap());
+    }
     ui.add_space(8.0);
+    if corner.endpoint.is_empty()
+        && let Some(endpoint) = view.status.as_ref().and_then(|s| s.endpoint.clone())
+    {
+        corner.endpoint = endpoint;
+    }
+    // One row per field (label, then the field), so the whole form fits above the fold;
+    // Enter in any field saves, as the button does.
+    let mut entered = false;
+    egui::Grid::new("sync-form").num_columns(2).spacing([12.0, 10.0]).show(ui, |ui| {
+        // Each field's edge drawn dark enough to find (over 3:1 against the panel, WCAG 1.4.11).
+        ui.visuals_mut().widgets.inactive.bg_stroke = egui::Stroke::new(2.0, egui::Color32::from_rgb(0x59, 0x59, 0x59));
+        for (label, text, secret) in [
+            ("trainer-sync-endpoint", &mut corner.endpoint, false),
+            ("trainer-sync-key", &mut corner.key, false),
+            ("trainer-sync-secret", &mut corner.secret, true),
+            ("trainer-sync-centre", &mut corner.centre, false),
+        ] {
+            ui.label(theme.body(words.ui(label)));
+            let response = ui.add(
+                egui::TextEdit::singleline(text)
+                    .password(secret)
+                    .font(egui::FontId::proportional(theme.px(theme::BUTTON_PX)))
+                    .desired_width(520.0),
+            );
+            entered |= response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            ui.end_row();
+        }
+    });
+    if let Some(problem) = &sending.problem.0 {
+        ui.add(egui::Label::new(theme.notice(problem.text(&words.app))).wrap());
+    }
+    if ui.add(theme.primary_button(words.ui("trainer-sync-save"))).clicked() || entered {
+        sync.write(SetUpSync {
+            endpoint: corner.endpoint.clone(),
+            key: corner.key.clone(),
+            secret: std::mem::take(&mut corner.secret),
+            centre: corner.centre.clone(),
+        });
+    }
+    ui.add_space(12.0);
     match &view.status {
         Some(status) => {
-            ui.add(egui::Label::new(theme.body(status.summary(&words.app))).wrap());
-            if let Some(problem) = &status.problem {
-                ui.add(egui::Label::new(theme.notice(problem.text(&words.app))).wrap());
+            match &status.problem {
+                // In the app the form is right here, not on the command line.
+                Some(Problem::NotSetUp) => {
+                    ui.add(egui::Label::new(theme.notice(words.ui("trainer-sync-not-set-up"))).wrap());
+                }
+                Some(problem) => {
+                    ui.add(egui::Label::new(theme.notice(problem.text(&words.app))).wrap());
+                }
+                None => {}
             }
         }
         None => {
@@ -251,34 +302,6 @@ fn sync_tab(
             ),
         };
         ui.add(egui::Label::new(theme.body(line)).wrap());
-    }
-    ui.add_space(12.0);
-    if corner.endpoint.is_empty()
-        && let Some(endpoint) = view.status.as_ref().and_then(|s| s.endpoint.clone())
-    {
-        corner.endpoint = endpoint;
-    }
-    let field = |ui: &mut egui::Ui, label: &str, text: &mut String, secret: bool| {
-        ui.label(theme.body(words.ui(label)));
-        ui.add(
-            egui::TextEdit::singleline(text)
-                .password(secret)
-                .font(egui::FontId::proportional(theme.px(theme::BUTTON_PX)))
-                .desired_width(700.0),
-        );
-    };
-    field(ui, "trainer-sync-endpoint", &mut corner.endpoint, false);
-    field(ui, "trainer-sync-key", &mut corner.key, false);
-    field(ui, "trainer-sync-secret", &mut corner.secret, true);
-    if let Some(problem) = &sending.problem.0 {
-        ui.add(egui::Label::new(theme.notice(problem.text(&words.app))).wrap());
-    }
-    if ui.add(theme.primary_button(words.ui("trainer-sync-save"))).clicked() {
-        sync.write(SetUpSync {
-            endpoint: corner.endpoint.clone(),
-            key: corner.key.clone(),
-            secret: std::mem::take(&mut corner.secret),
-        });
     }
 }
 

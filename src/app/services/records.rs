@@ -125,6 +125,34 @@ pub struct AddLearner {
     pub group: Option<String>,
 }
 
+/// A fact: this record is now durably in the store (for the test probe and
+/// support: what a crash at any moment can no longer lose).
+#[derive(Message, Debug, Clone, PartialEq, Eq)]
+pub struct RecordWritten {
+    /// `start`, `step` or `finish`.
+    pub kind: &'static str,
+    /// The step's id, for a step.
+    pub step: Option<String>,
+    /// How the attempt ended, for a finish.
+    pub outcome: Option<&'static str>,
+    /// When the attempt began (Unix ms), for a start: tells attempts apart.
+    pub started: Option<Millis>,
+}
+
+impl RecordWritten {
+    fn of(op: &Op) -> RecordWritten {
+        match op {
+            Op::Start(new) => RecordWritten { kind: "start", step: None, outcome: None, started: Some(new.started) },
+            Op::Step(row) => {
+                RecordWritten { kind: "step", step: Some(row.record.step.clone()), outcome: None, started: None }
+            }
+            Op::Finish { outcome, .. } => {
+                RecordWritten { kind: "finish", step: None, outcome: Some(outcome.as_str()), started: None }
+            }
+        }
+    }
+}
+
 /// Asks to close the trainer's notice at this position.
 #[derive(Message, Debug, Clone, Copy)]
 pub struct DismissNotice(pub usize);
@@ -153,7 +181,8 @@ impl Recording {
 
     /// Writes `op` (or, with none, what is held back) and tells the trainer
     /// when the disk turns out full, and again when all of it is written.
-    fn write(&mut self, records: &Records, op: Option<&Op>, notices: &mut StoreNotices, msg: &Messages) {
+    /// Returns whether everything (so `op` too) is now in the store.
+    fn write(&mut self, records: &Records, op: Option<&Op>, notices: &mut StoreNotices, msg: &Messages) -> bool {
         let ledger = &mut self.ledger;
         let result = records.try_with(|s| match op {
             Some(op) => ledger.apply(s, op),
@@ -177,6 +206,7 @@ impl Recording {
             }
             Err(e) => warn!("progress not recorded: {e}"),
         }
+        self.ledger.held() == 0
     }
 }
 
@@ -194,6 +224,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_message::<ChooseLearner>()
         .add_message::<AddLearner>()
         .add_message::<DismissNotice>()
+        .add_message::<RecordWritten>()
         .add_systems(OnEnter(Screen::Start), read_learners)
         .add_systems(
             Update,
@@ -348,6 +379,7 @@ fn record_walkthrough(
     mut notices: ResMut<StoreNotices>,
     words: Res<Words>,
     sync: Option<Res<super::sync::SyncWorker>>,
+    mut written: MessageWriter<RecordWritten>,
 ) {
     let mut events: Vec<Event> =
         restarted.read().map(|r| Event::Restarted { abandoned: r.abandoned.clone() }).collect();
@@ -359,7 +391,9 @@ fn record_walkthrough(
     let now = now_ms();
     for event in &events {
         for op in recorder.on_event(event, now) {
-            recording.write(&records, Some(&op), &mut notices, &words.app);
+            if recording.write(&records, Some(&op), &mut notices, &words.app) {
+                written.write(RecordWritten::of(&op));
+            }
             if let Some(sync) = &sync {
                 sync.nudge();
             }

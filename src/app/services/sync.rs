@@ -70,6 +70,8 @@ pub struct SetUpSync {
     pub endpoint: String,
     pub key: String,
     pub secret: String,
+    /// The centre's address from the city office (empty: leave it as it is).
+    pub centre: String,
 }
 
 /// The answer to [`SetUpSync`]: the address was not a web address.
@@ -119,6 +121,12 @@ fn set_up(
     mut problem: ResMut<SetUpProblem>,
 ) {
     let Some(request) = requests.read().last() else { return };
+    if !request.centre.trim().is_empty()
+        && let Some(Err(refused)) = records.with(|s| sync::set_centre(s, &request.centre))
+    {
+        problem.0 = Some(refused);
+        return;
+    }
     match Settings::new(&request.endpoint, &request.key, &request.secret) {
         Ok(settings) => {
             problem.0 = None;
