@@ -67,19 +67,25 @@ fn main() {
         fill.elapsed().as_secs_f64()
     );
 
-    // One live attempt, a durable commit per step, as the app writes them.
-    let live = store
-        .start_attempt(&NewAttempt {
-            learner: Some(learners[0].id),
-            scenario: scenarios[0].to_owned(),
-            scenario_hash: "0123456789abcdef".to_owned(),
-            lang: "zh-CN".to_owned(),
-            started: base,
-            title: None,
-        })
-        .expect("attempt");
+    // Live attempts of ten steps, a durable commit per step (with its xAPI statement
+    // queued in the same commit), as the app writes them.
+    let mut live = None;
     let mut times: Vec<f64> = (0..samples)
         .map(|n| {
+            if n % steps_each as usize == 0 {
+                if let Some(open) = live {
+                    store.finish_attempt(open, Outcome::Completed, base + n as i64).expect("finish");
+                }
+                let new = NewAttempt {
+                    learner: Some(learners[n % learners.len()].id),
+                    scenario: scenarios[0].to_owned(),
+                    scenario_hash: "0123456789abcdef".to_owned(),
+                    lang: "zh-CN".to_owned(),
+                    started: base + n as i64,
+                    title: Some("预约挂号".to_owned()),
+                };
+                live = Some(store.start_attempt(&new).expect("attempt"));
+            }
             let record = StepRecord {
                 step: format!("live_{n}"),
                 duration_secs: 0.001,
@@ -91,7 +97,7 @@ fn main() {
             };
             let step = StepRow::new(base, base + 1, record);
             let t = Instant::now();
-            store.record_step(live, &step).expect("step");
+            store.record_step(live.expect("open"), &step).expect("step");
             t.elapsed().as_secs_f64() * 1000.0
         })
         .collect();

@@ -66,7 +66,9 @@ const MIGRATIONS: &[&str] = &[
         seq          INTEGER PRIMARY KEY,
         statement_id TEXT NOT NULL UNIQUE,
         attempt_id   INTEGER REFERENCES attempts(id),
-        body         TEXT NOT NULL,
+        -- For a voided statement: the statement it voids. The body of every statement
+        -- is made from the record when it is sent (the same bytes each time), not kept.
+        voids        TEXT,
         state        TEXT NOT NULL DEFAULT 'queued'
                      CHECK (state IN ('queued', 'sent', 'conflict', 'rejected')),
         tries        INTEGER NOT NULL DEFAULT 0,

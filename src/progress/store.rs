@@ -217,6 +217,8 @@ impl Store {
             }
             Err(other) => return Err(other),
         };
+        // The salt is made now, so sending (which only reads) never has to write it.
+        salt_in(&conn)?;
         let session = Session::claim(dir)?;
         let store = Store { conn, path: Some(path), session, words: Default::default() };
         let interrupted = store.close_dead_sessions(dir)?;
@@ -243,7 +245,19 @@ impl Store {
             return Err(StoreError::io(&path, std::io::ErrorKind::NotFound.into()));
         }
         let conn = prepare(&path)?;
+        // What this connection writes is only where sending stands: lost in a power
+        // cut, it means a statement is sent again (and kept once). No fsync per
+        // commit, so sending never queues behind a learner's step writes for the disk.
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
         Ok(Store { conn, path: Some(path), session: Session::unclaimed(), words: Default::default() })
+    }
+
+    /// A transaction that takes the write lock at once (waiting its turn, up to
+    /// the busy timeout): one that read first and then wanted to write could be
+    /// refused outright when another connection (the sync worker, a second
+    /// window) wrote in between.
+    fn writing(&self) -> Result<rusqlite::Transaction<'_>, StoreError> {
+        Ok(rusqlite::Transaction::new_unchecked(&self.conn, rusqlite::TransactionBehavior::Immediate)?)
     }
 
     /// The database file, or `None` for an in-memory store.
@@ -311,7 +325,7 @@ impl Store {
             }
         }
         // The record and the statements that tell of it are one commit: never one without the other.
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.writing()?;
         tx.execute(
             "INSERT INTO attempts (uid, learner_id, scenario, scenario_hash, lang, started_ms, outcome, session, title)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'open', ?7, ?8)",
@@ -327,7 +341,7 @@ impl Store {
             ],
         )?;
         let id = tx.last_insert_rowid();
-        queue_statements(&tx, &self.words, id, new.started)?;
+        queue_statements(&tx, id, new.started)?;
         tx.commit()?;
         Ok(AttemptId(id))
     }
@@ -335,27 +349,27 @@ impl Store {
     /// Writes one finished step at once (one durable commit, with its
     /// statement), so a power cut loses at most the step in progress.
     pub fn record_step(&self, attempt: AttemptId, step: &StepRow) -> Result<(), StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.writing()?;
         let seq: i64 =
             tx.query_row("SELECT COALESCE(MAX(seq), -1) + 1 FROM steps WHERE attempt_id = ?1", [attempt.0], |r| {
                 r.get(0)
             })?;
         insert_step(&tx, attempt.0, seq, step)?;
-        queue_statements(&tx, &self.words, attempt.0, step.ended)?;
+        queue_statements(&tx, attempt.0, step.ended)?;
         tx.commit()?;
         Ok(())
     }
 
     /// Closes an attempt as completed or abandoned. An attempt already closed stays as it was.
     pub fn finish_attempt(&self, attempt: AttemptId, outcome: Outcome, ended: Millis) -> Result<(), StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.writing()?;
         let changed = tx.execute(
             "UPDATE attempts SET outcome = ?2, ended_ms = ?3, total_secs = (?3 - started_ms) / 1000.0
              WHERE id = ?1 AND outcome = 'open'",
             params![attempt.0, outcome.as_str(), ended],
         )?;
         if changed > 0 {
-            queue_statements(&tx, &self.words, attempt.0, ended)?;
+            queue_statements(&tx, attempt.0, ended)?;
         }
         tx.commit()?;
         Ok(())
@@ -367,7 +381,7 @@ impl Store {
     /// that has it sets it aside too. Statements themselves never change.
     /// Returns how many statements were voided; an unknown id is an error.
     pub fn void_attempt(&self, uid: &str, now: Millis) -> Result<usize, StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.writing()?;
         let id: Option<i64> = tx.query_row("SELECT id FROM attempts WHERE uid = ?1", [uid], |r| r.get(0)).optional()?;
         let Some(id) = id else { return Err(StoreError::NoSuchAttempt(uid.to_owned())) };
         tx.execute(
@@ -378,13 +392,13 @@ impl Store {
         )?;
         let home_page = home_page_in(&tx)?;
         let targets: Vec<String> = {
-            let mut stmt = tx.prepare("SELECT statement_id FROM outbox WHERE attempt_id = ?1 AND body NOT LIKE '%\"StatementRef\"%' ORDER BY seq")?;
+            let mut stmt =
+                tx.prepare("SELECT statement_id FROM outbox WHERE attempt_id = ?1 AND voids IS NULL ORDER BY seq")?;
             stmt.query_map([id], |r| r.get(0))?.collect::<Result<_, _>>()?
         };
         let mut voided = 0;
         for target in &targets {
-            let (vid, body) = super::export::voiding(&home_page, target, now);
-            voided += enqueue(&tx, &vid, Some(id), &body, now)?;
+            voided += enqueue(&tx, &super::export::voiding(&home_page, target, now).0, Some(id), Some(target), now)?;
         }
         tx.commit()?;
         Ok(voided)
@@ -396,7 +410,6 @@ impl Store {
         &mut self,
         attempts: &[(NewAttempt, Vec<StepRow>, Outcome, Millis)],
     ) -> Result<(), StoreError> {
-        let words = &self.words;
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         {
             let mut attempt_stmt = tx.prepare_cached(
@@ -421,7 +434,7 @@ impl Store {
                 for (seq, step) in steps.iter().enumerate() {
                     insert_step(&tx, id, seq as i64, step)?;
                 }
-                queue_statements(&tx, words, id, *ended)?;
+                queue_statements(&tx, id, *ended)?;
             }
         }
         tx.commit()?;
@@ -517,15 +530,27 @@ impl Store {
         home_page_in(&self.conn)
     }
 
-    /// The oldest queued statements, at most `limit`.
+    /// The oldest queued statements, at most `limit`, with their bodies made from their records.
+    /// Only reads (a statement whose record is gone is kept aside with the reason):
+    /// sending never holds the write lock a step write waits for.
     pub fn outbox_next(&self, limit: usize) -> Result<Vec<Queued>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT seq, statement_id, body FROM outbox WHERE state = 'queued' ORDER BY seq LIMIT ?1",
-        )?;
-        let rows = stmt.query_map([i64::try_from(limit).unwrap_or(i64::MAX)], |r| {
-            Ok(Queued { seq: r.get(0)?, id: r.get(1)?, body: r.get(2)? })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let tx = self.conn.unchecked_transaction()?;
+        let waiting: Vec<Waiting> = {
+            let mut stmt = tx.prepare_cached(
+                "SELECT seq, statement_id, attempt_id, voids, queued_ms FROM outbox WHERE state = 'queued'
+                 ORDER BY seq LIMIT ?1",
+            )?;
+            let rows = stmt.query_map([i64::try_from(limit).unwrap_or(i64::MAX)], |r| {
+                Ok(Waiting { seq: r.get(0)?, id: r.get(1)?, attempt: r.get(2)?, voids: r.get(3)?, queued: r.get(4)? })
+            })?;
+            rows.collect::<Result<_, _>>()?
+        };
+        let (batch, missing) = make_bodies(&tx, &self.words, waiting)?;
+        tx.commit()?;
+        if !missing.is_empty() {
+            self.outbox_mark(&missing, OutboxState::Rejected, Some("its record is no longer in the store"), 0)?;
+        }
+        Ok(batch)
     }
 
     /// Marks these statements as `state` (one commit), with the record store's reason for a flag.
@@ -536,7 +561,7 @@ impl Store {
         reason: Option<&str>,
         now: Millis,
     ) -> Result<(), StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.writing()?;
         {
             let mut stmt = tx.prepare_cached(
                 "UPDATE outbox SET state = ?2, tries = tries + 1, last_error = ?3,
@@ -560,7 +585,7 @@ impl Store {
 
     /// Notes a failed try of these statements (they stay queued).
     pub fn outbox_tried(&self, seqs: &[i64], reason: &str) -> Result<(), StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.writing()?;
         {
             let mut stmt = tx.prepare_cached("UPDATE outbox SET tries = tries + 1, last_error = ?2 WHERE seq = ?1")?;
             for seq in seqs {
@@ -617,6 +642,7 @@ impl Store {
     /// Queues statements again: the flagged ones (the trainer or the city's
     /// office fixed what was wrong), or, with `all`, every statement (the
     /// record store lost data and was restored; it keeps one copy of each).
+    /// Bodies are made from the records when sent, byte for byte the same each time.
     pub fn outbox_requeue(&self, all: bool) -> Result<usize, StoreError> {
         let sql = if all {
             "UPDATE outbox SET state = 'queued' WHERE state != 'queued'"
@@ -624,12 +650,6 @@ impl Store {
             "UPDATE outbox SET state = 'queued' WHERE state IN ('conflict', 'rejected')"
         };
         Ok(self.conn.execute(sql, [])?)
-    }
-
-    /// Overwrites a queued statement's body: only tests make a malformed one this way.
-    #[cfg(test)]
-    pub(crate) fn debug_set_body(&self, seq: i64, body: &str) {
-        self.conn.execute("UPDATE outbox SET body = ?2 WHERE seq = ?1", params![seq, body]).unwrap();
     }
 
     // ---- crash recovery ----
@@ -648,7 +668,7 @@ impl Store {
             if Session::is_alive(&lock_path) {
                 continue;
             }
-            let tx = self.conn.unchecked_transaction()?;
+            let tx = self.writing()?;
             let ids: Vec<i64> = {
                 let mut stmt = tx.prepare("SELECT id FROM attempts WHERE session = ?1 AND outcome = 'open'")?;
                 stmt.query_map([&session], |r| r.get(0))?.collect::<Result<_, _>>()?
@@ -663,7 +683,7 @@ impl Store {
             )?;
             let now = jiff::Timestamp::now().as_millisecond();
             for id in ids {
-                queue_statements(&tx, &self.words, id, now)?;
+                queue_statements(&tx, id, now)?;
             }
             tx.commit()?;
             std::fs::remove_file(&lock_path).ok();
@@ -773,16 +793,79 @@ fn home_page_in(conn: &Connection) -> Result<String, StoreError> {
     Ok(super::report::home_page(page, &salt_in(conn)?))
 }
 
-/// Queues every statement attempt `id` has produced so far that is not
-/// queued yet (by its stable id: those queued before keep their body).
-/// Runs inside the caller's transaction. Returns how many were added.
-fn queue_statements(
+/// Queues the ids of every statement attempt `id` has produced so far that
+/// is not queued yet: its launch, each step written, its end once it ended.
+/// Runs inside the caller's transaction, so a record and its statements are
+/// one commit. The body is made from the record when it is sent ([`Store::outbox_next`]).
+fn queue_statements(conn: &Connection, id: i64, now: Millis) -> Result<usize, StoreError> {
+    let found: Option<(String, String, i64)> = conn
+        .query_row(
+            "SELECT uid, outcome, (SELECT count(*) FROM steps WHERE attempt_id = ?1) FROM attempts WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    let Some((uid, outcome, steps)) = found else { return Ok(0) };
+    let mut events = vec!["launched".to_owned()];
+    events.extend((0..steps).map(|n| format!("step/{n}")));
+    if outcome != "open" {
+        events.push("ended".to_owned());
+    }
+    let mut added = 0;
+    for event in events {
+        added += enqueue(conn, &super::export::statement_id(&uid, &event), Some(id), None, now)?;
+    }
+    Ok(added)
+}
+
+/// What the outbox holds of a queued statement: where it stands in the queue,
+/// its id, the attempt it tells of, what it voids (if a voided statement), when queued.
+struct Waiting {
+    seq: i64,
+    id: String,
+    attempt: Option<i64>,
+    voids: Option<String>,
+    queued: Millis,
+}
+
+/// Makes the bodies of `waiting` from their records; also gives the queue
+/// places of statements whose record is gone.
+fn make_bodies(
+    conn: &Connection,
+    words: &std::sync::OnceLock<crate::i18n::Messages>,
+    waiting: Vec<Waiting>,
+) -> Result<(Vec<Queued>, Vec<i64>), StoreError> {
+    let home_page = home_page_in(conn)?;
+    let mut made: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let attempts: std::collections::BTreeSet<i64> =
+        waiting.iter().filter(|w| w.voids.is_none()).filter_map(|w| w.attempt).collect();
+    for attempt in attempts {
+        made.extend(statement_bodies(conn, words, attempt)?);
+    }
+    let mut batch = Vec::with_capacity(waiting.len());
+    let mut missing = Vec::new();
+    for w in waiting {
+        let body = match &w.voids {
+            Some(target) => Some(super::export::voiding(&home_page, target, w.queued).1),
+            None => made.remove(&w.id),
+        };
+        match body {
+            Some(body) => batch.push(Queued { seq: w.seq, id: w.id, body }),
+            None => missing.push(w.seq),
+        }
+    }
+    Ok((batch, missing))
+}
+
+/// The statements attempt `id` has produced so far, `(id, JSON body)`, as the
+/// outbox holds them: pseudonymous unless the centre chose to send names.
+fn statement_bodies(
     conn: &Connection,
     words: &std::sync::OnceLock<crate::i18n::Messages>,
     id: i64,
-    now: Millis,
-) -> Result<usize, StoreError> {
-    let Some((attempt, title)) = read_attempt(conn, id)? else { return Ok(0) };
+) -> Result<Vec<(String, String)>, StoreError> {
+    // A voided attempt's statements are still sent (each followed by its voided statement).
+    let Some((attempt, title)) = read_attempt(conn, id, true)? else { return Ok(Vec::new()) };
     let learners: Vec<Learner> = match attempt.learner {
         None => Vec::new(),
         Some(l) => conn
@@ -816,15 +899,16 @@ fn queue_statements(
         salt: &salt,
         home_page: &home_page,
     };
-    let mut added = 0;
-    for (statement, body) in super::export::attempt_bodies(&export, &attempts[0]) {
-        added += enqueue(conn, &statement, Some(id), &body, now)?;
-    }
-    Ok(added)
+    Ok(super::export::attempt_bodies(&export, &attempts[0]))
 }
 
 /// The store's salt (made on first use), read inside the caller's transaction.
 fn salt_in(conn: &Connection) -> Result<String, StoreError> {
+    let salt: Option<String> =
+        conn.query_row("SELECT value FROM meta WHERE key = 'salt'", [], |r| r.get(0)).optional()?;
+    if let Some(salt) = salt {
+        return Ok(salt);
+    }
     conn.execute(
         "INSERT OR IGNORE INTO meta (key, value) VALUES ('salt', ?1)",
         [uuid::Uuid::new_v4().simple().to_string()],
@@ -833,22 +917,28 @@ fn salt_in(conn: &Connection) -> Result<String, StoreError> {
 }
 
 /// Queues one statement unless one with its id is queued already. Returns 1 if it was added.
-fn enqueue(conn: &Connection, id: &str, attempt: Option<i64>, body: &str, now: Millis) -> Result<usize, StoreError> {
+fn enqueue(
+    conn: &Connection,
+    id: &str,
+    attempt: Option<i64>,
+    voids: Option<&str>,
+    now: Millis,
+) -> Result<usize, StoreError> {
     Ok(conn
         .prepare_cached(
-            "INSERT INTO outbox (statement_id, attempt_id, body, queued_ms) VALUES (?1, ?2, ?3, ?4)
+            "INSERT INTO outbox (statement_id, attempt_id, voids, queued_ms) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (statement_id) DO NOTHING",
         )?
-        .execute(params![id, attempt, body, now])?)
+        .execute(params![id, attempt, voids, now])?)
 }
 
 /// One attempt with its steps and title, as its statements need it.
-fn read_attempt(conn: &Connection, id: i64) -> Result<Option<(Attempt, Option<String>)>, StoreError> {
+fn read_attempt(conn: &Connection, id: i64, voided_too: bool) -> Result<Option<(Attempt, Option<String>)>, StoreError> {
     let found = conn
         .query_row(
             "SELECT uid, learner_id, scenario, scenario_hash, lang, started_ms, ended_ms, outcome, total_secs, title
-             FROM attempts WHERE id = ?1 AND voided_ms IS NULL",
-            [id],
+             FROM attempts WHERE id = ?1 AND (voided_ms IS NULL OR ?2)",
+            params![id, voided_too],
             |r| {
                 let outcome: String = r.get(7)?;
                 let attempt = Attempt {

@@ -193,7 +193,7 @@ fn attempt_statements(
         }),
         extensions: LangMap(EXT_VERSION, &attempt.scenario_hash),
     };
-    let id = |event: &str| uuid::Uuid::new_v5(&NAMESPACE, format!("{}/{event}", attempt.uid).as_bytes()).to_string();
+    let id = |event: &str| statement_id(&attempt.uid, event);
 
     emit(&Statement {
         id: id("launched"),
@@ -281,6 +281,12 @@ pub fn write(export: &Export, out: &mut impl Write) -> Result<(), ExportError> {
         })?;
     }
     out.write_all(b"\n]\n").map_err(io)
+}
+
+/// The stable id of an attempt's statement: `launched`, `step/<n>` (the n-th
+/// step, from 0) or `ended`.
+pub fn statement_id(attempt_uid: &str, event: &str) -> String {
+    uuid::Uuid::new_v5(&NAMESPACE, format!("{attempt_uid}/{event}").as_bytes()).to_string()
 }
 
 /// One attempt's statements as they are queued for a learning record store:
