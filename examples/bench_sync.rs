@@ -30,11 +30,11 @@ fn step_writes(store: &Store, samples: usize, base: i64) -> Vec<f64> {
                 live = Some(store.start_attempt(&new).expect("attempt"));
             }
             let record = StepRecord { step: format!("live_{n}"), wrong_actions: 1, ..StepRecord::default() };
-            let t = Instant::now();
-            store.record_step(live.expect("open"), &StepRow::new(base, base + 1, record)).expect("step");
             // The learner's pace is seconds per step; a little pause keeps the writes spread out.
             std::thread::sleep(Duration::from_millis(2));
-            t.elapsed().as_secs_f64() * 1000.0 - 2.0
+            let t = Instant::now();
+            store.record_step(live.expect("open"), &StepRow::new(base, base + 1, record)).expect("step");
+            t.elapsed().as_secs_f64() * 1000.0
         })
         .collect();
     if let Some(open) = live {
@@ -94,7 +94,7 @@ fn main() {
         db as f64 / 1e6
     );
 
-    let quiet = step_writes(&store, 1_000, base);
+    let quiet = step_writes(&store, 2_000, base);
     println!(
         "step write, nothing sending: median {:.3} ms, p99 {:.3} ms ({} samples)",
         quantile(&quiet, 0.5),
@@ -102,16 +102,30 @@ fn main() {
         quiet.len()
     );
 
-    // Drain on a worker thread with its own connection, as the app does, while steps are written.
+    // For comparison: the same writes while another process keeps one core busy
+    // (what the record store on this machine does while it takes statements).
+    let mut spin =
+        std::process::Command::new("taskset").args(["-c", "1", "sh", "-c", "while :; do :; done"]).spawn().expect("sh");
+    let spun = step_writes(&store, 2_000, base + 5_000_000);
+    spin.kill().ok();
+    spin.wait().ok();
+    println!(
+        "step write, the other core kept busy by another process: median {:.3} ms, p99 {:.3} ms",
+        quantile(&spun, 0.5),
+        quantile(&spun, 0.99)
+    );
+
+    // Drain on a worker thread with its own connection and the app's pace, while steps are written.
     let worker_dir = dir.clone();
     let drain = std::thread::spawn(move || {
         let store = Store::open_for_sync(&worker_dir).expect("store");
         let now = || jiff::Timestamp::now().as_millisecond();
         let t = Instant::now();
-        let round = sync::send_queued(&store, &settings, &mut Http::default(), &now).expect("send");
+        let pause = std::time::Duration::from_millis(sync::APP_PAUSE_MS);
+        let round = sync::send_queued_paced(&store, &settings, &mut Http::default(), &now, pause).expect("send");
         (round, t.elapsed().as_secs_f64())
     });
-    let busy = step_writes(&store, 1_000, base + 10_000_000);
+    let busy = step_writes(&store, 2_000, base + 10_000_000);
     println!(
         "step write, while sending: median {:.3} ms, p99 {:.3} ms ({} samples)",
         quantile(&busy, 0.5),
@@ -126,5 +140,15 @@ fn main() {
         round.sent as f64 / secs,
         sync::BATCH
     );
+    // Everything again without rests, as `kuayue sync --resend-all` does (nobody practising).
+    let store = Store::open_for_sync(&dir).expect("store");
+    let queued = store.outbox_requeue(true).expect("requeue");
+    let settings = Settings::load(&store).expect("settings").expect("set up");
+    let now = || jiff::Timestamp::now().as_millisecond();
+    let t = Instant::now();
+    let round = sync::send_queued(&store, &settings, &mut Http::default(), &now).expect("send");
+    let secs = t.elapsed().as_secs_f64();
+    assert!(round.problem.is_none() && round.sent == queued, "{round:?}");
+    println!("sent all {queued} again without rests in {secs:.1} s: {:.0} statements/s", queued as f64 / secs);
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -293,15 +293,7 @@ impl Store {
     pub fn learners(&self) -> Result<Vec<Learner>, StoreError> {
         let mut stmt =
             self.conn.prepare_cached("SELECT id, uid, name, group_name, colour FROM learners ORDER BY id")?;
-        let rows = stmt.query_map([], |r| {
-            Ok(Learner {
-                id: LearnerId(r.get(0)?),
-                uid: r.get(1)?,
-                name: r.get(2)?,
-                group: r.get(3)?,
-                colour: r.get(4)?,
-            })
-        })?;
+        let rows = stmt.query_map([], learner_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -445,52 +437,23 @@ impl Store {
     pub fn attempts(&self, period: Period) -> Result<Vec<Attempt>, StoreError> {
         let since = period.since.unwrap_or(Millis::MIN);
         let until = period.until.unwrap_or(Millis::MAX);
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, uid, learner_id, scenario, scenario_hash, lang, started_ms, ended_ms, outcome, total_secs
-             FROM attempts WHERE started_ms >= ?1 AND started_ms < ?2 AND voided_ms IS NULL ORDER BY started_ms, id",
-        )?;
-        let mut attempts: Vec<Attempt> = stmt
-            .query_map([since, until], |r| {
-                let outcome: String = r.get(8)?;
-                Ok(Attempt {
-                    id: AttemptId(r.get(0)?),
-                    uid: r.get(1)?,
-                    learner: r.get::<_, Option<i64>>(2)?.map(LearnerId),
-                    scenario: r.get(3)?,
-                    scenario_hash: r.get(4)?,
-                    lang: r.get(5)?,
-                    started: r.get(6)?,
-                    ended: r.get(7)?,
-                    outcome: Outcome::parse(&outcome).unwrap_or(Outcome::Interrupted),
-                    total_secs: r.get(9)?,
-                    steps: Vec::new(),
-                })
-            })?
-            .collect::<Result<_, _>>()?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {ATTEMPT_COLUMNS} FROM attempts
+             WHERE started_ms >= ?1 AND started_ms < ?2 AND voided_ms IS NULL ORDER BY started_ms, id"
+        ))?;
+        let mut attempts: Vec<Attempt> = stmt.query_map([since, until], attempt_row)?.collect::<Result<_, _>>()?;
         // One pass over the steps of the period's attempts, joined in memory.
         let index: std::collections::HashMap<i64, usize> =
             attempts.iter().enumerate().map(|(i, a)| (a.id.0, i)).collect();
-        let mut steps = self.conn.prepare_cached(
-            "SELECT s.attempt_id, s.step, s.started_ms, s.ended_ms, s.wrong_actions, s.highest_hint, s.skipped, s.trap,
-                    s.branch
-             FROM steps s JOIN attempts a ON a.id = s.attempt_id
-             WHERE a.started_ms >= ?1 AND a.started_ms < ?2 ORDER BY s.attempt_id, s.seq",
-        )?;
+        let mut steps = self.conn.prepare_cached(&format!(
+            "SELECT attempt_id, {STEP_COLUMNS} FROM steps
+             WHERE attempt_id IN (SELECT id FROM attempts WHERE started_ms >= ?1 AND started_ms < ?2)
+             ORDER BY attempt_id, seq"
+        ))?;
         let mut rows = steps.query([since, until])?;
         while let Some(r) = rows.next()? {
             let Some(&i) = index.get(&r.get::<_, i64>(0)?) else { continue };
-            let trap: Option<String> = r.get(7)?;
-            let (started, ended): (Millis, Millis) = (r.get(2)?, r.get(3)?);
-            let record = StepRecord {
-                step: r.get(1)?,
-                duration_secs: (ended - started).max(0) as f32 / 1000.0,
-                wrong_actions: r.get(4)?,
-                highest_hint: r.get(5)?,
-                skipped: r.get(6)?,
-                trap: trap.as_deref().and_then(TrapOutcome::parse),
-                branch: r.get(8)?,
-            };
-            attempts[i].steps.push(StepRow::new(started, ended, record));
+            attempts[i].steps.push(step_row(r, 1)?);
         }
         Ok(attempts)
     }
@@ -593,6 +556,15 @@ impl Store {
             }
         }
         tx.commit()?;
+        Ok(())
+    }
+
+    /// Copies what the write-ahead log holds into the database without
+    /// blocking anyone (a passive checkpoint). The sender calls it after each
+    /// batch, so the learner's step writes rarely meet a full log and have to
+    /// do that copying themselves.
+    pub fn tidy_log(&self) -> Result<(), StoreError> {
+        self.conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
         Ok(())
     }
 
@@ -869,15 +841,7 @@ fn statement_bodies(
     let learners: Vec<Learner> = match attempt.learner {
         None => Vec::new(),
         Some(l) => conn
-            .query_row("SELECT id, uid, name, group_name, colour FROM learners WHERE id = ?1", [l.0], |r| {
-                Ok(Learner {
-                    id: LearnerId(r.get(0)?),
-                    uid: r.get(1)?,
-                    name: r.get(2)?,
-                    group: r.get(3)?,
-                    colour: r.get(4)?,
-                })
-            })
+            .query_row("SELECT id, uid, name, group_name, colour FROM learners WHERE id = ?1", [l.0], learner_row)
             .optional()?
             .into_iter()
             .collect(),
@@ -932,51 +896,67 @@ fn enqueue(
         .execute(params![id, attempt, voids, now])?)
 }
 
+/// A learner from a row of `id, uid, name, group_name, colour`.
+fn learner_row(r: &rusqlite::Row) -> rusqlite::Result<Learner> {
+    Ok(Learner { id: LearnerId(r.get(0)?), uid: r.get(1)?, name: r.get(2)?, group: r.get(3)?, colour: r.get(4)? })
+}
+
+/// The columns [`attempt_row`] reads, in its order.
+const ATTEMPT_COLUMNS: &str =
+    "id, uid, learner_id, scenario, scenario_hash, lang, started_ms, ended_ms, outcome, total_secs";
+
+/// An attempt (without its steps) from a row of [`ATTEMPT_COLUMNS`].
+fn attempt_row(r: &rusqlite::Row) -> rusqlite::Result<Attempt> {
+    let outcome: String = r.get(8)?;
+    Ok(Attempt {
+        id: AttemptId(r.get(0)?),
+        uid: r.get(1)?,
+        learner: r.get::<_, Option<i64>>(2)?.map(LearnerId),
+        scenario: r.get(3)?,
+        scenario_hash: r.get(4)?,
+        lang: r.get(5)?,
+        started: r.get(6)?,
+        ended: r.get(7)?,
+        outcome: Outcome::parse(&outcome).unwrap_or(Outcome::Interrupted),
+        total_secs: r.get(9)?,
+        steps: Vec::new(),
+    })
+}
+
+/// The columns [`step_row`] reads, in its order.
+const STEP_COLUMNS: &str = "step, started_ms, ended_ms, wrong_actions, highest_hint, skipped, trap, branch";
+
+/// A step from a row with [`STEP_COLUMNS`] from column `at` on.
+fn step_row(r: &rusqlite::Row, at: usize) -> rusqlite::Result<StepRow> {
+    let trap: Option<String> = r.get(at + 6)?;
+    let (started, ended): (Millis, Millis) = (r.get(at + 1)?, r.get(at + 2)?);
+    let record = StepRecord {
+        step: r.get(at)?,
+        duration_secs: (ended - started).max(0) as f32 / 1000.0,
+        wrong_actions: r.get(at + 3)?,
+        highest_hint: r.get(at + 4)?,
+        skipped: r.get(at + 5)?,
+        trap: trap.as_deref().and_then(TrapOutcome::parse),
+        branch: r.get(at + 7)?,
+    };
+    Ok(StepRow::new(started, ended, record))
+}
+
 /// One attempt with its steps and title, as its statements need it.
 fn read_attempt(conn: &Connection, id: i64, voided_too: bool) -> Result<Option<(Attempt, Option<String>)>, StoreError> {
     let found = conn
         .query_row(
-            "SELECT uid, learner_id, scenario, scenario_hash, lang, started_ms, ended_ms, outcome, total_secs, title
-             FROM attempts WHERE id = ?1 AND (voided_ms IS NULL OR ?2)",
+            &format!("SELECT {ATTEMPT_COLUMNS}, title FROM attempts WHERE id = ?1 AND (voided_ms IS NULL OR ?2)"),
             params![id, voided_too],
-            |r| {
-                let outcome: String = r.get(7)?;
-                let attempt = Attempt {
-                    id: AttemptId(id),
-                    uid: r.get(0)?,
-                    learner: r.get::<_, Option<i64>>(1)?.map(LearnerId),
-                    scenario: r.get(2)?,
-                    scenario_hash: r.get(3)?,
-                    lang: r.get(4)?,
-                    started: r.get(5)?,
-                    ended: r.get(6)?,
-                    outcome: Outcome::parse(&outcome).unwrap_or(Outcome::Interrupted),
-                    total_secs: r.get(8)?,
-                    steps: Vec::new(),
-                };
-                Ok((attempt, r.get::<_, Option<String>>(9)?))
-            },
+            |r| Ok((attempt_row(r)?, r.get::<_, Option<String>>(10)?)),
         )
         .optional()?;
     let Some((mut attempt, title)) = found else { return Ok(None) };
-    let mut stmt = conn.prepare_cached(
-        "SELECT step, started_ms, ended_ms, wrong_actions, highest_hint, skipped, trap, branch
-         FROM steps WHERE attempt_id = ?1 ORDER BY seq",
-    )?;
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT {STEP_COLUMNS} FROM steps WHERE attempt_id = ?1 ORDER BY seq"))?;
     let mut rows = stmt.query([id])?;
     while let Some(r) = rows.next()? {
-        let trap: Option<String> = r.get(6)?;
-        let (started, ended): (Millis, Millis) = (r.get(1)?, r.get(2)?);
-        let record = StepRecord {
-            step: r.get(0)?,
-            duration_secs: (ended - started).max(0) as f32 / 1000.0,
-            wrong_actions: r.get(3)?,
-            highest_hint: r.get(4)?,
-            skipped: r.get(5)?,
-            trap: trap.as_deref().and_then(TrapOutcome::parse),
-            branch: r.get(7)?,
-        };
-        attempt.steps.push(StepRow::new(started, ended, record));
+        attempt.steps.push(step_row(r, 0)?);
     }
     Ok(Some((attempt, title)))
 }

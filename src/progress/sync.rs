@@ -35,6 +35,9 @@ pub const SECRET_KEY: &str = "lrs-secret";
 /// enough that a queue of weeks drains in minutes.
 pub const BATCH: usize = 100;
 
+/// How long the app's sender rests between batches (milliseconds).
+pub const APP_PAUSE_MS: u64 = 50;
+
 /// The record store to send to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
@@ -293,18 +296,35 @@ pub fn send_queued(
     transport: &mut dyn Transport,
     now: &dyn Fn() -> Millis,
 ) -> Result<Round, StoreError> {
+    send_queued_paced(store, settings, transport, now, Duration::ZERO)
+}
+
+/// [`send_queued`], resting `pause` between batches: in the app, a backlog of
+/// weeks then drains without taking the processor from the learner's window.
+pub fn send_queued_paced(
+    store: &Store,
+    settings: &Settings,
+    transport: &mut dyn Transport,
+    now: &dyn Fn() -> Millis,
+    pause: Duration,
+) -> Result<Round, StoreError> {
     let mut round = Round::default();
     if store.setting(PAUSED_KEY)?.is_some_and(|p| !p.is_empty()) {
         let status = store.setting(PAUSED_KEY)?.and_then(|p| p.parse().ok()).unwrap_or(401);
         round.problem = Some(Problem::Refused(status));
         return Ok(round);
     }
-    loop {
+    for n in 0.. {
+        if n > 0 && !pause.is_zero() {
+            std::thread::sleep(pause);
+        }
         let batch = store.outbox_next(BATCH)?;
         if batch.is_empty() {
             return Ok(round);
         }
-        if let Batch::Stop(problem, retry_after) = deliver(store, settings, transport, &batch, &mut round, now)? {
+        let delivered = deliver(store, settings, transport, &batch, &mut round, now)?;
+        store.tidy_log()?;
+        if let Batch::Stop(problem, retry_after) = delivered {
             if let Problem::Refused(status) = problem {
                 store.set_setting(PAUSED_KEY, &status.to_string())?;
             }
@@ -313,6 +333,7 @@ pub fn send_queued(
             return Ok(round);
         }
     }
+    Ok(round)
 }
 
 /// Sends `items` as one request, halving a batch the record store refuses as a whole.

@@ -202,7 +202,8 @@ fn work(dir: PathBuf, inbox: Receiver<Nudge>, view: Arc<Mutex<SyncView>>) {
             publish(&|v| v.about = Some(about.clone()));
         }
         let now = || jiff::Timestamp::now().as_millisecond();
-        let (problem, retry_after) = match sync::send_queued(store, &settings, &mut http, &now) {
+        let pause = Duration::from_millis(sync::APP_PAUSE_MS);
+        let (problem, retry_after) = match sync::send_queued_paced(store, &settings, &mut http, &now, pause) {
             Ok(round) => {
                 if round.sent > 0 {
                     bevy::log::info!("sent {} record(s) to the record store", round.sent);
