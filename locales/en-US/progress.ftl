@@ -73,3 +73,4 @@ sync-names-on = Learners' names will be sent with their records (only new record
 sync-names-off = Learners stay pseudonymous in what is sent (a stable code, never a name).
 sync-centre-set = This centre is { $centre } in the records sent from now on.
 sync-centre-fixed = Records have already been sent as { $centre }. The centre's address stays as it is, so the city office does not see this centre as two.
+sync-no-such-practice = No practice has the id { $id }. The id is in the first column (Attempt) of a CSV export.

@@ -73,3 +73,4 @@ sync-names-on = 以后发送的记录会带上学员姓名（只影响新记录�
 sync-names-off = 发送的记录不带姓名，只用固定的代号。
 sync-centre-set = 以后发送的记录里，本中心的标识是 { $centre }。
 sync-centre-fixed = 已经有记录以 { $centre } 的名义发送过了。为了不让市里把本中心当成两个中心，标识保持不变。
+sync-no-such-practice = 没有编号为 { $id } 的练习。练习编号在 CSV 导出的第一列（练习编号）。

@@ -55,7 +55,10 @@ pub fn run_with(
         }
     }
     if let Some(uid) = &request.void {
-        let count = store.void_attempt(uid.trim(), now()).map_err(failed)?;
+        let count = store.void_attempt(uid.trim(), now()).map_err(|e| match e {
+            crate::progress::StoreError::NoSuchAttempt(uid) => say(msg, "sync-no-such-practice", &[("id", &uid)]),
+            e => e.to_string(),
+        })?;
         lines.push(say(msg, "sync-voided", &[("count", &count.to_string())]));
     }
     if request.retry_flagged || request.resend_all {

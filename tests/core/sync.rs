@@ -515,3 +515,32 @@ fn bad_addresses_passwords_tls_and_garbage_are_said_plainly_and_lose_nothing() {
     assert_eq!(lrs.ids(), sent);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_practice_taken_back_is_voided_in_the_record_store_and_leaves_the_reports() {
+    let lrs = Lrs::start();
+    let dir = temp_dir("void");
+    fill(&dir, 3);
+    let (code, text) = kuayue_sync(&dir, &["--endpoint", &lrs.endpoint(), "--key", "key", "--secret", "secret"]);
+    assert_eq!(code, 0, "{text}");
+    let before = lrs.ids();
+    assert_eq!(before.len(), 15);
+    let uid = Store::open_for_sync(&dir).unwrap().attempts(Default::default()).unwrap()[1].uid.clone();
+    let (code, text) = kuayue_sync(&dir, &["--void", "no-such-practice"]);
+    assert_eq!(code, 1);
+    assert!(text.contains("No practice has the id no-such-practice"), "{text}");
+    let (code, text) = kuayue_sync(&dir, &["--void", &uid]);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("The practice is taken back: 5 record(s)"), "{text}");
+    let store = Store::open_for_sync(&dir).unwrap();
+    assert_eq!(store.attempts(Default::default()).unwrap().len(), 2, "it leaves the reports");
+    // The record store no longer lists the voided statements; it lists the five that void them.
+    let voided: BTreeSet<String> = ["launched", "step/0", "step/1", "step/2", "ended"]
+        .iter()
+        .map(|e| kuayue::progress::export::statement_id(&uid, e))
+        .collect();
+    let after = lrs.ids();
+    assert!(after.is_disjoint(&voided), "voided statements are set aside");
+    assert_eq!(after.len(), 15 - 5 + 5);
+    std::fs::remove_dir_all(&dir).ok();
+}
