@@ -309,6 +309,13 @@ fn outbox(dir: &Path, state: OutboxState) -> BTreeSet<String> {
     store.outbox_ids(state).unwrap().into_iter().collect()
 }
 
+/// Every one of the `queued` statements is marked sent, and the record store holds exactly those.
+fn all_sent_and_held_once(lrs: &Lrs, dir: &Path, queued: usize) {
+    let sent = outbox(dir, OutboxState::Sent);
+    assert_eq!(sent.len(), queued, "all sent");
+    assert_eq!(lrs.ids(), sent, "the record store holds exactly the outbox's statements");
+}
+
 fn kuayue_sync(dir: &Path, args: &[&str]) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_kuayue"))
         .args(["--lang", "en-US", "--data-dir"])
@@ -426,9 +433,7 @@ fn kuayue_killed_mid_sync_sends_the_rest_next_time_without_duplicates() {
     assert!(sent_before < queued, "killed before the end ({sent_before} of {queued})");
     let (code, text) = kuayue_sync(&dir, &[]);
     assert_eq!(code, 0, "{text}");
-    let sent = outbox(&dir, OutboxState::Sent);
-    assert_eq!(sent.len(), queued);
-    assert_eq!(lrs.ids(), sent);
+    all_sent_and_held_once(&lrs, &dir, queued);
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -510,9 +515,7 @@ fn bad_addresses_passwords_tls_and_garbage_are_said_plainly_and_lose_nothing() {
     // The right password: everything goes, once.
     let (code, text) = kuayue_sync(&dir, &["--secret", "right"]);
     assert_eq!(code, 0, "{text}");
-    let sent = outbox(&dir, OutboxState::Sent);
-    assert_eq!(sent.len(), queued);
-    assert_eq!(lrs.ids(), sent);
+    all_sent_and_held_once(&lrs, &dir, queued);
     std::fs::remove_dir_all(&dir).ok();
 }
 
