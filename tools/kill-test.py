@@ -2,7 +2,8 @@
 """Kills kuayue with SIGKILL at random moments across recorded walkthroughs and
 checks the progress store afterwards: every step the app said it had committed
 is there, in order; every killed attempt is `interrupted`; every finished one
-`completed`; nothing is left open; the database passes SQLite's integrity check.
+`completed`; nothing is left open; each attempt's xAPI statements (a launch, one
+per step, its end) are queued with it; the database passes SQLite's integrity check.
 
     tools/kill-test.py [RUNS=100] [--seed N]
 
@@ -66,6 +67,8 @@ def main():
                 proc.send_signal(signal.SIGKILL)
                 proc.wait()
                 killed = True
+            if not killed and proc.returncode == 2 and not report.exists():
+                sys.exit(f"{exe} opened no window (built without the app feature?): run `cargo build` first")
             lines = []
             if report.exists():
                 for line in report.read_text(encoding="utf-8").splitlines():
@@ -96,7 +99,8 @@ def main():
         print("PROBLEMS:\n  " + "\n  ".join(problems))
         sys.exit(1)
     print("OK: every committed step is in the store in order, every killed attempt is interrupted, "
-          "every finished one completed, none left open, integrity_check ok.")
+          "every finished one completed, none left open, each attempt's statements queued with it, "
+          "integrity_check ok.")
 
 
 def check(db, results):
@@ -128,6 +132,14 @@ def check(db, results):
             problems.append(f"run {r['run']}: finished but {row[2]}")
         if r["killed"] and r["finish"] is None and row[2] not in ("interrupted", "completed"):
             problems.append(f"run {r['run']}: killed but {row[2]}")
+    # Each attempt's statements were queued in the same commits as its records: a launch,
+    # one per step kept, and its end.
+    for attempt_id, steps, outcome, queued in conn.execute(
+            "SELECT a.id, (SELECT count(*) FROM steps WHERE attempt_id = a.id), a.outcome,"
+            " (SELECT count(*) FROM outbox WHERE attempt_id = a.id) FROM attempts a"):
+        expected = 1 + steps + (0 if outcome == "open" else 1)
+        if queued != expected:
+            problems.append(f"attempt {attempt_id}: {queued} statements queued, {expected} expected")
     # Attempts no report line tells of (killed between commit and report) must be closed too.
     for started, row in attempts.items():
         if row[0] not in matched and row[2] not in ("interrupted", "completed"):
