@@ -230,7 +230,7 @@ fn sync_tab(
     // One row per field (label, then the field), so the whole form fits above the fold;
     // Enter in any field saves, as the button does.
     let mut entered = false;
-    egui::Grid::new("sync_form").num_columns(2).spacing([12.0, 10.0]).show(ui, |ui| {
+    egui::Grid::new("sync_form").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
         // Each field's edge drawn dark enough to find (over 3:1 against the panel, WCAG 1.4.11).
         ui.visuals_mut().widgets.inactive.bg_stroke = egui::Stroke::new(2.0, egui::Color32::from_rgb(0x59, 0x59, 0x59));
         for (label, text, secret) in [
