@@ -16,6 +16,7 @@ use super::flow::{Screen, Wake};
 use super::phone::guide::PULSE_FPS;
 use super::services::preferences::ChangeSettings;
 use super::services::records::{AddLearner, ChooseLearner, DismissNotice};
+use super::services::sync::SetUpSync;
 use super::services::trainer::{ExportRecords, SaveCertificate, SubmitPin};
 use super::walkthrough::{LearnerAction, StartScenario};
 use crate::walkthrough::Action;
@@ -88,6 +89,7 @@ struct Requests<'w, 's> {
     pin: MessageReader<'w, 's, SubmitPin>,
     export: MessageReader<'w, 's, ExportRecords>,
     certificate: MessageReader<'w, 's, SaveCertificate>,
+    sync: MessageReader<'w, 's, SetUpSync>,
 }
 
 impl Requests<'_, '_> {
@@ -103,6 +105,7 @@ impl Requests<'_, '_> {
             self.pin.read().count(),
             self.export.read().count(),
             self.certificate.read().count(),
+            self.sync.read().count(),
         ];
         acted | others.iter().any(|n| *n > 0)
     }

@@ -70,15 +70,14 @@ impl StoreError {
     /// busy: the same write may well succeed later, so what it carried is kept.
     pub fn is_passing(&self) -> bool {
         self.is_full()
+            || self.is_read_only()
             || match self {
                 StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _)) => matches!(
                     e.code,
-                    ErrorCode::ReadOnly
-                        | ErrorCode::SystemIoFailure
+                    ErrorCode::SystemIoFailure
                         | ErrorCode::DatabaseBusy
                         | ErrorCode::DatabaseLocked
                         | ErrorCode::CannotOpen
-                        | ErrorCode::PermissionDenied
                 ),
                 StoreError::Io { .. } => true,
                 _ => false,
@@ -135,6 +134,8 @@ pub struct Store {
 
 /// Where the centre's choices about sending records upward are kept (store settings).
 pub const SEND_NAMES_KEY: &str = "lrs-send-names";
+/// When a statement was last sent (Unix ms).
+const LAST_SENT_KEY: &str = "lrs-last-sent";
 
 /// Where a queued statement stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -157,6 +158,12 @@ impl OutboxState {
             OutboxState::Conflict => "conflict",
             OutboxState::Rejected => "rejected",
         }
+    }
+
+    pub fn parse(text: &str) -> Option<OutboxState> {
+        [OutboxState::Queued, OutboxState::Sent, OutboxState::Conflict, OutboxState::Rejected]
+            .into_iter()
+            .find(|s| s.as_str() == text)
     }
 }
 
@@ -382,7 +389,6 @@ impl Store {
              WHERE id = ?1 AND voided_ms IS NULL",
             params![id, now],
         )?;
-        let home_page = home_page_in(&tx)?;
         let targets: Vec<String> = {
             let mut stmt =
                 tx.prepare("SELECT statement_id FROM outbox WHERE attempt_id = ?1 AND voids IS NULL ORDER BY seq")?;
@@ -390,7 +396,7 @@ impl Store {
         };
         let mut voided = 0;
         for target in &targets {
-            voided += enqueue(&tx, &super::export::voiding(&home_page, target, now).0, Some(id), Some(target), now)?;
+            voided += enqueue(&tx, &super::export::voiding_id(target), Some(id), Some(target), now)?;
         }
         tx.commit()?;
         Ok(voided)
@@ -461,29 +467,17 @@ impl Store {
     // ---- settings and other small values ----
 
     pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
-        Ok(self.conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+        setting_in(&self.conn, key)
     }
 
     pub fn set_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.conn.execute(
-            "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [key, value],
-        )?;
-        Ok(())
+        set_setting_in(&self.conn, key, value)
     }
 
     /// A random value made once per store, so pseudonyms are stable within a
     /// centre but cannot be recomputed from a name elsewhere.
     pub fn salt(&self) -> Result<String, StoreError> {
-        if let Some(salt) = self.setting("salt")? {
-            return Ok(salt);
-        }
-        // INSERT OR IGNORE: if another window made one first, use theirs.
-        self.conn.execute(
-            "INSERT OR IGNORE INTO meta (key, value) VALUES ('salt', ?1)",
-            [uuid::Uuid::new_v4().simple().to_string()],
-        )?;
-        Ok(self.setting("salt")?.unwrap_or_default())
+        salt_in(&self.conn)
     }
 
     // ---- the outbox: statements for a learning record store ----
@@ -536,11 +530,7 @@ impl Store {
             }
         }
         if state == OutboxState::Sent && !seqs.is_empty() {
-            tx.execute(
-                "INSERT INTO meta (key, value) VALUES ('lrs-last-sent', ?1)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [now.to_string()],
-            )?;
+            set_setting_in(&tx, LAST_SENT_KEY, &now.to_string())?;
         }
         tx.commit()?;
         Ok(())
@@ -576,14 +566,14 @@ impl Store {
         while let Some(r) = rows.next()? {
             let (state, n): (String, i64) = (r.get(0)?, r.get(1)?);
             let n = u64::try_from(n).unwrap_or(0);
-            match state.as_str() {
-                "queued" => counts.queued = n,
-                "sent" => counts.sent = n,
-                "conflict" => counts.conflict = n,
-                _ => counts.rejected = n,
+            match OutboxState::parse(&state) {
+                Some(OutboxState::Queued) => counts.queued = n,
+                Some(OutboxState::Sent) => counts.sent = n,
+                Some(OutboxState::Conflict) => counts.conflict = n,
+                Some(OutboxState::Rejected) | None => counts.rejected = n,
             }
         }
-        counts.last_sent = self.setting("lrs-last-sent")?.and_then(|t| t.parse().ok());
+        counts.last_sent = self.setting(LAST_SENT_KEY)?.and_then(|t| t.parse().ok());
         Ok(counts)
     }
 
@@ -597,7 +587,7 @@ impl Store {
             let state: String = r.get(1)?;
             Ok(Flagged {
                 id: r.get(0)?,
-                state: if state == "conflict" { OutboxState::Conflict } else { OutboxState::Rejected },
+                state: OutboxState::parse(&state).unwrap_or(OutboxState::Rejected),
                 reason: r.get(2)?,
             })
         })?;
@@ -759,10 +749,7 @@ fn keep_aside(path: &Path) -> Result<PathBuf, StoreError> {
 
 /// The centre's home page (the `homePage` of xAPI accounts).
 fn home_page_in(conn: &Connection) -> Result<String, StoreError> {
-    let page: Option<String> = conn
-        .query_row("SELECT value FROM meta WHERE key = ?1", [super::report::HOME_PAGE_KEY], |r| r.get(0))
-        .optional()?;
-    Ok(super::report::home_page(page, &salt_in(conn)?))
+    Ok(super::report::home_page(setting_in(conn, super::report::HOME_PAGE_KEY)?, &salt_in(conn)?))
 }
 
 /// Queues the ids of every statement attempt `id` has produced so far that
@@ -807,18 +794,19 @@ fn make_bodies(
     words: &std::sync::OnceLock<crate::i18n::Messages>,
     waiting: Vec<Waiting>,
 ) -> Result<(Vec<Queued>, Vec<i64>), StoreError> {
-    let home_page = home_page_in(conn)?;
+    let sender = Sender::read(conn)?;
+    let home_page = &sender.home_page;
     let mut made: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     let attempts: std::collections::BTreeSet<i64> =
         waiting.iter().filter(|w| w.voids.is_none()).filter_map(|w| w.attempt).collect();
     for attempt in attempts {
-        made.extend(statement_bodies(conn, words, attempt)?);
+        made.extend(statement_bodies(conn, words, &sender, attempt)?);
     }
     let mut batch = Vec::with_capacity(waiting.len());
     let mut missing = Vec::new();
     for w in waiting {
         let body = match &w.voids {
-            Some(target) => Some(super::export::voiding(&home_page, target, w.queued).1),
+            Some(target) => Some(super::export::voiding(home_page, target, w.queued).1),
             None => made.remove(&w.id),
         };
         match body {
@@ -831,9 +819,28 @@ fn make_bodies(
 
 /// The statements attempt `id` has produced so far, `(id, JSON body)`, as the
 /// outbox holds them: pseudonymous unless the centre chose to send names.
+/// What every statement of a store says of its sender, read once per batch.
+struct Sender {
+    salt: String,
+    home_page: String,
+    /// Names are left out unless the centre deliberately chose to send them.
+    anonymize: bool,
+}
+
+impl Sender {
+    fn read(conn: &Connection) -> Result<Sender, StoreError> {
+        Ok(Sender {
+            salt: salt_in(conn)?,
+            home_page: home_page_in(conn)?,
+            anonymize: setting_in(conn, SEND_NAMES_KEY)?.as_deref() != Some("yes"),
+        })
+    }
+}
+
 fn statement_bodies(
     conn: &Connection,
     words: &std::sync::OnceLock<crate::i18n::Messages>,
+    sender: &Sender,
     id: i64,
 ) -> Result<Vec<(String, String)>, StoreError> {
     // A voided attempt's statements are still sent (each followed by its voided statement).
@@ -846,10 +853,6 @@ fn statement_bodies(
             .into_iter()
             .collect(),
     };
-    let salt = salt_in(conn)?;
-    let home_page = home_page_in(conn)?;
-    let send_names: Option<String> =
-        conn.query_row("SELECT value FROM meta WHERE key = ?1", [SEND_NAMES_KEY], |r| r.get(0)).optional()?;
     let titles = title.map(|t| [(attempt.scenario.clone(), t)].into_iter().collect()).unwrap_or_default();
     let attempts = [attempt];
     let export = super::export::Export {
@@ -858,26 +861,37 @@ fn statement_bodies(
         titles: &titles,
         msg: words.get_or_init(|| crate::i18n::Messages::embedded(crate::i18n::Lang::EnUs)),
         tz: jiff::tz::TimeZone::UTC,
-        // Pseudonymous unless the centre deliberately chose to send names.
-        anonymize: send_names.as_deref() != Some("yes"),
-        salt: &salt,
-        home_page: &home_page,
+        anonymize: sender.anonymize,
+        salt: &sender.salt,
+        home_page: &sender.home_page,
     };
     Ok(super::export::attempt_bodies(&export, &attempts[0]))
 }
 
-/// The store's salt (made on first use), read inside the caller's transaction.
+/// A stored setting, read on `conn` (the store's connection or a transaction on it).
+fn setting_in(conn: &Connection, key: &str) -> Result<Option<String>, StoreError> {
+    Ok(conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+}
+
+fn set_setting_in(conn: &Connection, key: &str, value: &str) -> Result<(), StoreError> {
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [key, value],
+    )?;
+    Ok(())
+}
+
+/// The store's salt, made on first use (read without writing once it exists).
 fn salt_in(conn: &Connection) -> Result<String, StoreError> {
-    let salt: Option<String> =
-        conn.query_row("SELECT value FROM meta WHERE key = 'salt'", [], |r| r.get(0)).optional()?;
-    if let Some(salt) = salt {
+    if let Some(salt) = setting_in(conn, "salt")? {
         return Ok(salt);
     }
+    // INSERT OR IGNORE: if another window made one first, use theirs.
     conn.execute(
         "INSERT OR IGNORE INTO meta (key, value) VALUES ('salt', ?1)",
         [uuid::Uuid::new_v4().simple().to_string()],
     )?;
-    Ok(conn.query_row("SELECT value FROM meta WHERE key = 'salt'", [], |r| r.get(0))?)
+    Ok(setting_in(conn, "salt")?.unwrap_or_default())
 }
 
 /// Queues one statement unless one with its id is queued already. Returns 1 if it was added.

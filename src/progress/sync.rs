@@ -22,8 +22,8 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
+use super::Millis;
 use super::store::{OutboxState, Queued, Store, StoreError};
-use super::{Millis, export};
 use crate::i18n::Messages;
 
 /// Store settings: where to send, and as whom.
@@ -99,6 +99,11 @@ impl Settings {
 
 /// Where a pause for a refused key is kept, so a restart does not hammer the record store.
 const PAUSED_KEY: &str = "lrs-paused";
+
+/// The HTTP status that paused sending (a refused key), if it is paused.
+fn paused(store: &Store) -> Result<Option<u16>, StoreError> {
+    Ok(store.setting(PAUSED_KEY)?.filter(|p| !p.is_empty()).map(|p| p.parse().unwrap_or(401)))
+}
 
 /// `Basic base64(key:secret)`.
 fn basic_auth(key: &str, secret: &str) -> String {
@@ -309,8 +314,7 @@ pub fn send_queued_paced(
     pause: Duration,
 ) -> Result<Round, StoreError> {
     let mut round = Round::default();
-    if store.setting(PAUSED_KEY)?.is_some_and(|p| !p.is_empty()) {
-        let status = store.setting(PAUSED_KEY)?.and_then(|p| p.parse().ok()).unwrap_or(401);
+    if let Some(status) = paused(store)? {
         round.problem = Some(Problem::Refused(status));
         return Ok(round);
     }
@@ -505,8 +509,7 @@ pub struct Status {
 impl Status {
     pub fn read(store: &Store, problem: Option<Problem>) -> Result<Status, StoreError> {
         let endpoint = Settings::load(store)?.map(|s| s.endpoint);
-        let paused = store.setting(PAUSED_KEY)?.filter(|p| !p.is_empty());
-        let problem = problem.or_else(|| paused.map(|p| Problem::Refused(p.parse().unwrap_or(401))));
+        let problem = problem.or(paused(store)?.map(Problem::Refused));
         Ok(Status { endpoint, counts: store.outbox_counts()?, problem })
     }
 
@@ -546,11 +549,6 @@ pub fn flagged_lines(store: &Store, msg: &Messages, limit: usize) -> Result<Vec<
             }
         })
         .collect())
-}
-
-/// The id a `voided` statement for `target` gets (stable, like every statement id).
-pub fn voiding_id(target: &str) -> String {
-    export::voiding("", target, 0).0
 }
 
 #[cfg(test)]

@@ -81,14 +81,7 @@ impl Records {
 
     /// Runs `f` with the store; a failure is logged, never fatal.
     pub(crate) fn with<T>(&self, f: impl FnOnce(&Store) -> Result<T, crate::progress::StoreError>) -> Option<T> {
-        let store = self.store.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        match f(&store) {
-            Ok(value) => Some(value),
-            Err(e) => {
-                warn!("progress not recorded: {e}");
-                None
-            }
-        }
+        self.try_with(f).inspect_err(|e| warn!("progress not recorded: {e}")).ok()
     }
 }
 

@@ -17,7 +17,7 @@ use jiff::tz::TimeZone;
 use super::model::{Attempt, Learner, LearnerId, Millis, Outcome, TrapOutcome};
 use crate::i18n::Messages;
 
-pub use xapi::{ACTIVITY_BASE, attempt_bodies, statement_id, statements, voiding};
+pub use xapi::{ACTIVITY_BASE, attempt_bodies, statement_id, statements, voiding, voiding_id};
 
 /// The formats `kuayue export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

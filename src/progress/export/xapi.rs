@@ -300,10 +300,15 @@ pub fn attempt_bodies(export: &Export, attempt: &Attempt) -> Vec<(String, String
     all
 }
 
+/// The stable id of the statement that voids statement `target`.
+pub fn voiding_id(target: &str) -> String {
+    uuid::Uuid::new_v5(&NAMESPACE, format!("voided/{target}").as_bytes()).to_string()
+}
+
 /// The statement that voids statement `target` (an attempt recorded by
 /// mistake): its own stable id, sent by the centre.
 pub fn voiding(home_page: &str, target: &str, at: Millis) -> (String, String) {
-    let id = uuid::Uuid::new_v5(&NAMESPACE, format!("voided/{target}").as_bytes()).to_string();
+    let id = voiding_id(target);
     let body = json!({
         "id": id,
         "actor": { "objectType": "Agent", "account": { "homePage": home_page, "name": "centre" } },
