@@ -13,6 +13,8 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::Messages;
 
+pub mod ftl;
+
 /// How bad a finding is: errors stop a scenario from loading, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -85,6 +87,7 @@ codes! {
     StaleClip = 205, Warning;
     BrokenManifest = 206, Warning;
     SavedAsUtf16 = 207, Warning;
+    UnknownIcon = 208, Warning;
 }
 
 impl std::fmt::Display for Code {
@@ -257,6 +260,8 @@ impl Diagnostic {
             "found": self.args.get("found"),
             "expected": self.args.get("expected"),
             "help": self.help(msg),
+            // The parser's own words, for tools (the message says it in the trainer's language).
+            "detail": self.args.get("detail"),
         })
     }
 }

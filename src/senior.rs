@@ -17,6 +17,12 @@ pub const MIN_LINE_SPACING: f32 = 1.3;
 pub const DEFAULT_TEXT: Rgb = Rgb(0x1a, 0x1a, 0x1a);
 /// Background used when a scenario declares none.
 pub const DEFAULT_BACKGROUND: Rgb = Rgb(0xff, 0xff, 0xff);
+/// The light grey of a phone button (and icon tile) that declares no colour.
+pub const BUTTON_FILL: Rgb = Rgb(0xf1, 0xf3, 0xf6);
+/// The blue of a dialog's confirm button and a pop-up's close button.
+pub const PRIMARY: Rgb = Rgb(0x1f, 0x5f, 0xaf);
+/// White: list rows, options, fields, dialog cards.
+pub const WHITE: Rgb = Rgb(0xff, 0xff, 0xff);
 /// How long without any action before the next hint level is offered, in seconds.
 pub const IDLE_HINT_SECS: f32 = 20.0;
 
@@ -53,6 +59,20 @@ pub fn contrast(a: Rgb, b: Rgb) -> f64 {
     (hi + 0.05) / (lo + 0.05)
 }
 
+/// The text colour the app draws on `background` when none is declared: the dark ink,
+/// or white where white reads better (a dark screen). The checker rates the same choice.
+pub fn ink_on(background: Rgb) -> Rgb {
+    if contrast(WHITE, background) > contrast(DEFAULT_TEXT, background) { WHITE } else { DEFAULT_TEXT }
+}
+
+/// The colours one phone text is drawn in, `(text, background)`: the style's own, else
+/// the element's `fill` under it and the readable ink on that. The app draws with this
+/// and the checker rates this, so what checks clean is what is seen.
+pub fn drawn(color: Option<Rgb>, background: Option<Rgb>, fill: Rgb) -> (Rgb, Rgb) {
+    let background = background.unwrap_or(fill);
+    (color.unwrap_or_else(|| ink_on(background)), background)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,6 +87,25 @@ mod tests {
         let grey = Rgb::parse("#767676").unwrap();
         assert!((contrast(grey, white) - 4.54).abs() < 0.01);
         assert!(contrast(DEFAULT_TEXT, DEFAULT_BACKGROUND) >= MIN_CAPTION_CONTRAST);
+    }
+
+    #[test]
+    fn text_without_a_colour_is_drawn_readable_on_any_background() {
+        let dark = Rgb::parse("#101828").unwrap();
+        assert_eq!(ink_on(dark), WHITE);
+        assert_eq!(ink_on(WHITE), DEFAULT_TEXT);
+        assert_eq!(drawn(None, None, dark), (WHITE, dark));
+        assert_eq!(drawn(Some(DEFAULT_TEXT), None, WHITE), (DEFAULT_TEXT, WHITE));
+        // The default confirm button: white on the primary blue.
+        assert_eq!(drawn(None, None, PRIMARY).0, WHITE);
+        // The better of the two, always; on a mid grey neither reaches 4.5:1 (the checker says so).
+        for v in 0..=255u8 {
+            let bg = Rgb(v, v, v);
+            let best = contrast(WHITE, bg).max(contrast(DEFAULT_TEXT, bg));
+            assert!((contrast(ink_on(bg), bg) - best).abs() < 1e-12, "{bg:?}");
+        }
+        let grey = Rgb::parse("#7B7B7B").unwrap();
+        assert!(contrast(ink_on(grey), grey) < MIN_TEXT_CONTRAST);
     }
 
     #[test]

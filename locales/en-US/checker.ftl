@@ -21,6 +21,15 @@ ky0001 = { $kind ->
     [trailing] there is extra text after the end of the scenario
     [comment] a comment is not closed: */ is missing
     [empty] the file is empty
+    [unclosed] line { $line } `{ $opener }` is never closed
+    [unclosed-line] line { $line } `{ $opener }` is never closed
+    [unclosed-here] line { $line } `{ $opener }` is never closed before this `{ $bracket }`
+    [unclosed-end] line { $line } `{ $opener }` is never closed: the file ends first
+    [extra-closer] this `{ $bracket }` closes nothing: the `{ $opener }` of line { $line } was already closed by the `{ $closer }` at { $at-line }:{ $at-col }
+    [stray-closer] this `{ $bracket }` closes nothing: no bracket before it is open
+    [wrong-closer] this `{ $bracket }` does not fit the `{ $opener }` of line { $line }
+    [unopened] this `{ $bracket }` has no `{ $fix }` of its own: the bracket open here is the `{ $opener }` of line { $line }
+    [missing-opener] a bracket is missing at the end of line { $line }: the lines after it are indented as if it opened one
    *[other] this is not written correctly
 }
 ky0001-help = { $kind ->
@@ -34,6 +43,15 @@ ky0001-help = { $kind ->
     [trailing] delete what comes after the last )
     [comment] add */ at the end of the comment
     [empty] start from the complete small example in docs/scenario-format.md
+    [unclosed] add `{ $fix }` before line { $before }, on a line of its own indented like line { $line }
+    [unclosed-line] add `{ $fix }` at the end of line { $line } (before its comma, if it has one)
+    [unclosed-here] add `{ $fix }` just before this `{ $bracket }`
+    [unclosed-end] add `{ $fix }` at the end of the file
+    [extra-closer] one `{ $fix }` too many? delete it
+    [stray-closer] delete this `{ $fix }`
+    [wrong-closer] write `{ $fix }` instead, or check the brackets between line { $line } and here
+    [unopened] add the missing `{ $fix }` where it belongs, or delete this `{ $bracket }`
+    [missing-opener] add `{ $fix }` at the end of line { $line }
    *[other] compare the brackets, quotes and commas near this line with docs/scenario-format.md (details: { $detail })
 }
 ky0002 = unknown field `{ $found }`
@@ -52,10 +70,26 @@ ky0007 = the field `{ $field }` is written twice
 ky0007-help = delete one of them
 ky0009 = this file is not text kuayue can read (it is not saved as UTF-8 or Unicode)
 ky0009-help = open it in Notepad, choose "Save as", set the encoding to UTF-8 and save
-ky0008 = a message file (.ftl) is not written correctly: { $reason }
-ky0008-help = write each message as "name = text"; names use only letters, digits and -
+ky0008 = { $kind ->
+    [lone-brace] a `{"{"}` in the text of `{ $message }` starts a placeholder that is never finished
+    [lone-close-brace] a `{"}"}` on its own cannot be in the text of `{ $message }`
+    [unindented] this line goes on with the text of `{ $message }`, but it does not start with spaces
+    [bad-name] `{ $found }` cannot be a message name
+    [missing-equals] the `=` after the message name `{ $found }` is missing
+    [missing-text] the message `{ $message }` has no text
+   *[other] a message file (.ftl) is not written correctly here
+}
+ky0008-help = { $kind ->
+    [lone-brace] a `{"{"}` starts a placeholder; to show the character write { $escape }, or remove it
+    [lone-close-brace] to show the character write { $escape }, or remove it
+    [unindented] a message continues on the next line only if that line starts with spaces: indent this line, or join it to the line above
+    [bad-name] a message name starts with an English letter and uses only English letters, digits, - and _ (e.g. hosp-step-1)
+    [missing-equals] write it as `{ $found } = text`
+    [missing-text] write its text after the `=`, on the same line
+   *[other] write each message as "name = text" on one line; a longer text goes on lines that start with spaces
+}
 ky0101 = the id `{ $found }` is used twice
-ky0101-help = steps, screens, widgets and stations each need their own id: pick a new one
+ky0101-help = pick a new id. Steps, screens and stations each need ids of their own; on one screen, widgets, icons and dialog buttons too (another screen may reuse a name)
 ky0102 = there is no screen `{ $found }`
 ky0102-help = declare the screen under screens, or use the id of an existing one
 ky0102-help-suggest = a typo? write `{ $suggestion }`
@@ -69,12 +103,21 @@ ky0105 = there is no step `{ $found }`
 ky0105-help = use the id of an existing step
 ky0105-help-suggest = a typo? write `{ $suggestion }`
 ky0106 = the message `{ $found }` is missing in { $locale }
-ky0106-help = add a line to a .ftl file in locales/{ $locale }/: { $found } = …
+ky0106-help = { $kind ->
+    [add] add this line to { $file }: { $found } = … ({ $other } has “{ $text }”: translate it)
+   *[other] add a line to a .ftl file in locales/{ $locale }/: { $found } = …
+}
 ky0106-help-suggest = a typo in the message name? { $locale } has `{ $suggestion }`
 ky0107 = the step `{ $found }` can never be reached
 ky0107-help = point to it from an earlier step with next or branches, or delete it
-ky0108 = from the step `{ $found }` the walkthrough can never reach its end
-ky0108-help = make this step (or one after it) lead to the last step, or add end: true
+ky0108 = { $kind ->
+    [circle] a learner who does every step right goes round for ever: after `{ $found }` comes `{ $to }` again
+   *[other] from the step `{ $found }` the walkthrough can never reach its end
+}
+ky0108-help = { $kind ->
+    [circle] point this next to a later step, or add end: true to a step of the circle; a branch is only taken when the learner chooses it
+   *[other] make this step (or one after it) lead to the last step, or add end: true
+}
 ky0109 = only { $found } hints; at least { $expected } are needed
 ky0109-help = give three hints: first a gentle restatement, then more precise, then step by step
 ky0110 = { $kind ->
@@ -82,6 +125,7 @@ ky0110 = { $kind ->
     [station] `{ $found }` is a station in the room, not a widget on the phone
     [not-field] `{ $found }` cannot be typed into
     [not-picker] `{ $found }` is not a date or time-slot picker
+    [phone-station] `{ $found }` is the learner's phone in their hand; it is not drawn in the room and cannot be tapped
    *[other] this action does not fit `{ $found }`
 }
 ky0110-help = { $kind ->
@@ -89,6 +133,7 @@ ky0110-help = { $kind ->
     [station] use TapStation("{ $found }")
     [not-field] use the id of an input, SMS code or password pad
     [not-picker] use the id of a DatePicker or TimeSlots
+    [phone-station] to have the learner use the phone, show a phone screen in this step (camera: Phone, screen: "…") and tap a widget on it; for a plain explanation use Acknowledge
    *[other] see the table of actions in docs/scenario-format.md
 }
 ky0111 = this step acts on the phone but has no screen
@@ -100,7 +145,10 @@ ky0113-help = set text_size to { $expected } or more, or remove it to use the de
 ky0114 = target too small: { $field } is { $found } px; at least { $expected } px is needed
 ky0114-help = set { $field } to { $expected } or more, or remove it to use the default
 ky0115 = text and background contrast too low: { $found }; at least { $expected }
-ky0115-help = use a darker text or lighter background colour (e.g. dark grey #1A1A1A on white)
+ky0115-help = { $kind ->
+    [screen] on a middle grey neither dark nor white text can be read well: make the screen's background darker (white text) or lighter (dark text)
+   *[other] use a darker text or lighter background colour (e.g. dark grey #1A1A1A on white)
+}
 ky0116 = the colour `{ $found }` is not written correctly
 ky0116-help = write colours as "#RRGGBB", e.g. "#1A1A1A"
 ky0117 = the id `{ $found }` is not written correctly
@@ -172,3 +220,6 @@ project-titles-by-id = (No project folder found, so scenarios are named by their
 lang-unknown = unknown language `{ $found }`: use zh-CN, en-US, or a folder locales/<tag>/ (with app.ftl) in the project
 ky0207 = this file is saved as "Unicode" (UTF-16); kuayue reads it, but other tools may not
 ky0207-help = in Notepad choose "Save as" and set the encoding to UTF-8
+ky0208 = unknown icon name `{ $found }`
+ky0208-help = the icon would show its text only; use one of: { $expected }
+ky0208-help-suggest = a typo? use `{ $suggestion }`

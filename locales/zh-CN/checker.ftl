@@ -21,6 +21,15 @@ ky0001 = { $kind ->
     [trailing] 场景结束后还有多余的内容
     [comment] 注释没有关上：少了 */
     [empty] 文件是空的
+    [unclosed] 第 { $line } 行的 `{ $opener }` 没有关上
+    [unclosed-line] 第 { $line } 行的 `{ $opener }` 没有关上
+    [unclosed-here] 第 { $line } 行的 `{ $opener }` 到这个 `{ $bracket }` 之前还没有关上
+    [unclosed-end] 第 { $line } 行的 `{ $opener }` 没有关上，文件就结束了
+    [extra-closer] 这个 `{ $bracket }` 多余了：第 { $line } 行的 `{ $opener }` 已经由第 { $at-line } 行第 { $at-col } 列的 `{ $closer }` 关上了
+    [stray-closer] 这个 `{ $bracket }` 多余了：它前面没有要关的括号
+    [wrong-closer] 这个 `{ $bracket }` 和第 { $line } 行的 `{ $opener }` 配不上
+    [unopened] 这个 `{ $bracket }` 前面没有和它配对的 `{ $fix }`：这里还开着的是第 { $line } 行的 `{ $opener }`
+    [missing-opener] 第 { $line } 行末尾少了一个括号：下面几行缩进了，像是从这里开始了一个括号
    *[other] 文件的写法有误
 }
 ky0001-help = { $kind ->
@@ -34,6 +43,15 @@ ky0001-help = { $kind ->
     [trailing] 删除最后一个 ) 后面的内容
     [comment] 在注释末尾加上 */
     [empty] 从 docs/scenario-format.md 复制完整的小例子开始写
+    [unclosed] 在第 { $before } 行前面加一行 `{ $fix }`，缩进和第 { $line } 行一样
+    [unclosed-line] 在第 { $line } 行末尾加上 `{ $fix }`（有逗号的话，加在逗号前面）
+    [unclosed-here] 在这个 `{ $bracket }` 前面加上 `{ $fix }`
+    [unclosed-end] 在文件末尾加上 `{ $fix }`
+    [extra-closer] 是不是多写了一个 `{ $fix }`？把它删掉
+    [stray-closer] 删掉这个 `{ $fix }`
+    [wrong-closer] 改成 `{ $fix }`，或检查第 { $line } 行到这里之间的括号
+    [unopened] 在该加的地方补上 `{ $fix }`，或删掉这个 `{ $bracket }`
+    [missing-opener] 在第 { $line } 行末尾加上 `{ $fix }`
    *[other] 对照 docs/scenario-format.md 的例子检查这一行附近的括号、引号和逗号（详细：{ $detail }）
 }
 ky0002 = 不认识的字段 `{ $found }`
@@ -52,10 +70,26 @@ ky0007 = 字段 `{ $field }` 写了两次
 ky0007-help = 删除其中一个
 ky0009 = 这个文件不是能读的文字（没有用 UTF-8 或 Unicode 编码保存）
 ky0009-help = 用记事本打开，点“另存为”，编码选“UTF-8”，再保存
-ky0008 = 文字文件（.ftl）写法有误：{ $reason }
-ky0008-help = 每条文字写成 “名字 = 内容”，名字只用英文字母、数字和 -
+ky0008 = { $kind ->
+    [lone-brace] `{ $message }` 的句子里有一个 `{"{"}`，它开始了一个占位符，却没有结束
+    [lone-close-brace] `{ $message }` 的句子里不能单独写 `{"}"}`
+    [unindented] 这一行接着写 `{ $message }` 的句子，但开头没有空格
+    [bad-name] `{ $found }` 不能当文字名
+    [missing-equals] 文字名 `{ $found }` 后面少了 `=`
+    [missing-text] 文字 `{ $message }` 没有句子
+   *[other] 文字文件（.ftl）这里的写法有误
+}
+ky0008-help = { $kind ->
+    [lone-brace] `{"{"}` 在句子里表示占位符；要显示这个符号请写成 { $escape }，或者删掉它
+    [lone-close-brace] 要显示这个符号请写成 { $escape }，或者删掉它
+    [unindented] 只有开头有空格的下一行才算接着上一句：在这一行开头加几个空格，或把它接到上一行末尾
+    [bad-name] 文字名以英文字母开头，只用英文字母、数字、- 和 _（例如 hosp-step-1）
+    [missing-equals] 写成 `{ $found } = 句子`
+    [missing-text] 在 `=` 后面的同一行写上句子
+   *[other] 每条文字写成 “文字名 = 句子”，一条一行；长句子换行时，下一行开头要加空格
+}
 ky0101 = 编号 `{ $found }` 重复了
-ky0101-help = 每个步骤、界面、控件和场景物件的编号都要不同，请改一个新的编号
+ky0101-help = 换一个新的编号。步骤之间、界面之间、物件之间的编号各不相同；同一个界面上的控件、图标和对话框按钮也各不相同（不同界面上可以重名）
 ky0102 = 找不到界面 `{ $found }`
 ky0102-help = 先在 screens 里声明这个界面，或改成已有界面的编号
 ky0102-help-suggest = 是不是写错了？改成 `{ $suggestion }`
@@ -69,12 +103,21 @@ ky0105 = 找不到步骤 `{ $found }`
 ky0105-help = 改成已有步骤的编号
 ky0105-help-suggest = 是不是写错了？改成 `{ $suggestion }`
 ky0106 = 文字 `{ $found }` 在 { $locale } 里没有
-ky0106-help = 在 locales/{ $locale }/ 的 .ftl 文件里加上一行：{ $found } = …
+ky0106-help = { $kind ->
+    [add] 在 { $file } 里加上这一行：{ $found } = …（{ $other } 里写的是“{ $text }”，请翻译过来）
+   *[other] 在 locales/{ $locale }/ 的 .ftl 文件里加上一行：{ $found } = …
+}
 ky0106-help-suggest = 文字名是不是写错了？{ $locale } 里有 `{ $suggestion }`
 ky0107 = 步骤 `{ $found }` 永远走不到
 ky0107-help = 从前面某一步用 next 或 branches 指向它，或删除这一步
-ky0108 = 从步骤 `{ $found }` 出发走不到结尾
-ky0108-help = 让这一步（或它后面的步骤）最终走向最后一步，或加上 end: true
+ky0108 = { $kind ->
+    [circle] 每一步都做对的学员会一直绕圈：步骤 `{ $found }` 之后又回到 `{ $to }`
+   *[other] 从步骤 `{ $found }` 出发走不到结尾
+}
+ky0108-help = { $kind ->
+    [circle] 把这里的 next 改成往后的步骤，或在圈里某一步加上 end: true；分支只在学员选它时才走
+   *[other] 让这一步（或它后面的步骤）最终走向最后一步，或加上 end: true
+}
 ky0109 = 提示只有 { $found } 条，至少要 { $expected } 条
 ky0109-help = 在 hints 里补足三条提示：先温和地重说一遍，再说得更具体，最后手把手地说
 ky0110 = { $kind ->
@@ -82,6 +125,7 @@ ky0110 = { $kind ->
     [station] `{ $found }` 是场景物件，不是手机上的控件
     [not-field] `{ $found }` 不能输入文字
     [not-picker] `{ $found }` 不是日期或时段选择
+    [phone-station] `{ $found }` 是学员手里的手机，房间里不画它，点不到
    *[other] 这个动作和 `{ $found }` 不匹配
 }
 ky0110-help = { $kind ->
@@ -89,6 +133,7 @@ ky0110-help = { $kind ->
     [station] 改用 TapStation("{ $found }")
     [not-field] 改成输入框、验证码或密码键盘的编号
     [not-picker] 改成 DatePicker 或 TimeSlots 的编号
+    [phone-station] 要学员拿起手机，请让这一步显示手机界面（camera: Phone, screen: "…"）并点界面上的控件；只是说明的话用 Acknowledge
    *[other] 对照 docs/scenario-format.md 的动作表修改
 }
 ky0111 = 这一步要操作手机，但没有指定界面
@@ -100,7 +145,10 @@ ky0113-help = 把 text_size 改成 { $expected } 或更大，或删掉它使用�
 ky0114 = 可点区域太小：{ $field } 只有 { $found } 像素，至少要 { $expected } 像素
 ky0114-help = 把 { $field } 改成 { $expected } 或更大，或删掉它使用默认大小
 ky0115 = 文字和背景的对比度太低：{ $found }，至少要 { $expected }
-ky0115-help = 文字用更深的颜色或背景用更浅的颜色（例如深灰 #1A1A1A 配白色）
+ky0115-help = { $kind ->
+    [screen] 这种中等灰色上，深色字和白色字都看不清：把界面背景改深一些（配白字）或浅一些（配深色字）
+   *[other] 文字用更深的颜色或背景用更浅的颜色（例如深灰 #1A1A1A 配白色）
+}
 ky0116 = 颜色 `{ $found }` 写法不对
 ky0116-help = 颜色写成 "#RRGGBB"，例如 "#1A1A1A"
 ky0117 = 编号 `{ $found }` 写法不对
@@ -172,3 +220,6 @@ project-titles-by-id = （没有找到项目文件夹，所以场景用编号表
 lang-unknown = 不认识的语言 `{ $found }`：请用 zh-CN、en-US，或者项目里 locales/<tag>/ 这样的语言文件夹（里面要有 app.ftl）
 ky0207 = 这个文件用“Unicode”（UTF-16）编码保存；kuayue 能读，别的工具可能读不了
 ky0207-help = 用记事本“另存为”，编码选“UTF-8”
+ky0208 = 不认识的图标名 `{ $found }`
+ky0208-help = 图标上会只显示文字；改成这些图标名中的一个：{ $expected }
+ky0208-help-suggest = 是不是写错了？改成 `{ $suggestion }`

@@ -198,15 +198,13 @@ fn wrong_key(drawn: &DrawnTargets, active: &Active, target: &Target) -> Option<K
 fn right_keys(active: &Active, target: &Target) -> Vec<Key> {
     let Target::Field(field) = target else { return vec![Key::from(target)] };
     let scenario = active.scenario();
+    let widget = active.view.screen.as_deref().and_then(|id| scenario.screen(id)).and_then(|s| s.widget(field));
     let value = match active.current_step().map(|s| &s.action) {
         Some(Expect::Enter { value: Some(v), .. }) => v.clone(),
-        _ => "1234".to_owned(),
+        _ => widget.map_or_else(|| "1234".to_owned(), Widget::example_value),
     };
     let mut keys: Vec<Key> = value.chars().map(|c| Key::Keypad { field: field.clone(), key: c.to_string() }).collect();
-    let screen = active.view.screen.as_deref().and_then(|id| scenario.screen(id));
-    let sends_itself = screen
-        .and_then(|s| s.widget(field))
-        .is_some_and(|w| matches!(w, Widget::SmsCode { .. } | Widget::PasswordPad { .. }));
+    let sends_itself = widget.is_some_and(|w| matches!(w, Widget::SmsCode { .. } | Widget::PasswordPad { .. }));
     if !sends_itself {
         keys.push(Key::Keypad { field: field.clone(), key: "ok".to_owned() });
     }

@@ -46,6 +46,7 @@ pub(super) fn plugin(app: &mut App) {
             report_target.run_if(in_state(Screen::Walkthrough)),
             report_voice,
             report_records,
+            report_focus,
         )
             .chain()
             .in_set(AppSystems::Present),
@@ -78,6 +79,7 @@ fn report_walkthrough(
     mut hints: MessageReader<HintShown>,
     mut completed: MessageReader<WalkthroughCompleted>,
     words: Res<Words>,
+    progress: Option<Res<Active>>,
     mut report: ResMut<Report>,
 ) {
     for s in started.read() {
@@ -87,7 +89,15 @@ fn report_walkthrough(
         report.write(json!({ "event": "action", "action": format!("{action:?}") }));
     }
     for e in entered.read() {
-        report.write(json!({ "event": "step", "step": e.step, "prompt": e.prompt, "caption": words.say(&e.prompt) }));
+        let (number, total) = progress.as_ref().map_or((0, 0), |a| (a.view.progress.done + 1, a.view.progress.total));
+        report.write(json!({
+            "event": "step",
+            "step": e.step,
+            "prompt": e.prompt,
+            "caption": words.say(&e.prompt),
+            "number": number,
+            "total": total,
+        }));
     }
     for h in hints.read() {
         report.write(json!({ "event": "hint", "level": h.level, "message": h.message }));
@@ -136,6 +146,31 @@ fn report_target(
         let key = format!("{:?}", Key::from(target));
         report.write(json!({ "event": "target", "step": step, "key": key, "x": c.x, "y": c.y }));
         *reported = Some(step.clone());
+    }
+}
+
+/// Which tappable thing has the keyboard focus, each time that changes: the key
+/// (as in `target`), `"other"` for a menu or caption button, or null for none.
+fn report_focus(
+    mut contexts: Query<&mut bevy_egui::EguiContext>,
+    drawn: Option<Res<DrawnTargets>>,
+    mut last: Local<Option<Value>>,
+    mut report: ResMut<Report>,
+) {
+    let Some(drawn) = drawn else { return };
+    for mut context in &mut contexts {
+        let focused = context.get_mut().memory(|m| m.focused());
+        let key = match focused {
+            None => Value::Null,
+            Some(id) => drawn.key_of(id).map_or_else(|| json!("other"), |k| json!(format!("{k:?}"))),
+        };
+        if last.as_ref() != Some(&key) {
+            // The first state (nothing focused) is not news.
+            if last.is_some() || !key.is_null() {
+                report.write(json!({ "event": "focus", "key": key }));
+            }
+            *last = Some(key);
+        }
     }
 }
 

@@ -8,7 +8,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use unic_langid::LanguageIdentifier;
 
-use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::diagnostic::{Code, Diagnostic};
 
 /// A language kuayue speaks. zh-CN (the default) and en-US are built in; any
 /// other is a folder `locales/<tag>/` that holds the app's own message files
@@ -235,6 +235,34 @@ pub struct Locale {
 }
 
 impl Locale {
+    /// A language with no messages yet.
+    pub fn new(tag: &str) -> Locale {
+        Locale { tag: tag.to_owned(), definitions: HashMap::new(), bundle: new_bundle(tag) }
+    }
+
+    /// Adds one message file's text (already decoded) as [`Catalog::load`] reads it:
+    /// a broken file keeps what parsed, and each syntax error becomes a diagnostic.
+    pub fn add_ftl(&mut self, file: &Path, src: &str, diagnostics: &mut Vec<Diagnostic>) {
+        let shown = file.display().to_string();
+        let resource = match FluentResource::try_new(src.to_owned()) {
+            Ok(r) => r,
+            Err((r, errors)) => {
+                for e in errors {
+                    diagnostics.push(crate::diagnostic::ftl::locale_syntax(src, &shown, &e));
+                }
+                r
+            }
+        };
+        for entry in resource.entries() {
+            if let fluent_syntax::ast::Entry::Message(m) = entry {
+                let id = m.id.name.to_owned();
+                let line = definition_line(src, &id);
+                self.definitions.insert(id, Definition { file: file.to_owned(), line });
+            }
+        }
+        self.bundle.add_resource_overriding(resource);
+    }
+
     pub fn has(&self, id: &str) -> bool {
         self.definitions.contains_key(id)
     }
@@ -260,7 +288,7 @@ impl Catalog {
         tags.sort();
         for tag_dir in tags {
             let tag = tag_dir.file_name().unwrap_or_default().to_string_lossy().into_owned();
-            let mut locale = Locale { tag: tag.clone(), definitions: HashMap::new(), bundle: new_bundle(&tag) };
+            let mut locale = Locale::new(&tag);
             for file in read_dir_sorted(&tag_dir).into_iter().filter(|p| p.extension().is_some_and(|e| e == "ftl")) {
                 let shown = file.display().to_string();
                 let src = match std::fs::read(&file) {
@@ -281,26 +309,7 @@ impl Catalog {
                         continue;
                     }
                 };
-                let resource = match FluentResource::try_new(src.clone()) {
-                    Ok(r) => r,
-                    Err((r, errors)) => {
-                        for e in errors {
-                            let loc = Location::of_span(&src, e.pos.clone());
-                            diagnostics.push(
-                                Diagnostic::new(Code::LocaleSyntax, shown.clone()).at(loc).arg("reason", e.to_string()),
-                            );
-                        }
-                        r
-                    }
-                };
-                for entry in resource.entries() {
-                    if let fluent_syntax::ast::Entry::Message(m) = entry {
-                        let id = m.id.name.to_owned();
-                        let line = definition_line(&src, &id);
-                        locale.definitions.insert(id, Definition { file: file.clone(), line });
-                    }
-                }
-                locale.bundle.add_resource_overriding(resource);
+                locale.add_ftl(&file, &src, &mut diagnostics);
             }
             locales.push(locale);
         }

@@ -174,42 +174,64 @@ impl<'a> Checker<'a> {
                 },
                 None => None,
             };
+            // The status bar, title, back arrow, texts and labels are drawn on the screen's
+            // background in the ink that reads best on it; a middle grey has none.
+            if let Some(bg) = background {
+                let ratio = senior::contrast(senior::ink_on(bg), bg);
+                if ratio < senior::MIN_TEXT_CONTRAST {
+                    self.low_contrast(&p.field("background"), ratio, "screen");
+                }
+            }
+            let screen_fill = background.unwrap_or(senior::DEFAULT_BACKGROUND);
             let mut ids = HashSet::new();
             for (j, widget) in screen.widgets.iter().enumerate() {
-                self.widget(&p.field("widgets").index(j), widget, background, &mut ids);
+                self.widget(&p.field("widgets").index(j), widget, screen_fill, &mut ids);
             }
         }
     }
 
-    fn widget(&mut self, p: &Path, widget: &Widget, screen_bg: Option<Rgb>, ids: &mut HashSet<String>) {
+    /// Checks a widget; `screen_fill` is the screen's background, under its plain texts.
+    fn widget(&mut self, p: &Path, widget: &Widget, screen_fill: Rgb, ids: &mut HashSet<String>) {
         self.check_id(&p.field("id"), widget.id(), ids);
-        let tappable = !widget.tap_targets().is_empty();
         match widget {
-            Widget::Text { text, style, .. } | Widget::Button { text, style, .. } => {
+            Widget::Text { text, style, .. } => {
                 self.msg(p.field("text"), text);
-                self.style(&p.field("style"), style, screen_bg, tappable);
+                self.style(&p.field("style"), style, screen_fill, false);
+            }
+            Widget::Button { text, style, .. } => {
+                self.msg(p.field("text"), text);
+                self.style(&p.field("style"), style, senior::BUTTON_FILL, true);
             }
             Widget::ListItem { text, detail, style, .. } => {
                 self.msg(p.field("text"), text);
                 if let Some(d) = detail {
                     self.msg(p.field("detail"), d);
                 }
-                self.style(&p.field("style"), style, screen_bg, true);
+                self.style(&p.field("style"), style, senior::WHITE, true);
             }
             Widget::IconGrid { items, style, .. } => {
                 for (k, item) in items.iter().enumerate() {
                     let ip = p.field("items").index(k);
                     self.check_id(&ip.field("id"), &item.id, ids);
                     self.msg(ip.field("text"), &item.text);
+                    if let Some(icon) = &item.icon
+                        && !ICONS.contains(&icon.as_str())
+                    {
+                        let suggestion = closest(icon, ICONS);
+                        let expected = ICONS.join(", ");
+                        self.emit(Code::UnknownIcon, &ip.field("icon"))
+                            .args_mut(&[("found", icon), ("expected", &expected)])
+                            .suggest(suggestion);
+                    }
                 }
-                self.style(&p.field("style"), style, screen_bg, true);
+                self.style(&p.field("style"), style, senior::BUTTON_FILL, true);
             }
             Widget::Input { label, placeholder, style, .. } => {
                 self.msg(p.field("label"), label);
                 if let Some(ph) = placeholder {
                     self.msg(p.field("placeholder"), ph);
                 }
-                self.style(&p.field("style"), style, screen_bg, true);
+                self.style(&p.field("style"), style, senior::WHITE, true);
             }
             Widget::DatePicker { label, options, style, .. } | Widget::TimeSlots { label, options, style, .. } => {
                 self.msg(p.field("label"), label);
@@ -219,22 +241,21 @@ impl<'a> Checker<'a> {
                     self.check_id(&op.field("id"), &o.id, &mut option_ids);
                     self.msg(op.field("text"), &o.text);
                 }
-                self.style(&p.field("style"), style, screen_bg, true);
+                self.style(&p.field("style"), style, senior::WHITE, true);
             }
             Widget::ConfirmDialog { title, text, confirm, cancel, .. } => {
                 self.msg(p.field("title"), title);
                 self.msg(p.field("text"), text);
-                for (name, b) in [("confirm", confirm), ("cancel", cancel)] {
-                    self.dialog_button(&p.field(name), b, screen_bg, ids);
-                }
+                self.dialog_button(&p.field("confirm"), confirm, senior::PRIMARY, ids);
+                self.dialog_button(&p.field("cancel"), cancel, senior::BUTTON_FILL, ids);
             }
             Widget::Popup { title, text, buttons, close, .. } => {
                 self.msg(p.field("title"), title);
                 self.msg(p.field("text"), text);
                 for (k, b) in buttons.iter().enumerate() {
-                    self.dialog_button(&p.field("buttons").index(k), b, screen_bg, ids);
+                    self.dialog_button(&p.field("buttons").index(k), b, senior::BUTTON_FILL, ids);
                 }
-                self.dialog_button(&p.field("close"), close, screen_bg, ids);
+                self.dialog_button(&p.field("close"), close, senior::PRIMARY, ids);
             }
             Widget::Sms { sender, text, .. } => {
                 self.msg(p.field("sender"), sender);
@@ -259,14 +280,23 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn dialog_button(&mut self, p: &Path, b: &DialogButton, screen_bg: Option<Rgb>, ids: &mut HashSet<String>) {
+    /// `fill` is what the button is drawn on when its style gives no background.
+    fn dialog_button(&mut self, p: &Path, b: &DialogButton, fill: Rgb, ids: &mut HashSet<String>) {
         // Dialog buttons share the screen's id space: steps tap them by id.
         self.check_id(&p.field("id"), &b.id, ids);
         self.msg(p.field("text"), &b.text);
-        self.style(&p.field("style"), &b.style, screen_bg, true);
+        self.style(&p.field("style"), &b.style, fill, true);
     }
 
-    fn style(&mut self, p: &Path, style: &Style, screen_bg: Option<Rgb>, tappable: bool) {
+    fn low_contrast(&mut self, at: &Path, ratio: f64, kind: &str) {
+        let found = format!("{ratio:.2}:1");
+        let expected = format!("{}:1", senior::MIN_TEXT_CONTRAST);
+        self.emit(Code::LowContrast, at).args_mut(&[("found", &found), ("expected", &expected), ("kind", kind)]);
+    }
+
+    /// A widget's style, rated as the app draws it ([`senior::drawn`]): `fill` is what
+    /// its text sits on when the style gives no background.
+    fn style(&mut self, p: &Path, style: &Style, fill: Rgb, tappable: bool) {
         if let Some(size) = style.text_size
             && size < senior::MIN_PHONE_TEXT_PX
         {
@@ -296,28 +326,16 @@ impl<'a> Checker<'a> {
         };
         let fg = colour("color", &style.color);
         let bg = colour("background", &style.background);
-        // Unparseable colours were reported above; contrast needs both.
-        if matches!(fg, Some(None)) || matches!(bg, Some(None)) {
+        // Unparseable colours were reported above. Without any colour of its own the text
+        // is drawn in the ink that reads best on a fixed fill, or on the screen (rated there).
+        if matches!(fg, Some(None)) || matches!(bg, Some(None)) || (fg.is_none() && bg.is_none()) {
             return;
         }
-        if fg.is_none() && bg.is_none() && screen_bg.is_none() {
-            return;
-        }
-        let fg = fg.flatten().unwrap_or(senior::DEFAULT_TEXT);
-        let bg = bg.flatten().or(screen_bg).unwrap_or(senior::DEFAULT_BACKGROUND);
+        let (fg, bg) = senior::drawn(fg.flatten(), bg.flatten(), fill);
         let ratio = senior::contrast(fg, bg);
         if ratio < senior::MIN_TEXT_CONTRAST {
-            let field = if style.color.is_some() {
-                "color"
-            } else if style.background.is_some() {
-                "background"
-            } else {
-                ""
-            };
-            let at = if field.is_empty() { p.clone() } else { p.field(field) };
-            let found = format!("{ratio:.2}:1");
-            let expected = format!("{}:1", senior::MIN_TEXT_CONTRAST);
-            self.emit(Code::LowContrast, &at).args_mut(&[("found", &found), ("expected", &expected)]);
+            let field = if style.color.is_some() { "color" } else { "background" };
+            self.low_contrast(&p.field(field), ratio, "style");
         }
     }
 
@@ -433,7 +451,15 @@ impl<'a> Checker<'a> {
                         .suggest(suggestion);
                 }
             }
-            Expect::TapStation(id) => self.station_ref(&p.index(0), id),
+            Expect::TapStation(id) => {
+                // The learner's phone is in their hand, not drawn in the room: nothing to tap.
+                if self.s().station(id).is_some_and(|st| !st.kind.is_drawn()) {
+                    self.emit(Code::ActionDoesNotFit, &p.index(0))
+                        .args_mut(&[("found", id), ("kind", "phone-station")]);
+                } else {
+                    self.station_ref(&p.index(0), id);
+                }
+            }
             Expect::Enter { field, value } => {
                 let at = p.field("field");
                 let Some(screen) = screen else { return needs_screen(self, &at) };
@@ -547,6 +573,29 @@ impl<'a> Checker<'a> {
         let stuck: Vec<usize> = (0..n).filter(|&i| reachable[i] && !can_finish[i]).collect();
         let jumps: Vec<usize> = stuck.iter().copied().filter(|&i| successors(i).iter().any(|&j| j <= i)).collect();
         let report: HashSet<usize> = if jumps.is_empty() { stuck } else { jumps }.into_iter().collect();
+        // A learner who does every step right follows `next` only: that way must end
+        // too, or it goes round for ever even when a branch could leave the circle.
+        let mut circling: HashSet<usize> = HashSet::new();
+        for start in (0..n).filter(|&i| reachable[i] && can_finish[i] && !report.contains(&i)) {
+            let mut seen = vec![start];
+            let mut at = start;
+            while let Some(next) = s.next_after(at) {
+                if let Some(k) = seen.iter().position(|&v| v == next) {
+                    // The circle is seen[k..]; name the step whose `next` jumps back.
+                    let back = seen[k..].iter().copied().find(|&v| s.next_after(v).is_some_and(|t| t <= v));
+                    circling.insert(back.unwrap_or(at));
+                    break;
+                }
+                seen.push(next);
+                at = next;
+            }
+        }
+        for &i in &circling {
+            let p = root.field("steps").index(i);
+            let at = if s.steps[i].next.is_some() { p.field("next") } else { p.field("id") };
+            let (id, to) = (s.steps[i].id.clone(), s.next_after(i).map(|t| s.steps[t].id.clone()).unwrap_or_default());
+            self.emit(Code::DeadEnd, &at).args_mut(&[("found", &id), ("kind", "circle"), ("to", &to)]);
+        }
         for (i, &is_reachable) in reachable.iter().enumerate() {
             let p = root.field("steps").index(i);
             let id = s.steps[i].id.clone();
@@ -592,11 +641,29 @@ impl<'a> Checker<'a> {
         for (path, id) in std::mem::take(&mut self.messages) {
             for locale in &catalog.locales {
                 if !locale.has(&id) && reported.insert((id.clone(), locale.tag.clone())) {
-                    let suggestion = closest(&id, locale.definitions.keys());
                     let tag = locale.tag.clone();
-                    self.emit(Code::MissingMessage, &path)
-                        .args_mut(&[("found", &id), ("locale", &tag)])
-                        .suggest(suggestion);
+                    // Written in another language: not a typo, a line to add to the same file here.
+                    let elsewhere = catalog.locales.iter().find(|l| l.has(&id));
+                    if let Some(other) = elsewhere {
+                        let name = other.definitions[&id].file.file_name().unwrap_or_default().to_owned();
+                        let file = shown_path(&catalog.dir.join(&tag).join(name));
+                        let text = other.get(&id, &BTreeMap::new()).unwrap_or_default();
+                        let other_tag = other.tag.clone();
+                        self.emit(Code::MissingMessage, &path).args_mut(&[
+                            ("found", &id),
+                            ("locale", &tag),
+                            ("kind", "add"),
+                            ("file", &file),
+                            ("other", &other_tag),
+                            ("text", &text),
+                        ]);
+                    } else {
+                        // Nowhere: a typo when a defined name is close, else a line to write.
+                        let suggestion = closest(&id, locale.definitions.keys());
+                        self.emit(Code::MissingMessage, &path)
+                            .args_mut(&[("found", &id), ("locale", &tag)])
+                            .suggest(suggestion);
+                    }
                 }
                 let text = locale.has(&id).then(|| locale.get(&id, &BTreeMap::new())).flatten();
                 let missing = match (self.ctx.glyphs, text) {
@@ -664,7 +731,8 @@ fn value_problem(widget: &Widget, value: &str) -> Option<String> {
         Widget::SmsCode { digits, .. } | Widget::PasswordPad { digits, .. } => {
             (!digits_only || value.len() != usize::from(*digits)).then(|| format!("{digits} × 0–9"))
         }
-        Widget::Input { kind: InputKind::Number, .. } => (!digits_only).then(|| "0–9".to_owned()),
+        // The on-screen keypad has the digits only: a value with letters could never be typed.
+        Widget::Input { kind: InputKind::Number | InputKind::Text, .. } => (!digits_only).then(|| "0–9".to_owned()),
         Widget::Input { kind: InputKind::Phone, .. } => {
             (!digits_only || value.len() != 11).then(|| "11 × 0–9".to_owned())
         }
@@ -741,5 +809,15 @@ mod tests {
         };
         assert_eq!(value_problem(&phone, "13800000000"), None);
         assert!(value_problem(&phone, "1380000").is_some());
+        // A text field is typed on the same digit keypad: letters could never be entered.
+        let text = Widget::Input {
+            id: "t".into(),
+            label: "l".into(),
+            kind: InputKind::Text,
+            placeholder: None,
+            style: Style::default(),
+        };
+        assert_eq!(value_problem(&text, "2026"), None);
+        assert!(value_problem(&text, "Chen").is_some());
     }
 }

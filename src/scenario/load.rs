@@ -10,6 +10,8 @@ use super::model::Scenario;
 use super::spans::{self, Node};
 use crate::diagnostic::{Code, Diagnostic, Location, byte_offset};
 
+mod brackets;
+
 /// A parsed scenario, its text and where each value sits.
 #[derive(Debug, Clone)]
 pub struct Loaded {
@@ -102,6 +104,10 @@ fn from_ron_error(source: &str, file: &str, e: ron::error::SpannedError) -> Diag
             .arg("expected", "\"")
             .arg("detail", e.code.to_string());
     }
+    // Brackets that do not pair up make ron stumble far from them; name the bracket itself.
+    if let Some(problem) = brackets::check(source) {
+        return bracket_diagnostic(source, file, problem).arg("detail", e.code.to_string());
+    }
     let d = |code| Diagnostic::new(code, file).at(location.clone());
     match e.code {
         RonError::NoSuchStructField { expected, found, outer } => {
@@ -146,6 +152,68 @@ fn from_ron_error(source: &str, file: &str, e: ron::error::SpannedError) -> Diag
                 .arg("expected", expected)
                 .arg("detail", other.to_string())
         }
+    }
+}
+
+/// A bracket too many, missing or of the wrong kind, located where the fix goes and
+/// naming the bracket at the other end.
+fn bracket_diagnostic(source: &str, file: &str, problem: brackets::Problem) -> Diagnostic {
+    use brackets::Problem;
+    let at = |offset: usize| Location::of_span(source, offset..offset + 1);
+    let d = |kind: &str, location: Location| {
+        let found = found_at(source, &location);
+        Diagnostic::new(Code::Syntax, file).at(location).arg("kind", kind).arg("found", found)
+    };
+    let opened = |d: Diagnostic, opener: &brackets::Bracket| {
+        d.arg("opener", brackets::label(source, opener)).arg("line", opener.line().to_string())
+    };
+    match problem {
+        Problem::Unclosed { opener, fix, before } => {
+            let first = before + (source[before..].len() - source[before..].trim_start_matches([' ', '\t']).len());
+            let location = at(first);
+            let line = location.line.to_string();
+            opened(d("unclosed", location), &opener).arg("before", line).arg("expected", fix.clone()).arg("fix", fix)
+        }
+        Problem::UnclosedOnLine { opener, fix, at: end } => {
+            opened(d("unclosed-line", Location::of_span(source, end..end)), &opener)
+                .arg("expected", fix.clone())
+                .arg("fix", fix)
+        }
+        Problem::UnclosedBefore { opener, fix, here } => opened(d("unclosed-here", at(here.offset)), &opener)
+            .arg("bracket", here.ch.to_string())
+            .arg("expected", fix.clone())
+            .arg("fix", fix),
+        Problem::UnclosedAtEnd { opener, fix, end } => {
+            opened(d("unclosed-end", Location::of_span(source, end..end)), &opener)
+                .arg("expected", fix.clone())
+                .arg("fix", fix)
+        }
+        Problem::Extra { closer, previous: Some((opener, closed_by)), fix } => {
+            let by = at(closed_by.offset);
+            opened(d("extra-closer", at(closer.offset)), &opener)
+                .arg("bracket", closer.ch.to_string())
+                .arg("closer", closed_by.ch.to_string())
+                .arg("at-line", by.line.to_string())
+                .arg("at-col", by.col.to_string())
+                .arg("fix", fix)
+        }
+        Problem::Extra { closer, previous: None, fix } => {
+            d("stray-closer", at(closer.offset)).arg("bracket", closer.ch.to_string()).arg("fix", fix)
+        }
+        Problem::Wrong { closer, opener } => {
+            let fix = brackets::closer_of(opener.ch).to_string();
+            opened(d("wrong-closer", at(closer.offset)), &opener)
+                .arg("bracket", closer.ch.to_string())
+                .arg("expected", fix.clone())
+                .arg("fix", fix)
+        }
+        Problem::Unopened { closer, open } => opened(d("unopened", at(closer.offset)), &open)
+            .arg("bracket", closer.ch.to_string())
+            .arg("fix", brackets::opener_of(closer.ch).to_string()),
+        Problem::MissingOpener { line, at: end, fix } => d("missing-opener", Location::of_span(source, end..end))
+            .arg("line", line.to_string())
+            .arg("expected", fix.to_string())
+            .arg("fix", fix.to_string()),
     }
 }
 

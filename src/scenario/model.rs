@@ -98,6 +98,32 @@ pub enum StationKind {
     ServiceWindow,
 }
 
+impl StationKind {
+    /// Every kind, in the order written in the guide.
+    pub const ALL: [StationKind; 13] = [
+        StationKind::Kiosk,
+        StationKind::CardReader,
+        StationKind::RegistrationCounter,
+        StationKind::PharmacyWindow,
+        StationKind::QueueScreen,
+        StationKind::Seats,
+        StationKind::Door,
+        StationKind::Phone,
+        StationKind::Sign,
+        StationKind::Sofa,
+        StationKind::Table,
+        StationKind::Tv,
+        StationKind::ServiceWindow,
+    ];
+
+    /// Whether the room draws this kind as a model a learner can tap. The learner's
+    /// phone is not in the room but in their hand (the phone screen), so a step
+    /// cannot ask to tap it there (the checker says so: KY0110).
+    pub fn is_drawn(self) -> bool {
+        self != StationKind::Phone
+    }
+}
+
 /// One phone screen.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -161,13 +187,38 @@ pub struct Choice {
     pub available: bool,
 }
 
+/// The icon names an icon grid item may ask for (generic pictograms, no brands).
+/// Any other name is a warning (KY0208); the guides list them with their meaning.
+pub const ICONS: &[&str] = &[
+    "calendar",
+    "camera",
+    "government",
+    "hospital",
+    "house",
+    "message",
+    "phone",
+    "search",
+    "wallet",
+    "bank",
+    "bus",
+    "chat",
+    "id_card",
+    "insurance",
+    "medicine",
+    "pay",
+    "qr_code",
+    "settings",
+    "video",
+    "weather",
+];
+
 /// An icon of an icon grid.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GridItem {
     pub id: String,
     pub text: MsgId,
-    /// A generic pictogram name (e.g. "hospital", "wallet", "search").
+    /// A generic pictogram name, one of [`ICONS`].
     #[serde(default)]
     pub icon: Option<String>,
 }
@@ -415,6 +466,19 @@ impl Widget {
         matches!(self, Widget::Input { .. } | Widget::SmsCode { .. } | Widget::PasswordPad { .. })
     }
 
+    /// What autoplay types into this field when the step accepts any value: as many
+    /// digits as a code or password takes (they send themselves only when full), a
+    /// whole mobile number, or a short number.
+    pub fn example_value(&self) -> String {
+        match self {
+            Widget::SmsCode { digits, .. } | Widget::PasswordPad { digits, .. } => {
+                "2580".chars().cycle().take(usize::from(*digits)).collect()
+            }
+            Widget::Input { kind: InputKind::Phone, .. } => "13900001234".to_owned(),
+            _ => "1234".to_owned(),
+        }
+    }
+
     /// The options of a picker, if this widget is one.
     pub fn options(&self) -> Option<&[Choice]> {
         match self {
@@ -449,6 +513,36 @@ impl Scenario {
             None if index + 1 < self.steps.len() => Some(index + 1),
             None => None,
         }
+    }
+
+    /// The usual path: from the first step, following [`Scenario::next_after`], each step once.
+    pub fn usual_path(&self) -> Vec<usize> {
+        let mut path = Vec::new();
+        let mut at = (!self.steps.is_empty()).then_some(0);
+        while let Some(i) = at.filter(|i| !path.contains(i)) {
+            path.push(i);
+            at = self.next_after(i);
+        }
+        path
+    }
+
+    /// "Step N of M" for step `index`, as the caption counts: M steps on the usual path,
+    /// N the step's place on it. A step off the usual path (reached by a branch) counts
+    /// as the usual step it leads back to, so a side step does not move the count; M when
+    /// it never leads back. The same however the step was reached.
+    pub fn step_number(&self, index: usize) -> (usize, usize) {
+        let path = self.usual_path();
+        let total = path.len();
+        let mut at = Some(index);
+        let mut seen = Vec::new();
+        while let Some(i) = at.filter(|i| !seen.contains(i)) {
+            if let Some(n) = path.iter().position(|&p| p == i) {
+                return (n + 1, total);
+            }
+            seen.push(i);
+            at = self.next_after(i);
+        }
+        (total, total)
     }
 }
 

@@ -66,10 +66,15 @@ impl Manifest {
     /// The folder's manifest; none yet is an empty one.
     pub fn load(folder: &Path) -> Result<Manifest, String> {
         match std::fs::read_to_string(Manifest::path(folder)) {
-            Ok(text) => serde_json::from_str(&text).map_err(|e| e.to_string()),
+            Ok(text) => Manifest::from_text(&text),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Manifest::default()),
             Err(e) => Err(e.to_string()),
         }
+    }
+
+    /// A manifest file's text, as [`Manifest::load`] reads it.
+    pub fn from_text(text: &str) -> Result<Manifest, String> {
+        serde_json::from_str(text).map_err(|e| e.to_string())
     }
 
     /// Writes it whole to a temporary file, then renames it into place.

@@ -320,8 +320,8 @@ impl Walkthrough {
 
     /// What to present now.
     pub fn view(&self) -> View {
-        let done = self.records.len();
         let Some(c) = &self.current else {
+            let done = self.scenario.usual_path().len();
             return View {
                 step: None,
                 prompt: None,
@@ -349,23 +349,12 @@ impl Walkthrough {
             hint: (c.hint_level > 0).then(|| step.hints[usize::from(c.hint_level) - 1].clone()),
             feedback: c.feedback.clone(),
             offer_trainer: c.hint_level >= TRAINER_LEVEL,
-            progress: Progress { done, total: done + self.remaining_on_usual_path(c.index) },
+            progress: {
+                let (number, total) = self.scenario.step_number(c.index);
+                Progress { done: number - 1, total }
+            },
             finished: false,
         }
-    }
-
-    /// Steps from `index` to the end following `next` (branches not taken).
-    fn remaining_on_usual_path(&self, index: usize) -> usize {
-        let mut count = 1;
-        let mut at = index;
-        while let Some(next) = self.scenario.next_after(at) {
-            count += 1;
-            at = next;
-            if count > self.scenario.steps.len() {
-                break; // a loop: never count forever
-            }
-        }
-        count
     }
 
     /// Checks the engine's own promises; used by tests after every action.

@@ -190,8 +190,9 @@ pub enum Event {
 /// How far along the learner is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Progress {
+    /// Steps before this one on the usual path ([`crate::scenario::Scenario::step_number`] − 1).
     pub done: usize,
-    /// Done plus the steps still ahead on the usual path.
+    /// Steps on the usual path.
     pub total: usize,
 }
 

@@ -11,14 +11,42 @@ use proptest::prelude::*;
 
 use crate::common::*;
 
+/// A header line of a corpus file without its comment mark (`// ` in .ron, `# ` in .ftl).
+fn header(line: &str) -> Option<&str> {
+    line.strip_prefix("// ").or_else(|| line.strip_prefix("# "))
+}
+
 /// Reads `// expect: KY0002 at 12:9` (or `at -`) from a corpus file's first line.
 fn expectation(path: &Path) -> (String, Option<(usize, usize)>) {
     let bytes = std::fs::read(path).unwrap();
     let first = String::from_utf8_lossy(&bytes).lines().next().unwrap_or_default().to_owned();
-    let rest = first.strip_prefix("// expect: ").unwrap_or_else(|| panic!("{} has no expect header", path.display()));
+    let rest = header(&first)
+        .and_then(|h| h.strip_prefix("expect: "))
+        .unwrap_or_else(|| panic!("{} has no expect header", path.display()));
     let (code, at) = rest.split_once(" at ").expect("CODE at LINE:COL");
     let at = at.split_once(':').map(|(l, c)| (l.parse().unwrap(), c.parse().unwrap()));
     (code.to_owned(), at)
+}
+
+/// Reads the `// says zh-CN: …` and `// fix en-US: …` lines after the expect header:
+/// (language, "says" or "fix", words the message or the fix must contain).
+fn words(path: &Path) -> Vec<(String, String, String)> {
+    let text = String::from_utf8_lossy(&std::fs::read(path).unwrap()).into_owned();
+    let mut out = Vec::new();
+    for line in text.lines().skip(1) {
+        let Some(rest) = header(line) else { break };
+        let Some((what, rest)) = rest.split_once(' ').filter(|(w, _)| ["says", "fix"].contains(w)) else { break };
+        let (lang, said) = rest.split_once(": ").expect("// fix LANG: words");
+        out.push((lang.to_owned(), what.to_owned(), said.to_owned()));
+    }
+    out
+}
+
+/// Whether `d` says `said` in `lang`, in its message ("says") or its fix ("fix").
+fn says(d: &kuayue::diagnostic::Diagnostic, lang: &str, what: &str, said: &str) -> Result<(), String> {
+    let msg = kuayue::i18n::Messages::embedded(kuayue::i18n::Lang::from_tag(lang).expect("zh-CN or en-US"));
+    let text = if what == "says" { d.message(&msg) } else { d.help(&msg) };
+    if text.contains(said) { Ok(()) } else { Err(format!("{lang} {what}: `{text}` lacks `{said}`")) }
 }
 
 #[test]
@@ -34,6 +62,8 @@ fn every_broken_file_reports_its_code_at_its_place() {
         let found = diagnostics.iter().any(|d| d.code.to_string() == code && (at.is_none() || d.line_col() == at));
         let seen: Vec<String> = diagnostics.iter().map(|d| format!("{}@{:?}", d.code, d.line_col())).collect();
         assert!(found, "{}: expected {code} at {at:?}, got {seen:?}", file.display());
+        let d = diagnostics.iter().find(|d| d.code.to_string() == code && (at.is_none() || d.line_col() == at));
+        check_words(file, d.unwrap());
         assert!(
             diagnostics.iter().any(|d| d.severity() == Severity::Error) || code.starts_with("KY02"),
             "{} should fail the check",
@@ -42,6 +72,73 @@ fn every_broken_file_reports_its_code_at_its_place() {
         codes.insert(code);
     }
     assert!(codes.len() >= 20, "only {} distinct codes covered: {codes:?}", codes.len());
+}
+
+/// The file's `says`/`fix` lines hold for `d`, and a file that states a fix states it in both languages.
+fn check_words(file: &Path, d: &kuayue::diagnostic::Diagnostic) -> usize {
+    let words = words(file);
+    for (lang, what, said) in &words {
+        if let Err(e) = says(d, lang, what, said) {
+            panic!("{}: {e}", file.display());
+        }
+    }
+    let fixes: BTreeSet<&str> = words.iter().filter(|(_, what, _)| what == "fix").map(|(l, _, _)| l.as_str()).collect();
+    assert!(
+        words.is_empty() || fixes == BTreeSet::from(["en-US", "zh-CN"]),
+        "{}: a fix in each language",
+        file.display()
+    );
+    words.len()
+}
+
+#[test]
+fn bracket_mistakes_are_found_at_the_bracket_and_say_how_to_fix_them() {
+    let dir = repo().join("tests/fixtures/broken");
+    let mut told = 0;
+    let names = [
+        "missing_step_close",
+        "missing_screen_close",
+        "extra_screen_close",
+        "wrong_closer",
+        "unclosed_at_end",
+        "unclosed_on_line",
+        "unclosed_before_closer",
+        "missing_opener",
+        "missing_opener_in_line",
+    ];
+    for name in names {
+        let file = dir.join(format!("ky0001_{name}.ron"));
+        let (code, at) = expectation(&file);
+        let diagnostics = check_file(&file);
+        // One message, about the bracket: not a symptom further on.
+        assert_eq!(diagnostics.len(), 1, "{}: {diagnostics:#?}", file.display());
+        assert_eq!((diagnostics[0].code.to_string(), diagnostics[0].line_col()), (code, at), "{}", file.display());
+        told += check_words(&file, &diagnostics[0]);
+    }
+    assert!(told >= 4 * names.len(), "each case says what the trainer reads, in both languages");
+}
+
+#[test]
+fn every_broken_message_file_is_explained_in_the_trainers_language_where_the_fix_goes() {
+    let dir = repo().join("tests/fixtures/broken_ftl");
+    let mut cases: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    cases.sort();
+    assert!(cases.len() >= 8, "only {} cases", cases.len());
+    for case in cases {
+        let (catalog, diagnostics) = kuayue::i18n::Catalog::load(&case.join("locales"));
+        let lang = catalog.locales.first().map(|l| l.tag.clone()).expect("one language");
+        let file = case.join("locales").join(&lang).join("words.ftl");
+        let (code, at) = expectation(&file);
+        assert_eq!(diagnostics.len(), 1, "{}: {diagnostics:#?}", file.display());
+        let d = &diagnostics[0];
+        assert_eq!((d.code.to_string(), d.line_col()), (code, at), "{}: {d:#?}", file.display());
+        assert!(check_words(&file, d) > 0, "{}: says nothing to check", file.display());
+        // The parser's English stays for tools; the trainer reads their own language.
+        assert!(d.args["detail"].len() > 3, "{d:#?}");
+        let zh = kuayue::i18n::Messages::embedded(kuayue::i18n::Lang::ZhCn);
+        let said = d.render(&zh);
+        assert!(!said.contains("Expected") && !said.contains(&d.args["detail"]), "{said}");
+    }
 }
 
 #[test]

@@ -43,7 +43,12 @@ impl VirtualScreen {
         static TURN: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
         let turn = TURN.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         let start = std::process::id() + turn * 7;
-        let free = (20..70).map(|n| (n + start) % 50 + 20).find(|n| !Path::new(&format!("/tmp/.X{n}-lock")).exists());
+        // A lock whose server is gone (killed earlier) does not hold its number.
+        let held = |n: u32| {
+            std::fs::read_to_string(format!("/tmp/.X{n}-lock"))
+                .is_ok_and(|pid| Path::new(&format!("/proc/{}", pid.trim())).exists())
+        };
+        let free = (20..70).map(|n| (n + start) % 50 + 20).find(|&n| !held(n));
         let display = format!(":{}", free.expect("a free X display number"));
         let server = std::process::Command::new("Xvfb")
             .args([display.as_str(), "-screen", "0", "1280x720x24", "-nolisten", "tcp"])

@@ -9,7 +9,9 @@ mod autoplay;
 mod checker;
 mod cli;
 mod common;
+mod contract;
 mod font;
+mod fuzz_found;
 mod locales;
 #[cfg(feature = "app")]
 mod menus;

@@ -9,8 +9,14 @@ use crate::common::{Report, VirtualScreen, repo};
 
 /// `kuayue play <id>` in English on `screen`, reporting to `report`.
 fn play(screen: &VirtualScreen, report: &Report, id: &str) -> std::process::Child {
+    play_from(screen, report, id, &[])
+}
+
+/// [`play`] with more arguments (e.g. `--step`).
+fn play_from(screen: &VirtualScreen, report: &Report, id: &str, more: &[&str]) -> std::process::Child {
     Command::new(env!("CARGO_BIN_EXE_kuayue"))
         .args(["play", id, "--lang", "en-US"])
+        .args(more)
         .env("DISPLAY", &screen.display)
         .env("KUAYUE_TEST_REPORT", &report.path)
         .current_dir(repo())
@@ -65,4 +71,46 @@ fn on_an_idle_screen_the_first_hint_still_comes_after_twenty_seconds() {
     let waited = hint["secs"].as_f64().unwrap() - step["secs"].as_f64().unwrap();
     assert!(waited >= 19.5, "the hint came after only {waited:.1} s: {:?}", report.seen);
     assert!(voice.is_some(), "and it is said: {:?}", report.seen);
+}
+
+/// Clicks at a reported target's centre with the real pointer.
+fn click_at(screen: &VirtualScreen, target: &serde_json::Value) {
+    let (x, y) = (target["x"].as_f64().unwrap(), target["y"].as_f64().unwrap());
+    screen.xdotool(&["mousemove", &format!("{x:.0}"), &format!("{y:.0}"), "sleep", "0.3", "click", "1"]);
+}
+
+/// A clicked button keeps no focus ring (egui focuses what is clicked, and handed that
+/// focus to the scam's bait drawn next in its place); the ring appears only once the
+/// keyboard is used, and on a scam the first Tab lands on the way out, not on the bait.
+#[test]
+fn the_focus_ring_waits_for_the_keyboard_and_never_starts_on_a_scams_bait() {
+    let screen = VirtualScreen::start();
+    let mut report = Report::new("focus");
+    let mut app = play_from(&screen, &report, "medical_insurance_payment", &["--step", "check_amount"]);
+    let next = report.wait_for("target", |t| t["step"] == "check_amount", 120);
+    let mut scam = None;
+    let mut tabbed = None;
+    let mut clicked_away = None;
+    if let Some(next) = &next {
+        std::thread::sleep(Duration::from_secs(2));
+        click_at(&screen, next);
+        scam = report.wait_for("target", |t| t["step"] == "refuse_scam", 60);
+    }
+    // Before any key: the clicked button and the scam screen have no focus at all.
+    let focused_before: Vec<String> =
+        report.all("focus").iter().filter(|f| !f["key"].is_null()).map(|f| f["key"].to_string()).collect();
+    if scam.is_some() {
+        screen.press(&["Tab"]);
+        tabbed = report.wait_for("focus", |f| !f["key"].is_null(), 20);
+        // A pointer press takes the ring away again (clicking the caption's empty middle).
+        screen.xdotool(&["mousemove", "300", "300", "click", "1"]);
+        clicked_away = report.wait_for("focus", |f| f["key"].is_null(), 20);
+    }
+    let _ = app.kill();
+    let _ = app.wait();
+    assert!(scam.is_some(), "the click did not reach the scam step: {:?}", report.seen);
+    assert!(focused_before.is_empty(), "a focus ring before any key was pressed: {focused_before:?}");
+    let tabbed = tabbed.unwrap_or_else(|| panic!("Tab focused nothing: {:?}", report.seen));
+    assert_eq!(tabbed["key"], "Widget(\"scam_close\")", "the first Tab on a scam goes to the way out");
+    assert!(clicked_away.is_some(), "a click took the ring away: {:?}", report.seen);
 }

@@ -356,3 +356,53 @@ fn starting_at_a_step_that_is_not_there_names_the_steps_that_are() {
     let (w, _) = Walkthrough::start_at(scenario, Config::default(), &branch_target).unwrap();
     assert_eq!(w.view().step, Some(branch_target));
 }
+
+/// "Step N of M" as the caption shows it.
+fn counter(w: &Walkthrough) -> (usize, usize) {
+    let p = w.view().progress;
+    (p.done + 1, p.total)
+}
+
+#[test]
+fn the_step_counter_follows_the_usual_path_however_a_step_is_reached() {
+    for id in SEEDS {
+        let s = seed(id);
+        let usual = s.usual_path();
+        // Played from the start, every step of the usual path counts 1, 2, … M.
+        let mut w = start(&s);
+        let mut seen = Vec::new();
+        while !w.is_finished() {
+            seen.push(counter(&w));
+            do_current(&mut w);
+        }
+        let expected: Vec<(usize, usize)> = (1..=usual.len()).map(|n| (n, usual.len())).collect();
+        assert_eq!(seen, expected, "{id}");
+        // Opened with --step, each step says what a full run would have said there.
+        for (i, step) in s.steps.iter().enumerate() {
+            let (w, _) = Walkthrough::start_at(s.clone(), Config::default(), &step.id).unwrap();
+            assert_eq!(counter(&w), s.step_number(i), "{id}/{}", step.id);
+        }
+        // A side step taken through a branch does not move the count: it counts as
+        // the usual step it leads back to, and the count never goes backwards.
+        for step in &s.steps {
+            for branch in &step.branches {
+                let mut w = start(&s);
+                play_to(&mut w, &step.id);
+                let before = counter(&w);
+                w.apply(Action::satisfying(&branch.when));
+                let mut last = before;
+                while !w.is_finished() {
+                    let now = counter(&w);
+                    assert!(now.0 >= last.0 && now.1 == usual.len(), "{id}/{}: {last:?} then {now:?}", step.id);
+                    last = now;
+                    do_current(&mut w);
+                }
+                assert_eq!(last, (usual.len(), usual.len()), "{id}: the last step is step M of M");
+            }
+        }
+    }
+    // The pharmacy's side step (ask the cashier) comes back to checking the bill.
+    let s = seed("pharmacy_medical_code");
+    let at = |id: &str| s.step_number(s.step_index(id).unwrap());
+    assert_eq!(at("ask_cashier"), at("check_bill"));
+}

@@ -13,7 +13,8 @@ use crate::app::flow::Screen;
 use crate::app::theme::{self, CaptionHeight, Theme};
 use crate::app::walkthrough::{Active, LearnerAction, MistakeMade};
 use crate::app::words::Words;
-use crate::scenario::{Display, InputKind, Screen as PhoneScreen, Widget};
+use crate::scenario::{Display, InputKind, Screen as PhoneScreen, Style, Widget};
+use crate::senior::{self, Rgb};
 use crate::walkthrough::Action;
 
 /// What the learner has typed into the field of the current step.
@@ -39,6 +40,9 @@ fn clear_typing_after_a_mistake(mut mistakes: MessageReader<MistakeMade>, mut ty
     }
 }
 
+/// The grey of an empty field's placeholder: 7.0:1 on white.
+const PLACEHOLDER: egui::Color32 = egui::Color32::from_rgb(0x59, 0x59, 0x59);
+
 /// Widths of the phone and of a kiosk screen; their height is what the caption leaves.
 const PHONE_WIDTH: f32 = 420.0;
 const KIOSK_WIDTH: f32 = 560.0;
@@ -62,32 +66,9 @@ fn draw_phone(
         drawn.phone = None;
         return Ok(());
     };
-    let viewport = ctx.viewport_rect();
-    let width = if matches!(screen.shown_on, Display::Phone) { PHONE_WIDTH } else { KIOSK_WIDTH };
-    let size = egui::vec2(width, (viewport.height() - caption.0 - 28.0).max(240.0));
-    let pos = egui::pos2(viewport.max.x - size.x - 24.0, 16.0);
-    let mut taps = Vec::new();
-    let area = egui::Area::new(egui::Id::new("phone")).fixed_pos(pos).order(egui::Order::Middle).show(ctx, |ui| {
-        let frame = egui::Frame::new()
-            .fill(egui::Color32::from_rgb(0x22, 0x22, 0x26))
-            .corner_radius(28.0)
-            .inner_margin(egui::Margin::same(12));
-        frame.show(ui, |ui| {
-            ui.set_min_size(size - egui::vec2(24.0, 24.0));
-            ui.set_max_size(size - egui::vec2(24.0, 24.0));
-            let mut pen = Pen {
-                words: &words,
-                theme: &theme,
-                typing: &mut typing,
-                drawn: &mut drawn,
-                taps: &mut taps,
-                target: view.target.as_ref().map(Key::from),
-            };
-            draw_screen(ui, screen, &mut pen)
-        });
-    });
-    let phone_rect = area.response.rect;
-    drawn.phone = Some(phone_rect);
+    let frame =
+        PhoneFrame { screen, words: &words, theme: &theme, target: view.target.as_ref(), caption_height: caption.0 };
+    let (phone_rect, taps) = draw_phone_frame(ctx, &frame, &mut typing, &mut drawn);
     if let Some(target) = &view.target
         && let Some(rect) = drawn.of_target(target)
         && phone_rect.contains(rect.center())
@@ -96,6 +77,57 @@ fn draw_phone(
     }
     actions.write_batch(taps.into_iter().map(LearnerAction));
     Ok(())
+}
+
+/// What one frame of the phone shows.
+pub struct PhoneFrame<'a> {
+    pub screen: &'a PhoneScreen,
+    pub words: &'a Words,
+    pub theme: &'a Theme,
+    /// What the step asks to touch: scrolled into view (and its keypad shown).
+    pub target: Option<&'a crate::walkthrough::Target>,
+    /// The caption's height: the phone takes the height it leaves.
+    pub caption_height: f32,
+}
+
+/// Draws the phone (or a kiosk's screen) for one frame: where it is, and what the
+/// learner tapped. The app calls it every frame; the property tests call it on a bare
+/// egui context to see every target drawn, hittable and readable, without a window.
+pub fn draw_phone_frame(
+    ctx: &egui::Context,
+    frame: &PhoneFrame,
+    typing: &mut Typing,
+    drawn: &mut DrawnTargets,
+) -> (egui::Rect, Vec<Action>) {
+    let screen = frame.screen;
+    let viewport = ctx.viewport_rect();
+    let width = if matches!(screen.shown_on, Display::Phone) { PHONE_WIDTH } else { KIOSK_WIDTH };
+    let size = egui::vec2(width, (viewport.height() - frame.caption_height - 28.0).max(240.0));
+    let pos = egui::pos2(viewport.max.x - size.x - 24.0, 16.0);
+    let mut taps = Vec::new();
+    let area = egui::Area::new(egui::Id::new("phone")).fixed_pos(pos).order(egui::Order::Middle).show(ctx, |ui| {
+        let outer = egui::Frame::new()
+            .fill(egui::Color32::from_rgb(0x22, 0x22, 0x26))
+            .corner_radius(28.0)
+            .inner_margin(egui::Margin::same(12));
+        outer.show(ui, |ui| {
+            ui.set_min_size(size - egui::vec2(24.0, 24.0));
+            ui.set_max_size(size - egui::vec2(24.0, 24.0));
+            let mut pen = Pen {
+                words: frame.words,
+                theme: frame.theme,
+                typing,
+                drawn: &mut *drawn,
+                taps: &mut taps,
+                target: frame.target.map(Key::from),
+                screen_fill: screen_fill(screen),
+            };
+            draw_screen(ui, screen, &mut pen)
+        });
+    });
+    let phone_rect = area.response.rect;
+    drawn.phone = Some(phone_rect);
+    (phone_rect, taps)
 }
 
 /// What drawing a screen needs and produces.
@@ -107,6 +139,8 @@ struct Pen<'a> {
     taps: &'a mut Vec<Action>,
     /// The key of the step's target: it is scrolled into view.
     target: Option<Key>,
+    /// The screen's background: plain texts and labels are drawn on it.
+    screen_fill: Rgb,
 }
 
 impl Pen<'_> {
@@ -118,6 +152,7 @@ impl Pen<'_> {
             response.scroll_to_me(Some(egui::Align::Center));
         }
         let visible = response.rect.intersect(ui.clip_rect());
+        self.drawn.add_id(key.clone(), response.id);
         if visible.is_positive() {
             self.drawn.add(key, visible);
         }
@@ -132,31 +167,46 @@ impl Pen<'_> {
     }
 }
 
+/// The screen's background (white unless it declares one).
+fn screen_fill(screen: &PhoneScreen) -> Rgb {
+    screen.background.as_deref().and_then(Rgb::parse).unwrap_or(senior::DEFAULT_BACKGROUND)
+}
+
+fn c32(c: Rgb) -> egui::Color32 {
+    egui::Color32::from_rgb(c.0, c.1, c.2)
+}
+
+/// A widget's `(text, fill)` colours exactly as the checker rates them: its style's own,
+/// else `fill` and the ink that reads best on it ([`senior::drawn`]).
+fn colours(style: &Style, fill: Rgb) -> (egui::Color32, egui::Color32) {
+    let parse = |c: &Option<String>| c.as_deref().and_then(Rgb::parse);
+    let (ink, fill) = senior::drawn(parse(&style.color), parse(&style.background), fill);
+    (c32(ink), c32(fill))
+}
+
 fn draw_screen(ui: &mut egui::Ui, screen: &PhoneScreen, pen: &mut Pen) {
-    let background = screen
-        .background
-        .as_deref()
-        .and_then(crate::senior::Rgb::parse)
-        .map_or(egui::Color32::WHITE, |c| egui::Color32::from_rgb(c.0, c.1, c.2));
+    let background = c32(pen.screen_fill);
+    // Status bar, title and labels: the ink that reads best on this screen (white on a dark one).
+    let ink = c32(senior::ink_on(pen.screen_fill));
     egui::Frame::new().fill(background).corner_radius(18.0).inner_margin(egui::Margin::same(10)).show(ui, |ui| {
         ui.set_min_size(ui.available_size());
         if screen.status_bar {
             ui.horizontal(|ui| {
-                ui.label(egui::RichText::new("9:41").size(18.0).color(theme::INK));
+                ui.label(egui::RichText::new("9:41").size(18.0).color(ink));
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    ui.label(egui::RichText::new("80%").size(18.0).color(theme::INK));
+                    ui.label(egui::RichText::new("80%").size(18.0).color(ink));
                 });
             });
         }
         ui.horizontal(|ui| {
             if screen.back {
-                ui.label(egui::RichText::new("←").size(pen.theme.px(theme::BUTTON_PX)).color(theme::INK));
+                ui.label(egui::RichText::new("←").size(pen.theme.px(theme::BUTTON_PX)).color(ink));
             }
             ui.label(
                 egui::RichText::new(pen.words.say(&screen.title))
                     .size(pen.theme.px(theme::BUTTON_PX))
                     .strong()
-                    .color(theme::INK),
+                    .color(ink),
             );
         });
         ui.separator();
@@ -175,52 +225,61 @@ fn phone_button(theme: &Theme, text: String, fill: egui::Color32, color: egui::C
         .min_size(egui::vec2(360.0, 60.0))
 }
 
-fn colour(text: &Option<String>) -> Option<egui::Color32> {
-    text.as_deref().and_then(crate::senior::Rgb::parse).map(|c| egui::Color32::from_rgb(c.0, c.1, c.2))
-}
-
 fn draw_widget(ui: &mut egui::Ui, widget: &Widget, pen: &mut Pen) {
-    let light = egui::Color32::from_rgb(0xf1, 0xf3, 0xf6);
+    let light = c32(senior::BUTTON_FILL);
     let outline = egui::Stroke::new(1.0, egui::Color32::GRAY);
+    // Labels and plain texts sit on the screen itself.
+    let screen_ink = c32(senior::ink_on(pen.screen_fill));
     let words = pen.words;
     match widget {
-        Widget::Text { text, .. } | Widget::Toast { text, .. } => {
-            ui.label(pen.theme.body(words.say(text)));
+        Widget::Text { text, style, .. } => {
+            let (ink, fill) = colours(style, pen.screen_fill);
+            let label = pen.theme.body(words.say(text)).color(ink);
+            if style.background.is_some() {
+                egui::Frame::new().fill(fill).inner_margin(8.0).corner_radius(6.0).show(ui, |ui| ui.label(label));
+            } else {
+                ui.label(label);
+            }
+        }
+        Widget::Toast { text, .. } => {
+            ui.label(pen.theme.body(words.say(text)).color(screen_ink));
         }
         Widget::Button { id, text, style } => {
-            let fill = colour(&style.background).unwrap_or(light);
-            let ink = colour(&style.color).unwrap_or(theme::INK);
+            let (ink, fill) = colours(style, senior::BUTTON_FILL);
             pen.tap(ui, phone_button(pen.theme, words.say(text), fill, ink), id);
         }
-        Widget::ListItem { id, text, detail, .. } => {
+        Widget::ListItem { id, text, detail, style } => {
             let text = match detail {
                 Some(d) => format!("{}\n{}", words.say(text), words.say(d)),
                 None => words.say(text),
             };
-            pen.tap(ui, phone_button(pen.theme, text, egui::Color32::WHITE, theme::INK).stroke(outline), id);
+            let (ink, fill) = colours(style, senior::WHITE);
+            pen.tap(ui, phone_button(pen.theme, text, fill, ink).stroke(outline), id);
         }
-        Widget::IconGrid { items, .. } => {
+        Widget::IconGrid { items, style, .. } => {
+            let (ink, fill) = colours(style, senior::BUTTON_FILL);
             egui::Grid::new(widget.id()).spacing([8.0, 8.0]).show(ui, |ui| {
                 for (n, item) in items.iter().enumerate() {
-                    let text =
-                        egui::RichText::new(words.say(&item.text)).size(pen.theme.px(theme::BODY_PX)).color(theme::INK);
-                    pen.tap(ui, egui::Button::new(text).fill(light).min_size(egui::vec2(176.0, 88.0)), &item.id);
+                    let text = egui::RichText::new(words.say(&item.text)).size(pen.theme.px(theme::BODY_PX)).color(ink);
+                    pen.tap(ui, egui::Button::new(text).fill(fill).min_size(egui::vec2(176.0, 88.0)), &item.id);
                     if n % 2 == 1 {
                         ui.end_row();
                     }
                 }
             });
         }
-        Widget::DatePicker { id, label, options, .. } | Widget::TimeSlots { id, label, options, .. } => {
-            ui.label(pen.theme.body(words.say(label)));
+        Widget::DatePicker { id, label, options, style } | Widget::TimeSlots { id, label, options, style } => {
+            ui.label(pen.theme.body(words.say(label)).color(screen_ink));
+            let (ink, fill) = colours(style, senior::WHITE);
             for option in options {
                 let mut text = words.say(&option.text);
                 let full = words.ui("app-full");
                 if !option.available && !text.contains(&full) {
                     text = format!("{text} · {full}");
                 }
-                let fill = if option.available { egui::Color32::WHITE } else { light };
-                let response = ui.add(phone_button(pen.theme, text, fill, theme::INK).stroke(outline));
+                // A full option is greyed and says so in words, never by colour alone.
+                let (ink, fill) = if option.available { (ink, fill) } else { (theme::INK, light) };
+                let response = ui.add(phone_button(pen.theme, text, fill, ink).stroke(outline));
                 pen.record(ui, Key::Option { widget: id.clone(), option: option.id.clone() }, &response);
                 if response.clicked() {
                     pen.taps.push(Action::Choose { widget: id.clone(), option: option.id.clone() });
@@ -231,12 +290,8 @@ fn draw_widget(ui: &mut egui::Ui, widget: &Widget, pen: &mut Pen) {
             egui::Frame::group(ui.style()).fill(egui::Color32::WHITE).inner_margin(12.0).show(ui, |ui| {
                 ui.label(pen.theme.body(words.say(title)).strong());
                 ui.label(pen.theme.body(words.say(text)));
-                pen.tap(
-                    ui,
-                    phone_button(pen.theme, words.say(&confirm.text), theme::PRIMARY, egui::Color32::WHITE),
-                    &confirm.id,
-                );
-                pen.tap(ui, phone_button(pen.theme, words.say(&cancel.text), light, theme::INK), &cancel.id);
+                dialog_button(ui, confirm, senior::PRIMARY, pen);
+                dialog_button(ui, cancel, senior::BUTTON_FILL, pen);
             });
         }
         Widget::Popup { title, text, buttons, close, .. } => {
@@ -244,13 +299,9 @@ fn draw_widget(ui: &mut egui::Ui, widget: &Widget, pen: &mut Pen) {
                 ui.label(pen.theme.body(words.say(title)).strong());
                 ui.label(pen.theme.body(words.say(text)));
                 for b in buttons {
-                    pen.tap(ui, phone_button(pen.theme, words.say(&b.text), light, theme::INK), &b.id);
+                    dialog_button(ui, b, senior::BUTTON_FILL, pen);
                 }
-                pen.tap(
-                    ui,
-                    phone_button(pen.theme, words.say(&close.text), theme::PRIMARY, egui::Color32::WHITE),
-                    &close.id,
-                );
+                dialog_button(ui, close, senior::PRIMARY, pen);
             });
         }
         Widget::Sms { id, sender, text } => {
@@ -271,34 +322,58 @@ fn draw_widget(ui: &mut egui::Ui, widget: &Widget, pen: &mut Pen) {
                 }
             });
         }
-        Widget::Input { id, label, kind, .. } => {
+        Widget::Input { id, label, kind, style, placeholder } => {
             let max_len = if *kind == InputKind::Phone { 11 } else { 0 };
-            field(ui, id, &words.say(label), (max_len, false, false), pen);
+            let placeholder = placeholder.as_ref().map(|p| words.say(p));
+            field(ui, id, &words.say(label), placeholder, (max_len, false, false), style, pen);
         }
         Widget::SmsCode { id, label, digits } => {
-            field(ui, id, &words.say(label), (usize::from(*digits), false, true), pen)
+            field(ui, id, &words.say(label), None, (usize::from(*digits), false, true), &Style::default(), pen)
         }
         Widget::PasswordPad { id, label, digits } => {
-            field(ui, id, &words.say(label), (usize::from(*digits), true, true), pen)
+            field(ui, id, &words.say(label), None, (usize::from(*digits), true, true), &Style::default(), pen)
         }
     }
+}
+
+/// A dialog's or pop-up's button: its style's colours, else `fill` (blue for the way
+/// out, grey for the others) with the ink that reads on it.
+fn dialog_button(ui: &mut egui::Ui, b: &crate::scenario::DialogButton, fill: Rgb, pen: &mut Pen) {
+    let (ink, fill) = colours(&b.style, fill);
+    pen.tap(ui, phone_button(pen.theme, pen.words.say(&b.text), fill, ink), &b.id);
 }
 
 /// A typed field. Its big keypad shows while the step asks to type into it (as a
 /// phone's keyboard does). Codes and passwords send themselves when full
 /// (`auto_send`); other fields send with OK.
-fn field(ui: &mut egui::Ui, id: &str, label: &str, (max_len, secret, auto_send): (usize, bool, bool), pen: &mut Pen) {
-    if pen.typing.field != id {
+fn field(
+    ui: &mut egui::Ui,
+    id: &str,
+    label: &str,
+    placeholder: Option<String>,
+    (max_len, secret, auto_send): (usize, bool, bool),
+    style: &Style,
+    pen: &mut Pen,
+) {
+    // Only the field the step asks for is typed into (a screen may have several).
+    let asked = pen.target == Some(Key::Widget(id.to_owned()));
+    if asked && pen.typing.field != id {
         *pen.typing = Typing { field: id.to_owned(), value: String::new() };
     }
-    ui.label(pen.theme.body(label.to_owned()));
-    let typed = pen.typing.value.clone();
+    ui.label(pen.theme.body(label.to_owned()).color(c32(senior::ink_on(pen.screen_fill))));
+    let (ink, fill) = colours(style, senior::WHITE);
+    let typed = if pen.typing.field == id { pen.typing.value.clone() } else { String::new() };
     let shown = if secret { "●".repeat(typed.chars().count()) } else { typed };
     let outline = egui::Stroke::new(2.0, theme::INK);
-    let response =
-        ui.add(phone_button(pen.theme, format!("{shown}|"), egui::Color32::WHITE, theme::INK).stroke(outline));
+    // An empty field shows its placeholder in a softer grey (7:1 on white), as phones do.
+    let (shown, ink) = match placeholder.filter(|_| shown.is_empty()) {
+        Some(hint) if fill == egui::Color32::WHITE && ink == theme::INK => (format!("|{hint}"), PLACEHOLDER),
+        Some(hint) => (format!("|{hint}"), ink),
+        None => (format!("{shown}|"), ink),
+    };
+    let response = ui.add(phone_button(pen.theme, shown, fill, ink).stroke(outline));
     pen.record(ui, Key::Widget(id.to_owned()), &response);
-    if pen.target != Some(Key::Widget(id.to_owned())) {
+    if !asked {
         return;
     }
     let keypad = egui::Grid::new(format!("keypad-{id}")).spacing([6.0, 6.0]).show(ui, |ui| {

@@ -30,6 +30,10 @@ pub struct DrawnTargets {
     pub last_frame: Vec<(Key, egui::Rect)>,
     /// Where the phone (or kiosk screen) was last drawn: labels keep out of it.
     pub phone: Option<egui::Rect>,
+    /// The egui widget of each tappable thing drawn this frame, and in the last whole
+    /// frame: keyboard focus is moved to them (and reported) by these ids.
+    pub ids: Vec<(Key, egui::Id)>,
+    pub last_ids: Vec<(Key, egui::Id)>,
 }
 
 impl DrawnTargets {
@@ -41,6 +45,25 @@ impl DrawnTargets {
     pub fn get(&self, key: &Key) -> Option<egui::Rect> {
         let find = |list: &[(Key, egui::Rect)]| list.iter().rev().find(|(k, _)| k == key).map(|(_, r)| *r);
         find(&self.rects).or_else(|| find(&self.last_frame))
+    }
+
+    /// Notes the egui widget that draws `key`.
+    pub fn add_id(&mut self, key: Key, id: egui::Id) {
+        self.ids.push((key, id));
+    }
+
+    /// The egui widget that draws `key` (this frame's, else the last frame's).
+    pub fn focus_id(&self, key: &Key) -> Option<egui::Id> {
+        let find = |list: &[(Key, egui::Id)]| list.iter().rev().find(|(k, _)| k == key).map(|(_, id)| *id);
+        find(&self.ids).or_else(|| find(&self.last_ids))
+    }
+
+    /// What `id` draws, if it is one of the tappable things.
+    pub fn key_of(&self, id: egui::Id) -> Option<&Key> {
+        fn find(list: &[(Key, egui::Id)], id: egui::Id) -> Option<&Key> {
+            list.iter().rev().find(|(_, i)| *i == id).map(|(k, _)| k)
+        }
+        find(&self.ids, id).or_else(|| find(&self.last_ids, id))
     }
 
     /// Everything tappable in the last whole frame.
@@ -72,4 +95,5 @@ pub(super) fn plugin(app: &mut App) {
 
 fn start_frame(mut drawn: ResMut<DrawnTargets>) {
     drawn.last_frame = std::mem::take(&mut drawn.rects);
+    drawn.last_ids = std::mem::take(&mut drawn.ids);
 }

@@ -85,8 +85,8 @@ fn build_environment(
         ));
     }
     for station in &scenario.stations {
-        if station.kind == StationKind::Phone {
-            continue; // the phone is drawn in front of the learner
+        if !station.kind.is_drawn() {
+            continue; // the phone is the learner's own, drawn in front of them
         }
         let (size, colour) = model(station.kind);
         let (x, y, z) = station.position;

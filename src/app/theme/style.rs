@@ -35,6 +35,13 @@ pub(super) fn install_fonts_and_style(mut contexts: EguiContexts, mut done: Loca
         return Ok(());
     }
     let ctx = contexts.ctx_mut()?;
+    set_up(ctx);
+    *done = true;
+    Ok(())
+}
+
+/// The app's font (the shipped CJK subset first) and look, on any egui context.
+pub fn set_up(ctx: &egui::Context) {
     let mut fonts = egui::FontDefinitions::default();
     let font = egui::FontData::from_static(crate::glyphs::SHIPPED_FONT);
     fonts.font_data.insert("noto-sans-sc".into(), std::sync::Arc::new(font));
@@ -47,8 +54,6 @@ pub(super) fn install_fonts_and_style(mut contexts: EguiContexts, mut done: Loca
     visuals.selection.stroke = egui::Stroke::new(4.0, INK);
     visuals.widgets.hovered.bg_stroke = egui::Stroke::new(3.0, INK);
     ctx.set_visuals(visuals);
-    *done = true;
-    Ok(())
 }
 
 /// Caption text: at least 32 logical px at 1280×720.
