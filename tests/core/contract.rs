@@ -143,6 +143,20 @@ fn letters_for_a_field_typed_on_the_digit_keypad_and_unknown_icons_are_said() {
     assert_eq!(d.args["suggestion"], "search");
 }
 
+#[test]
+fn a_character_the_font_lacks_is_found_wherever_the_project_is() {
+    // The copy has no assets/fonts: the check used to need the font inside the project.
+    let dir = copy_project("glyph");
+    assert!(!dir.join("assets").exists());
+    let ftl = "locales/zh-CN/hospital_appointment.ftl";
+    let text = std::fs::read_to_string(dir.join(ftl)).unwrap();
+    let line = text.lines().find(|l| l.starts_with("hosp-open-app-prompt =")).unwrap().to_owned();
+    std::fs::write(dir.join(ftl), text.replace(&line, &format!("{line}嘟嘟"))).unwrap();
+    let found = check(&dir, "hospital_appointment");
+    let d = found.iter().find(|d| d.code == Code::MissingGlyph).unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!((d.args["found"].as_str(), d.args["id"].as_str()), ("嘟", "hosp-open-app-prompt"));
+}
+
 #[cfg(feature = "app")]
 mod plays {
     //! The property: random scenarios over the whole model; those that check
@@ -669,7 +683,8 @@ mod plays {
     static CLEAN: AtomicUsize = AtomicUsize::new(0);
     static STEPS_PLAYED: AtomicUsize = AtomicUsize::new(0);
 
-    fn plays_to_the_end(scenario: Scenario) -> Result<(), TestCaseError> {
+    /// Plays `scenario` if it checks clean: `Ok(true)` when it played to the end.
+    fn plays_to_the_end(scenario: Scenario) -> Result<bool, TestCaseError> {
         let source = ron::ser::to_string_pretty(&scenario, ron::ser::PrettyConfig::default()).unwrap();
         let loaded = load_str(&source, "gen.ron").map_err(|d| TestCaseError::fail(format!("{d:?}\n{source}")))?;
         let dir = std::env::temp_dir().join(format!("kuayue-plays-{}", std::process::id()));
@@ -678,7 +693,7 @@ mod plays {
         let glyphs = Glyphs::shipped();
         let found = check::check(&loaded, &Context { catalog: Some(&catalog), project: None, glyphs: Some(&glyphs) });
         if found.iter().any(|d| d.is_error()) {
-            return Ok(()); // the checker refuses it: nothing is promised
+            return Ok(false); // the checker refuses it: nothing is promised
         }
         CLEAN.fetch_add(1, Ordering::Relaxed);
         let scenario = Arc::new(loaded.scenario);
@@ -755,14 +770,51 @@ mod plays {
             typing = Typing::default();
         }
         prop_assert!(w.is_finished(), "not finished after {limit} steps: {trace:?}");
-        Ok(())
+        Ok(true)
+    }
+
+    /// The case a trainer met: white text on a dark screen checked clean, and the app drew
+    /// the title, status bar and labels dark on dark.
+    #[test]
+    fn a_dark_screen_is_drawn_as_it_was_checked() {
+        let mut text = Widget::Text { id: String::new(), text: String::new(), style: Style::default() };
+        if let Widget::Text { style, .. } = &mut text {
+            style.color = Some("#FFFFFF".into());
+        }
+        let mut input = Widget::Input {
+            id: String::new(),
+            label: String::new(),
+            kind: InputKind::Number,
+            placeholder: None,
+            style: Style::default(),
+        };
+        number(0, 0, &mut text);
+        number(0, 1, &mut input);
+        let mut scenario = build(
+            vec![StationKind::Kiosk],
+            vec![(vec![text, input], Some("#101828".into()), true, true, false)],
+            vec![StepSeed {
+                kind: 2,
+                screen: 0,
+                target: 0,
+                typed_value: true,
+                wrong: None,
+                trap: None,
+                branch: None,
+                next: None,
+                end: false,
+            }],
+        );
+        scenario.steps.truncate(1);
+        let played = plays_to_the_end(scenario).unwrap_or_else(|e| panic!("{e}"));
+        assert!(played, "it checks clean, so it was played and every text read");
     }
 
     #[test]
     fn whatever_checks_clean_plays_to_the_end_with_every_target_drawn_hittable_and_readable() {
         let cases = std::env::var("KUAYUE_PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(256);
         let mut runner = TestRunner::new(RunConfig { cases, failure_persistence: None, ..RunConfig::default() });
-        let result = runner.run(&scenario(), plays_to_the_end);
+        let result = runner.run(&scenario(), |s| plays_to_the_end(s).map(|_| ()));
         if let Err(e) = result {
             panic!("{e}");
         }
