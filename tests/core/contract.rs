@@ -536,37 +536,81 @@ mod plays {
         Catalog::load(&dir.join("locales")).0
     }
 
-    /// One egui frame of the phone for the current step; `events` are this frame's input.
-    fn frame(
-        ctx: &egui::Context,
-        words: &Words,
-        screen: &Screen,
-        target: &Target,
-        typing: &mut Typing,
-        drawn: &mut DrawnTargets,
-        events: Vec<egui::Event>,
-    ) -> (egui::Rect, Vec<Action>, Vec<egui::epaint::ClippedShape>) {
-        drawn.last_frame = std::mem::take(&mut drawn.rects);
-        drawn.last_ids = std::mem::take(&mut drawn.ids);
-        let input = egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 720.0))),
-            events,
-            ..Default::default()
-        };
-        let theme = Theme::default();
-        ctx.begin_pass(input);
-        let frame = PhoneFrame {
-            screen,
-            words,
-            theme: &theme,
-            target: Some(target),
-            caption_height: theme::CAPTION_MIN_HEIGHT,
-        };
-        let result = draw_phone_frame(ctx, &frame, typing, drawn);
-        let mut output = ctx.end_pass();
-        let shapes = std::mem::take(&mut output.shapes);
-        output.drop_without_applying_deltas();
-        (result.0, result.1, shapes)
+    /// The phone of one step, drawn on a bare egui context as the app draws it.
+    struct Phone<'a> {
+        ctx: &'a egui::Context,
+        words: &'a Words,
+        screen: &'a Screen,
+        target: &'a Target,
+        typing: &'a mut Typing,
+        drawn: &'a mut DrawnTargets,
+    }
+
+    impl Phone<'_> {
+        /// One frame; `events` are its input. Where the phone is, the taps, what was painted.
+        fn frame(&mut self, events: Vec<egui::Event>) -> (egui::Rect, Vec<Action>, Vec<egui::epaint::ClippedShape>) {
+            self.drawn.last_frame = std::mem::take(&mut self.drawn.rects);
+            self.drawn.last_ids = std::mem::take(&mut self.drawn.ids);
+            let input = egui::RawInput {
+                screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 720.0))),
+                events,
+                ..Default::default()
+            };
+            let theme = Theme::default();
+            self.ctx.begin_pass(input);
+            let frame = PhoneFrame {
+                screen: self.screen,
+                words: self.words,
+                theme: &theme,
+                target: Some(self.target),
+                caption_height: theme::CAPTION_MIN_HEIGHT,
+            };
+            let result = draw_phone_frame(self.ctx, &frame, self.typing, self.drawn);
+            let mut output = self.ctx.end_pass();
+            let shapes = std::mem::take(&mut output.shapes);
+            output.drop_without_applying_deltas();
+            (result.0, result.1, shapes)
+        }
+
+        /// Clicks at `key`'s centre the way a mouse does (move, press, release), one frame
+        /// each, once the target has scrolled into view; the taps seen meanwhile.
+        fn click(&mut self, key: &Key) -> Result<Vec<Action>, TestCaseError> {
+            let mut taps = Vec::new();
+            // Settle: the target scrolls into view over some frames (egui animates scrolling).
+            let mut phone = egui::Rect::NOTHING;
+            let (mut last, mut still) = (None, 0);
+            for _ in 0..120 {
+                let (rect, more, _) = self.frame(Vec::new());
+                (phone, taps) = (rect, [taps, more].concat());
+                let now = self.drawn.get(key);
+                still = if now.is_some() && now == last { still + 1 } else { 0 };
+                if still >= 8 {
+                    break;
+                }
+                last = now;
+            }
+            let screen = &self.screen.id;
+            let rect =
+                self.drawn.get(key).ok_or_else(|| TestCaseError::fail(format!("{key:?} is not drawn on {screen}")))?;
+            let viewport = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 720.0));
+            prop_assert!(
+                phone.contains(rect.center()) && viewport.contains(rect.center()),
+                "{key:?} at {rect:?} is outside the phone {phone:?} on {screen}"
+            );
+            let least = senior::MIN_TARGET_PX as f32;
+            prop_assert!(rect.width() >= least && rect.height() >= least, "{key:?} is only {:?}", rect.size());
+            let at = rect.center();
+            let button = |pressed| egui::Event::PointerButton {
+                pos: at,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: egui::Modifiers::NONE,
+            };
+            for events in [vec![egui::Event::PointerMoved(at)], vec![button(true)], vec![button(false)], vec![]] {
+                taps.extend(self.frame(events).1);
+            }
+            Ok(taps)
+        }
     }
 
     fn rgb(c: egui::Color32) -> Rgb {
@@ -608,54 +652,6 @@ mod plays {
             }
         }
         out
-    }
-
-    /// Clicks at `key`'s centre the way a mouse does (move, press, release), one frame each.
-    #[allow(clippy::too_many_arguments)]
-    fn click(
-        ctx: &egui::Context,
-        words: &Words,
-        screen: &Screen,
-        target: &Target,
-        typing: &mut Typing,
-        drawn: &mut DrawnTargets,
-        key: &Key,
-    ) -> Result<Vec<Action>, TestCaseError> {
-        let mut taps = Vec::new();
-        // Settle: the target scrolls into view over some frames (egui animates scrolling).
-        let mut phone = egui::Rect::NOTHING;
-        let (mut last, mut still) = (None, 0);
-        for _ in 0..120 {
-            let (rect, more, _) = frame(ctx, words, screen, target, typing, drawn, Vec::new());
-            (phone, taps) = (rect, [taps, more].concat());
-            let now = drawn.get(key);
-            still = if now.is_some() && now == last { still + 1 } else { 0 };
-            if still >= 8 {
-                break;
-            }
-            last = now;
-        }
-        let rect =
-            drawn.get(key).ok_or_else(|| TestCaseError::fail(format!("{key:?} is not drawn on {}", screen.id)))?;
-        let viewport = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 720.0));
-        prop_assert!(
-            phone.contains(rect.center()) && viewport.contains(rect.center()),
-            "{key:?} at {rect:?} is outside the phone {phone:?} on {}",
-            screen.id
-        );
-        let least = senior::MIN_TARGET_PX as f32;
-        prop_assert!(rect.width() >= least && rect.height() >= least, "{key:?} is only {:?}", rect.size());
-        let at = rect.center();
-        let button = |pressed| egui::Event::PointerButton {
-            pos: at,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: egui::Modifiers::NONE,
-        };
-        for events in [vec![egui::Event::PointerMoved(at)], vec![button(true)], vec![button(false)], vec![]] {
-            taps.extend(frame(ctx, words, screen, target, typing, drawn, events).1);
-        }
-        Ok(taps)
     }
 
     /// The clicks autoplay makes for a step: the target, or a field's keypad keys.
@@ -735,12 +731,20 @@ mod plays {
                 Expect::Acknowledge => Action::Acknowledge,
                 expect => {
                     let screen = screen.unwrap();
+                    let mut phone = Phone {
+                        ctx: &ctx,
+                        words: &words,
+                        screen,
+                        target: &target,
+                        typing: &mut typing,
+                        drawn: &mut drawn,
+                    };
                     let mut taps = Vec::new();
                     for key in keys_for(&step, Some(screen)) {
-                        taps.extend(click(&ctx, &words, screen, &target, &mut typing, &mut drawn, &key)?);
+                        taps.extend(phone.click(&key)?);
                     }
                     // Every text on the screen reads as drawn (the checker's promise).
-                    let (phone, _, shapes) = frame(&ctx, &words, screen, &target, &mut typing, &mut drawn, vec![]);
+                    let (phone, _, shapes) = phone.frame(vec![]);
                     for (text, ratio) in readings(&shapes, phone) {
                         prop_assert!(
                             ratio >= senior::MIN_TEXT_CONTRAST,
