@@ -297,8 +297,15 @@ where
     I: IntoIterator,
     I::Item: AsRef<str> + 'a,
 {
+    // Names are short: a long word is no typo of one, and comparing long words costs
+    // their lengths multiplied (a 1 MB id took 4 s against 52 names).
+    const LONGEST: usize = 100;
+    if found.len() > LONGEST {
+        return None;
+    }
     candidates
         .into_iter()
+        .filter(|c| c.as_ref().len() <= LONGEST)
         .map(|c| {
             let c = c.as_ref().to_owned();
             let score = strsim::normalized_damerau_levenshtein(&found.to_lowercase(), &c.to_lowercase());
@@ -325,5 +332,9 @@ mod tests {
         assert_eq!(closest("promt", ["id", "prompt", "camera"]).as_deref(), Some("prompt"));
         assert_eq!(closest("HospitalLoby", ["HospitalLobby", "LivingRoom"]).as_deref(), Some("HospitalLobby"));
         assert_eq!(closest("zzzzzz", ["id", "prompt"]), None);
+        // A huge word is never compared (it was seconds per diagnostic).
+        let huge = "p".repeat(1_000_000);
+        assert_eq!(closest(&huge, ["prompt"; 1000]), None);
+        assert_eq!(closest("prompt", [huge.as_str()]), None);
     }
 }

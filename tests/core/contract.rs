@@ -544,6 +544,8 @@ mod plays {
         target: &'a Target,
         typing: &'a mut Typing,
         drawn: &'a mut DrawnTargets,
+        /// The input's clock (seconds): a frame every 1/60 s unless a test waits.
+        clock: f64,
     }
 
     impl Phone<'_> {
@@ -551,8 +553,10 @@ mod plays {
         fn frame(&mut self, events: Vec<egui::Event>) -> (egui::Rect, Vec<Action>, Vec<egui::epaint::ClippedShape>) {
             self.drawn.last_frame = std::mem::take(&mut self.drawn.rects);
             self.drawn.last_ids = std::mem::take(&mut self.drawn.ids);
+            self.clock += 1.0 / 60.0;
             let input = egui::RawInput {
                 screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 720.0))),
+                time: Some(self.clock),
                 events,
                 ..Default::default()
             };
@@ -703,6 +707,7 @@ mod plays {
         let (mut typing, mut drawn) = (Typing::default(), DrawnTargets::default());
         let (mut w, _) = Walkthrough::start(Arc::clone(&scenario), Config::default());
         let limit = scenario.steps.len() * 3 + 5;
+        let mut clock = 0.0;
         let mut trace = Vec::new();
         for _ in 0..limit {
             if w.is_finished() {
@@ -738,14 +743,16 @@ mod plays {
                         target: &target,
                         typing: &mut typing,
                         drawn: &mut drawn,
+                        clock,
                     };
                     let mut taps = Vec::new();
                     for key in keys_for(&step, Some(screen)) {
                         taps.extend(phone.click(&key)?);
                     }
                     // Every text on the screen reads as drawn (the checker's promise).
-                    let (phone, _, shapes) = phone.frame(vec![]);
-                    for (text, ratio) in readings(&shapes, phone) {
+                    let (phone_rect, _, shapes) = phone.frame(vec![]);
+                    clock = phone.clock;
+                    for (text, ratio) in readings(&shapes, phone_rect) {
                         prop_assert!(
                             ratio >= senior::MIN_TEXT_CONTRAST,
                             "`{text}` on {} is drawn at {ratio:.2}:1",
@@ -812,6 +819,65 @@ mod plays {
         scenario.steps.truncate(1);
         let played = plays_to_the_end(scenario).unwrap_or_else(|e| panic!("{e}"));
         assert!(played, "it checks clean, so it was played and every text read");
+    }
+
+    /// Seniors press slowly and their hands shake: a press held two seconds that moves
+    /// 10 px before the release is a tap (egui alone takes neither: 0.8 s, 6 px).
+    #[test]
+    fn a_slow_shaky_press_is_still_a_tap() {
+        let mut button = Widget::Button { id: String::new(), text: String::new(), style: Style::default() };
+        number(0, 0, &mut button);
+        let scenario = build(
+            vec![StationKind::Kiosk],
+            vec![(vec![button], None, false, true, false)],
+            vec![StepSeed {
+                kind: 2,
+                screen: 0,
+                target: 0,
+                typed_value: true,
+                wrong: None,
+                trap: None,
+                branch: None,
+                next: None,
+                end: false,
+            }],
+        );
+        let dir = std::env::temp_dir().join(format!("kuayue-shaky-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let source = ron::ser::to_string_pretty(&scenario, ron::ser::PrettyConfig::default()).unwrap();
+        let catalog = project_for(&load_str(&source, "gen.ron").unwrap(), &dir);
+        let words = Words { lang: Lang::EnUs, app: Messages::embedded(Lang::EnUs), scenarios: catalog };
+        let ctx = egui::Context::default();
+        theme::set_up(&ctx);
+        let (mut typing, mut drawn) = (Typing::default(), DrawnTargets::default());
+        let target = Target::Widget("w0x0".into());
+        let mut phone = Phone {
+            ctx: &ctx,
+            words: &words,
+            screen: &scenario.screens[0],
+            target: &target,
+            typing: &mut typing,
+            drawn: &mut drawn,
+            clock: 0.0,
+        };
+        for _ in 0..10 {
+            phone.frame(vec![]);
+        }
+        let at = phone.drawn.get(&Key::Widget("w0x0".into())).expect("the button is drawn").center();
+        let press = |pressed, pos| egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        };
+        let mut taps = Vec::new();
+        taps.extend(phone.frame(vec![egui::Event::PointerMoved(at), press(true, at)]).1);
+        phone.clock += 2.0;
+        let moved = at + egui::vec2(8.0, 6.0);
+        taps.extend(phone.frame(vec![egui::Event::PointerMoved(moved)]).1);
+        taps.extend(phone.frame(vec![press(false, moved)]).1);
+        taps.extend(phone.frame(vec![]).1);
+        assert_eq!(taps, [Action::Tap("w0x0".into())]);
     }
 
     #[test]

@@ -54,6 +54,13 @@ pub fn set_up(ctx: &egui::Context) {
     visuals.selection.stroke = egui::Stroke::new(4.0, INK);
     visuals.widgets.hovered.bg_stroke = egui::Stroke::new(3.0, INK);
     ctx.set_visuals(visuals);
+    // Seniors press slowly and their hands shake: a press held for any time, or moved up to
+    // 12 px before release, is still a tap (egui's defaults are 0.8 s and 6 px). It also keeps
+    // clicks clicks when a busy software renderer draws the press and release seconds apart.
+    ctx.options_mut(|o| {
+        o.input_options.max_click_duration = f64::INFINITY;
+        o.input_options.max_click_dist = 12.0;
+    });
 }
 
 /// Caption text: at least 32 logical px at 1280×720.
