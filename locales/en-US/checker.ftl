@@ -77,6 +77,7 @@ ky0008 = { $kind ->
     [bad-name] `{ $found }` cannot be a message name
     [missing-equals] the `=` after the message name `{ $found }` is missing
     [missing-text] the message `{ $message }` has no text
+    [bad-escape] `{ $found }` in the text of `{ $message }` must be followed by hex digits (0–9, A–F)
    *[other] a message file (.ftl) is not written correctly here
 }
 ky0008-help = { $kind ->
@@ -86,6 +87,7 @@ ky0008-help = { $kind ->
     [bad-name] a message name starts with an English letter and uses only English letters, digits, - and _ (e.g. hosp-step-1)
     [missing-equals] write it as `{ $found } = text`
     [missing-text] write its text after the `=`, on the same line
+    [bad-escape] write the character itself instead, or give its code in full, e.g. {"\\"}u00A0
    *[other] write each message as "name = text" on one line; a longer text goes on lines that start with spaces
 }
 ky0101 = the id `{ $found }` is used twice

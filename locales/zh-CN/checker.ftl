@@ -77,6 +77,7 @@ ky0008 = { $kind ->
     [bad-name] `{ $found }` 不能当文字名
     [missing-equals] 文字名 `{ $found }` 后面少了 `=`
     [missing-text] 文字 `{ $message }` 没有句子
+    [bad-escape] `{ $found }`（在 `{ $message }` 的句子里）后面要跟十六进制数字（0–9、A–F）
    *[other] 文字文件（.ftl）这里的写法有误
 }
 ky0008-help = { $kind ->
@@ -86,6 +87,7 @@ ky0008-help = { $kind ->
     [bad-name] 文字名以英文字母开头，只用英文字母、数字、- 和 _（例如 hosp-step-1）
     [missing-equals] 写成 `{ $found } = 句子`
     [missing-text] 在 `=` 后面的同一行写上句子
+    [bad-escape] 直接写这个字本身，或者把编码写完整，例如 {"\\"}u00A0
    *[other] 每条文字写成 “文字名 = 句子”，一条一行；长句子换行时，下一行开头要加空格
 }
 ky0101 = 编号 `{ $found }` 重复了

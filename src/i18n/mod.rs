@@ -195,6 +195,8 @@ impl Messages {
         let sources = lang.embedded_sources().iter().map(|s| (*s).to_owned()).chain(on_disk);
         for src in sources {
             // Ours are tested; a broken file still loads what parses (kuayue check reports it).
+            // (fluent-syntax panics on some broken escapes; they are taken out first.)
+            let src = crate::diagnostic::ftl::defuse(&src, &crate::diagnostic::ftl::unsafe_escapes(&src));
             let resource = FluentResource::try_new(src).unwrap_or_else(|(r, _)| r);
             bundle.add_resource_overriding(resource);
         }
@@ -244,6 +246,16 @@ impl Locale {
     /// a broken file keeps what parsed, and each syntax error becomes a diagnostic.
     pub fn add_ftl(&mut self, file: &Path, src: &str, diagnostics: &mut Vec<Diagnostic>) {
         let shown = file.display().to_string();
+        // fluent-syntax 0.12 panics on some broken escapes: say so, and parse without them.
+        let escapes = crate::diagnostic::ftl::unsafe_escapes(src);
+        let defused;
+        let src = if escapes.is_empty() {
+            src
+        } else {
+            diagnostics.extend(escapes.iter().map(|&at| crate::diagnostic::ftl::bad_escape(src, &shown, at)));
+            defused = crate::diagnostic::ftl::defuse(src, &escapes);
+            &defused
+        };
         let resource = match FluentResource::try_new(src.to_owned()) {
             Ok(r) => r,
             Err((r, errors)) => {

@@ -290,6 +290,14 @@ fn the_complete_example_in_the_format_guide_checks_clean() {
 }
 
 #[test]
+fn the_widget_gallery_the_guides_picture_checks_clean() {
+    // docs/img/widgets/ are screenshots of it (tools/widget-pictures.py): it must stay playable.
+    let diagnostics = check_file(&repo().join("docs/gallery/scenarios/gallery.ron"));
+    let problems: Vec<_> = diagnostics.iter().filter(|d| d.is_error()).collect();
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
 fn the_format_guide_explains_every_code() {
     let guide = std::fs::read_to_string(repo().join("docs/scenario-format.md")).unwrap();
     for code in Code::ALL {
