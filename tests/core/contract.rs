@@ -338,6 +338,23 @@ mod plays {
         end: bool,
     }
 
+    impl StepSeed {
+        /// One step on the first screen asking for its first target (typing its value).
+        fn first_on_screen() -> StepSeed {
+            StepSeed {
+                kind: 2,
+                screen: 0,
+                target: 0,
+                typed_value: true,
+                wrong: None,
+                trap: None,
+                branch: None,
+                next: None,
+                end: false,
+            }
+        }
+    }
+
     fn step_seed() -> impl Strategy<Value = StepSeed> {
         (
             0u8..8,
@@ -804,17 +821,7 @@ mod plays {
         let mut scenario = build(
             vec![StationKind::Kiosk],
             vec![(vec![text, input], Some("#101828".into()), true, true, false)],
-            vec![StepSeed {
-                kind: 2,
-                screen: 0,
-                target: 0,
-                typed_value: true,
-                wrong: None,
-                trap: None,
-                branch: None,
-                next: None,
-                end: false,
-            }],
+            vec![StepSeed::first_on_screen()],
         );
         scenario.steps.truncate(1);
         let played = plays_to_the_end(scenario).unwrap_or_else(|e| panic!("{e}"));
@@ -830,17 +837,7 @@ mod plays {
         let scenario = build(
             vec![StationKind::Kiosk],
             vec![(vec![button], None, false, true, false)],
-            vec![StepSeed {
-                kind: 2,
-                screen: 0,
-                target: 0,
-                typed_value: true,
-                wrong: None,
-                trap: None,
-                branch: None,
-                next: None,
-                end: false,
-            }],
+            vec![StepSeed::first_on_screen()],
         );
         let dir = std::env::temp_dir().join(format!("kuayue-shaky-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
