@@ -577,17 +577,12 @@ impl<'a> Checker<'a> {
         // too, or it goes round for ever even when a branch could leave the circle.
         let mut circling: HashSet<usize> = HashSet::new();
         for start in (0..n).filter(|&i| reachable[i] && can_finish[i] && !report.contains(&i)) {
-            let mut seen = vec![start];
-            let mut at = start;
-            while let Some(next) = s.next_after(at) {
-                if let Some(k) = seen.iter().position(|&v| v == next) {
-                    // The circle is seen[k..]; name the step whose `next` jumps back.
-                    let back = seen[k..].iter().copied().find(|&v| s.next_after(v).is_some_and(|t| t <= v));
-                    circling.insert(back.unwrap_or(at));
-                    break;
-                }
-                seen.push(next);
-                at = next;
+            let way = s.following(start);
+            let last = *way.last().expect("a way holds its first step");
+            if let Some(k) = s.next_after(last).and_then(|t| way.iter().position(|&v| v == t)) {
+                // The circle is way[k..]; name the step whose `next` jumps back.
+                let back = way[k..].iter().copied().find(|&v| s.next_after(v).is_some_and(|t| t <= v));
+                circling.insert(back.unwrap_or(last));
             }
         }
         for &i in &circling {

@@ -515,15 +515,22 @@ impl Scenario {
         }
     }
 
-    /// The usual path: from the first step, following [`Scenario::next_after`], each step once.
-    pub fn usual_path(&self) -> Vec<usize> {
+    /// Step `index` and the steps after it by [`Scenario::next_after`], each once: the way a
+    /// learner who does every step right goes from there. It stops at the end, or before a
+    /// step already on it (then `next_after` of the last one is where the circle closes).
+    pub fn following(&self, index: usize) -> Vec<usize> {
         let mut path = Vec::new();
-        let mut at = (!self.steps.is_empty()).then_some(0);
+        let mut at = (index < self.steps.len()).then_some(index);
         while let Some(i) = at.filter(|i| !path.contains(i)) {
             path.push(i);
             at = self.next_after(i);
         }
         path
+    }
+
+    /// The usual path: from the first step, following [`Scenario::next_after`], each step once.
+    pub fn usual_path(&self) -> Vec<usize> {
+        self.following(0)
     }
 
     /// "Step N of M" for step `index`, as the caption counts: M steps on the usual path,
@@ -533,16 +540,8 @@ impl Scenario {
     pub fn step_number(&self, index: usize) -> (usize, usize) {
         let path = self.usual_path();
         let total = path.len();
-        let mut at = Some(index);
-        let mut seen = Vec::new();
-        while let Some(i) = at.filter(|i| !seen.contains(i)) {
-            if let Some(n) = path.iter().position(|&p| p == i) {
-                return (n + 1, total);
-            }
-            seen.push(i);
-            at = self.next_after(i);
-        }
-        (total, total)
+        let number = self.following(index).iter().find_map(|i| path.iter().position(|p| p == i));
+        number.map_or((total, total), |n| (n + 1, total))
     }
 }
 

@@ -172,22 +172,18 @@ fn screen_fill(screen: &PhoneScreen) -> Rgb {
     screen.background.as_deref().and_then(Rgb::parse).unwrap_or(senior::DEFAULT_BACKGROUND)
 }
 
-fn c32(c: Rgb) -> egui::Color32 {
-    egui::Color32::from_rgb(c.0, c.1, c.2)
-}
-
 /// A widget's `(text, fill)` colours exactly as the checker rates them: its style's own,
 /// else `fill` and the ink that reads best on it ([`senior::drawn`]).
 fn colours(style: &Style, fill: Rgb) -> (egui::Color32, egui::Color32) {
     let parse = |c: &Option<String>| c.as_deref().and_then(Rgb::parse);
     let (ink, fill) = senior::drawn(parse(&style.color), parse(&style.background), fill);
-    (c32(ink), c32(fill))
+    (theme::rgb(ink), theme::rgb(fill))
 }
 
 fn draw_screen(ui: &mut egui::Ui, screen: &PhoneScreen, pen: &mut Pen) {
-    let background = c32(pen.screen_fill);
+    let background = theme::rgb(pen.screen_fill);
     // Status bar, title and labels: the ink that reads best on this screen (white on a dark one).
-    let ink = c32(senior::ink_on(pen.screen_fill));
+    let ink = theme::rgb(senior::ink_on(pen.screen_fill));
     egui::Frame::new().fill(background).corner_radius(18.0).inner_margin(egui::Margin::same(10)).show(ui, |ui| {
         ui.set_min_size(ui.available_size());
         if screen.status_bar {
@@ -226,10 +222,10 @@ fn phone_button(theme: &Theme, text: String, fill: egui::Color32, color: egui::C
 }
 
 fn draw_widget(ui: &mut egui::Ui, widget: &Widget, pen: &mut Pen) {
-    let light = c32(senior::BUTTON_FILL);
+    let light = theme::rgb(senior::BUTTON_FILL);
     let outline = egui::Stroke::new(1.0, egui::Color32::GRAY);
     // Labels and plain texts sit on the screen itself.
-    let screen_ink = c32(senior::ink_on(pen.screen_fill));
+    let screen_ink = theme::rgb(senior::ink_on(pen.screen_fill));
     let words = pen.words;
     match widget {
         Widget::Text { text, style, .. } => {
@@ -360,7 +356,7 @@ fn field(
     if asked && pen.typing.field != id {
         *pen.typing = Typing { field: id.to_owned(), value: String::new() };
     }
-    ui.label(pen.theme.body(label.to_owned()).color(c32(senior::ink_on(pen.screen_fill))));
+    ui.label(pen.theme.body(label.to_owned()).color(theme::rgb(senior::ink_on(pen.screen_fill))));
     let (ink, fill) = colours(style, senior::WHITE);
     let typed = if pen.typing.field == id { pen.typing.value.clone() } else { String::new() };
     let shown = if secret { "●".repeat(typed.chars().count()) } else { typed };

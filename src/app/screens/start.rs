@@ -37,8 +37,7 @@ pub(super) fn plugin(app: &mut App) {
 
 /// A learner's card colour (`#rrggbb`), pale grey when unreadable.
 fn card_colour(hex: &str) -> egui::Color32 {
-    let Rgb(r, g, b) = Rgb::parse(hex).unwrap_or(Rgb(0xee, 0xee, 0xee));
-    egui::Color32::from_rgb(r, g, b)
+    crate::app::theme::rgb(Rgb::parse(hex).unwrap_or(Rgb(0xee, 0xee, 0xee)))
 }
 
 fn draw_start(

@@ -26,7 +26,7 @@ pub const BUTTON_PX: f32 = 28.0;
 /// The smallest button: 60×60 by the rules; we use wider ones for words.
 pub const BUTTON_MIN: egui::Vec2 = egui::vec2(160.0, senior::MIN_TARGET_PX as f32 + 4.0);
 /// Near-black text on warm white: over 15:1.
-pub const INK: egui::Color32 = egui::Color32::from_rgb(0x1a, 0x1a, 0x1a);
+pub const INK: egui::Color32 = rgb(senior::DEFAULT_TEXT);
 /// Dark amber for notices (7.6:1 on white); always with words, never colour alone.
 pub const NOTICE: egui::Color32 = egui::Color32::from_rgb(0x7a, 0x3b, 0x00);
 
@@ -68,7 +68,12 @@ pub const CAPTION_PX: f32 = 34.0;
 /// The soft amber of the glow around what to touch (with a thick outline, never colour alone).
 pub const GLOW: egui::Color32 = egui::Color32::from_rgb(0xf2, 0xa9, 0x00);
 /// The calm blue of primary buttons (white text on it: 6.6:1).
-pub const PRIMARY: egui::Color32 = egui::Color32::from_rgb(0x1f, 0x5f, 0xaf);
+pub const PRIMARY: egui::Color32 = rgb(senior::PRIMARY);
+
+/// A colour of the senior-first numbers (and of the checker's ratings), as egui draws it.
+pub const fn rgb(c: senior::Rgb) -> egui::Color32 {
+    egui::Color32::from_rgb(c.0, c.1, c.2)
+}
 /// Warm white panels.
 pub const PAPER: egui::Color32 = egui::Color32::from_rgb(0xfb, 0xf8, 0xf2);
 
