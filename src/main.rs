@@ -3,6 +3,12 @@
 //!
 //! The project folder (scenarios, words, voice clips) is resolved here, once,
 //! and handed to every command and to the app.
+//!
+//! On Windows this is a windowed program (no console opens behind the app); the
+//! commands' text reaches a terminal through `kuayue-cli.exe` (src/bin/kuayue-cli.rs).
+//! The `dev` feature keeps the console for developers.
+
+#![cfg_attr(all(windows, not(feature = "dev")), windows_subsystem = "windows")]
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -248,7 +254,7 @@ fn main() -> ExitCode {
                 Err(code) => return code,
             };
             let report = library::check(&project, &paths);
-            let shown = if paths.is_empty() { vec![project.scenarios_dir()] } else { paths };
+            let shown = if paths.is_empty() { project.scenarios_dirs() } else { paths };
             let text = match format {
                 Format::Human => kuayue::cli::check::render_text(&report, &shown, &msg),
                 Format::Json => kuayue::cli::check::render_json(&report, &msg),
@@ -284,9 +290,10 @@ fn main() -> ExitCode {
             kuayue::cli::progress::render_stats(store, period, lang, titles(&project))
         }),
         Some(Command::New { id }) => {
-            // A new scenario goes into the project in use, else the current folder becomes one.
+            // A new scenario goes into the project in use (an installed copy's own folder),
+            // else the current folder becomes one.
             let project = match project {
-                Ok(project) => project,
+                Ok(project) => project.writable(),
                 Err(NoProject::NotFound { .. }) => Project::at(std::env::current_dir().unwrap_or_default()),
                 Err(problem) => {
                     eprintln!("{}", no_project_text(&problem, &msg));
@@ -300,7 +307,9 @@ fn main() -> ExitCode {
             Ok(project) => {
                 let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
                 let request = kuayue::cli::voice::Request { paths, locale, force, dry_run, threads };
-                report(kuayue::cli::voice::run(&project, &request, &msg))
+                // Clips are made where they can be written: an installed copy's are shipped
+                // (read-only), so there it makes those of the centre's own scenarios.
+                report(kuayue::cli::voice::run(&project.writable(), &request, &msg))
             }
             Err(code) => code,
         },
@@ -443,9 +452,10 @@ fn open_app(
         };
         (std::sync::Arc::new(scenario), options)
     });
+    let data_dir = keep.clone().unwrap_or_else(kuayue::progress::Store::default_dir);
     let keep = keep.map_or(Keep::Nowhere, Keep::Folder);
     let output_dir = kuayue::progress::report::output_dir();
-    kuayue::app::run(Launch { lang, play, keep, lang_from_settings, project, output_dir })
+    kuayue::app::run(Launch { lang, play, keep, lang_from_settings, project, output_dir, data_dir })
 }
 
 #[cfg(not(feature = "app"))]

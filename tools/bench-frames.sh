@@ -3,12 +3,17 @@
 # side by side with a baseline (an empty Bevy 3D scene: one lit cube and a camera),
 # both at 1280x720 under Xvfb + Mesa's software Vulkan, built from the same profile.
 # Usage: tools/bench-frames.sh        (SECS=30 by default; RUNS=1)
+#        PROFILE=release tools/bench-frames.sh   (what centres get: tools/package.sh builds it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source tools/env.sh
 SECS="${SECS:-30}"
-cargo build --locked --quiet --bin kuayue --example bench_baseline
-BIN="$CARGO_TARGET_DIR/debug"
+PROFILE="${PROFILE:-dev}"
+features=()
+[ "$PROFILE" = dev ] || features=(--no-default-features --features app)  # as tools/package.sh builds it
+cargo build --locked --quiet --profile "$PROFILE" "${features[@]}" --bin kuayue --example bench_baseline
+BIN="$CARGO_TARGET_DIR/$([ "$PROFILE" = dev ] && echo debug || echo "$PROFILE")"
+echo "profile: $PROFILE"
 
 measure() { # name, command...
   local name=$1; shift

@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 bash tools/setup.sh
 source tools/env.sh
 
-step() { printf '\n== %s\n' "$*"; }
+step() { printf '\n== %s (%s)\n' "$*" "$(date +%T)"; }
 
 step "format"
 cargo fmt --check
@@ -30,3 +30,15 @@ cargo test --locked
 
 step "the shipped scenarios check clean"
 cargo run --locked --quiet -- check --lang en-US scenarios/
+
+step "the Linux package, unpacked and used as on a centre's PC (from the dev build: Bevy is not built again)"
+bash tools/package.sh --deb --profile dev
+bash tools/check-package.sh
+
+if [ "${KUAYUE_CI_WINDOWS:-0}" = 1 ]; then
+  # A Windows build is Bevy built once more (cross-compiled): only when asked for.
+  step "the Windows installer and portable zip (KUAYUE_CI_WINDOWS=1)"
+  bash tools/package.sh --windows --profile dev
+  bash tools/check-package.sh
+fi
+step "done"

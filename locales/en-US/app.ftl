@@ -107,3 +107,21 @@ trainer-preview-all = ← All scenarios
 app-steps = Steps
 language-name = English
 app-label-value = { $label }: { $value }
+
+## Before the window opens, and when the app stops on a fault (a native message box).
+gpu-none-title = kuayue cannot show its picture
+gpu-none-body = This computer has no graphics driver kuayue can draw with (Vulkan{ $os ->
+        [windows] {" "}or DirectX 12
+       *[other] {""}
+    }), so the practice rooms cannot be shown.
+
+    Please tell the centre's IT person: { $os ->
+        [windows] install or update the display driver from the computer maker or Windows Update; Windows 10 and 11 normally have one.
+       *[other] install the package mesa-vulkan-drivers (it can draw without a graphics card), or the graphics card maker's Vulkan driver.
+    }
+
+    Nothing was lost. Details are in { $log }.
+fault-title = kuayue has to close
+fault-body = Something went wrong and kuayue has to close. Practice saved so far is kept. Please open kuayue again.
+
+    If it happens again, tell the centre's IT person and give them the file { $log }.

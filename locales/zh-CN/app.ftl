@@ -107,3 +107,21 @@ trainer-preview-all = ← 全部场景
 app-steps = 步骤
 language-name = 中文
 app-label-value = { $label }：{ $value }
+
+## 窗口打开之前，或程序出错需要关闭时（系统自带的提示框）。
+gpu-none-title = 跨越无法显示画面
+gpu-none-body = 这台电脑没有跨越能用的显卡驱动（Vulkan{ $os ->
+        [windows] {" "}或 DirectX 12
+       *[other] {""}
+    }），所以练习的场景显示不出来。
+
+    请告诉中心的电脑管理员：{ $os ->
+        [windows] 从电脑厂家或 Windows 更新安装显卡驱动；Windows 10 和 11 一般都有。
+       *[other] 安装软件包 mesa-vulkan-drivers（没有显卡也能显示），或显卡厂家的 Vulkan 驱动。
+    }
+
+    什么都没有丢失。详细情况记在 { $log }。
+fault-title = 跨越需要关闭
+fault-body = 出了一点问题，跨越需要关闭。已经练习的记录都保存好了。请重新打开跨越。
+
+    如果再次出现，请告诉中心的电脑管理员，并把文件 { $log } 交给他。

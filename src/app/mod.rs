@@ -31,6 +31,7 @@ pub mod scene;
 pub mod screens;
 pub mod services;
 pub mod snapshot;
+pub mod startup;
 pub mod theme;
 pub mod voice;
 pub mod walkthrough;
@@ -50,6 +51,9 @@ pub struct Launch {
     pub project: Project,
     /// Where exports, certificates and screenshots are saved.
     pub output_dir: std::path::PathBuf,
+    /// The data folder: `logs/kuayue.log` says what went wrong (the records live
+    /// there too when they are kept).
+    pub data_dir: std::path::PathBuf,
 }
 
 impl Launch {
@@ -62,6 +66,7 @@ impl Launch {
             lang_from_settings: false,
             project,
             output_dir: crate::progress::report::output_dir(),
+            data_dir: crate::progress::Store::default_dir(),
         }
     }
 }
@@ -108,12 +113,34 @@ pub fn core_plugins(app: &mut App, launch: &Launch) {
 
 /// Opens the window and runs until it is closed.
 pub fn run(launch: Launch) -> ExitCode {
+    let msg = crate::i18n::Messages::embedded(launch.lang);
+    let log = startup::log_file(&launch.data_dir);
+    startup::on_fault_tell(&msg, log.clone());
+    // The renderer would panic without an adapter: look first, and fall back to a
+    // software one rather than to nothing.
+    let adapters = startup::adapters();
+    let Some(wgpu) = startup::settings_for(&adapters) else { return startup::no_graphics(&msg, &log) };
+    if adapters.iter().all(|a| a.software) {
+        info!("no graphics card driver found: drawing in software ({}), slowly", adapters[0].name);
+    }
     let mut app = App::new();
     let sound = voice::sound_device_present();
-    let mut plugins = DefaultPlugins.build().set(WindowPlugin {
-        primary_window: Some(Window { title: "跨越 kuayue".into(), resolution: (1280, 720).into(), ..default() }),
-        ..default()
-    });
+    let mut plugins = DefaultPlugins
+        .build()
+        .set(WindowPlugin {
+            primary_window: Some(Window {
+                title: "跨越 kuayue".into(),
+                // The X11 class / Wayland app id: the menu entry (kuayue.desktop) and its icon.
+                name: Some("kuayue".into()),
+                resolution: (1280, 720).into(),
+                ..default()
+            }),
+            ..default()
+        })
+        .set(bevy::render::RenderPlugin {
+            render_creation: bevy::render::settings::RenderCreation::Automatic(Box::new(wgpu)),
+            ..default()
+        });
     if !sound {
         // Nothing to open: the voice logs what it would say and captions carry every line.
         plugins = plugins.disable::<bevy::audio::AudioPlugin>();

@@ -19,7 +19,7 @@ pub struct Words {
 impl Words {
     /// The app's words and the project's message files in `lang`.
     pub fn load(lang: Lang, project: &Project) -> Words {
-        let (scenarios, problems) = Catalog::load(&project.locales_dir());
+        let (scenarios, problems) = Catalog::load_dirs(&project.locales_dirs());
         for p in problems {
             warn!("message file problem {} in {}", p.code, p.file);
         }

@@ -10,8 +10,14 @@ use crate::scenario::template::{NotCreated, create};
 pub fn run(project: &Project, id: &str, today: &str, msg: &Messages) -> Result<String, String> {
     match create(project, id, today) {
         Ok(files) => {
-            let shown: Vec<String> =
-                files.iter().map(|f| f.strip_prefix(&project.root).unwrap_or(f).display().to_string()).collect();
+            // Short paths when working in the project; whole ones otherwise (an installed
+            // copy writes into the centre's own folder, wherever the trainer stands).
+            let here = std::env::current_dir().ok().and_then(|d| std::fs::canonicalize(d).ok());
+            let base = std::fs::canonicalize(&project.root).ok().filter(|root| here.as_ref() == Some(root));
+            let shown: Vec<String> = files
+                .iter()
+                .map(|f| base.as_ref().and_then(|b| f.strip_prefix(b).ok()).unwrap_or(f).display().to_string())
+                .collect();
             Ok(say(msg, "new-done", &[("id", id), ("ron", &shown[0]), ("zh", &shown[1]), ("en", &shown[2])]))
         }
         Err(NotCreated::BadId) => Err(say(msg, "new-bad-id", &[("found", id)])),

@@ -37,7 +37,7 @@ pub fn run(project: &Project, request: &Request, msg: &Messages) -> Result<Strin
             Err(_) => out.push(say(msg, "voice-skipped-file", &[("file", &file.display().to_string())])),
         }
     }
-    let (catalog, _) = Catalog::load(&project.locales_dir());
+    let (catalog, _) = Catalog::load_dirs(&project.locales_dirs());
     let refs: Vec<_> = scenarios.iter().collect();
     let all = voice::lines(&refs, &catalog);
     let mut by_locale: BTreeMap<&str, Vec<&Line>> = BTreeMap::new();

@@ -294,38 +294,54 @@ impl Catalog {
     /// Reads every `locales/<tag>/*.ftl`. Broken files are reported, never fatal:
     /// the messages that did parse are kept.
     pub fn load(dir: &Path) -> (Catalog, Vec<Diagnostic>) {
+        Catalog::load_dirs(std::slice::from_ref(&dir.to_path_buf()))
+    }
+
+    /// [`Catalog::load`] over several `locales/` folders (an installed copy's, then
+    /// the centre's own): a language's files from all of them make one language, so a
+    /// message defined in two places is reported like one defined twice in a folder.
+    pub fn load_dirs(dirs: &[PathBuf]) -> (Catalog, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
-        let mut locales = Vec::new();
-        let mut tags: Vec<PathBuf> = read_dir_sorted(dir).into_iter().filter(|p| p.is_dir()).collect();
-        tags.sort();
-        for tag_dir in tags {
-            let tag = tag_dir.file_name().unwrap_or_default().to_string_lossy().into_owned();
-            let mut locale = Locale::new(&tag);
-            for file in read_dir_sorted(&tag_dir).into_iter().filter(|p| p.extension().is_some_and(|e| e == "ftl")) {
-                let shown = file.display().to_string();
-                let src = match std::fs::read(&file) {
-                    Ok(bytes) => match crate::text::decode(&bytes) {
-                        Ok((src, encoding)) => {
-                            if encoding.is_utf16() {
-                                diagnostics.push(Diagnostic::new(Code::SavedAsUtf16, shown.clone()));
-                            }
-                            src
-                        }
-                        Err(_) => {
-                            diagnostics.push(Diagnostic::new(Code::NotText, shown));
-                            continue;
-                        }
-                    },
-                    Err(e) => {
-                        diagnostics.push(Diagnostic::new(Code::Unreadable, shown).arg("reason", e.to_string()));
-                        continue;
+        let mut locales: Vec<Locale> = Vec::new();
+        for dir in dirs {
+            let mut tags: Vec<PathBuf> = read_dir_sorted(dir).into_iter().filter(|p| p.is_dir()).collect();
+            tags.sort();
+            for tag_dir in tags {
+                let tag = tag_dir.file_name().unwrap_or_default().to_string_lossy().into_owned();
+                let at = match locales.iter().position(|l| l.tag == tag) {
+                    Some(at) => at,
+                    None => {
+                        locales.push(Locale::new(&tag));
+                        locales.len() - 1
                     }
                 };
-                locale.add_ftl(&file, &src, &mut diagnostics);
+                let locale = &mut locales[at];
+                for file in read_dir_sorted(&tag_dir).into_iter().filter(|p| p.extension().is_some_and(|e| e == "ftl"))
+                {
+                    let shown = file.display().to_string();
+                    let src = match std::fs::read(&file) {
+                        Ok(bytes) => match crate::text::decode(&bytes) {
+                            Ok((src, encoding)) => {
+                                if encoding.is_utf16() {
+                                    diagnostics.push(Diagnostic::new(Code::SavedAsUtf16, shown.clone()));
+                                }
+                                src
+                            }
+                            Err(_) => {
+                                diagnostics.push(Diagnostic::new(Code::NotText, shown));
+                                continue;
+                            }
+                        },
+                        Err(e) => {
+                            diagnostics.push(Diagnostic::new(Code::Unreadable, shown).arg("reason", e.to_string()));
+                            continue;
+                        }
+                    };
+                    locale.add_ftl(&file, &src, &mut diagnostics);
+                }
             }
-            locales.push(locale);
         }
-        (Catalog { dir: dir.to_owned(), locales }, diagnostics)
+        (Catalog { dir: dirs.first().cloned().unwrap_or_default(), locales }, diagnostics)
     }
 
     pub fn locale(&self, tag: &str) -> Option<&Locale> {

@@ -640,8 +640,13 @@ impl<'a> Checker<'a> {
                     // Written in another language: not a typo, a line to add to the same file here.
                     let elsewhere = catalog.locales.iter().find(|l| l.has(&id));
                     if let Some(other) = elsewhere {
-                        let name = other.definitions[&id].file.file_name().unwrap_or_default().to_owned();
-                        let file = shown_path(&catalog.dir.join(&tag).join(name));
+                        // The same file name in this language's folder, next to the other's
+                        // (`<locales>/<other>/<name>` → `<locales>/<tag>/<name>`): shipped or own.
+                        let defined = &other.definitions[&id].file;
+                        let name = defined.file_name().unwrap_or_default().to_owned();
+                        let locales =
+                            defined.parent().and_then(FsPath::parent).map_or(catalog.dir.clone(), FsPath::to_path_buf);
+                        let file = shown_path(&locales.join(&tag).join(name));
                         let text = other.get(&id, &BTreeMap::new()).unwrap_or_default();
                         let other_tag = other.tag.clone();
                         self.emit(Code::MissingMessage, &path).args_mut(&[

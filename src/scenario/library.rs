@@ -58,7 +58,7 @@ impl Report {
 /// Checks the given files and folders (the project's `scenarios/` when empty)
 /// against `project`'s words and clips and the font the app draws with.
 pub fn check(project: &Project, paths: &[PathBuf]) -> Report {
-    let (catalog, locale_diagnostics) = Catalog::load(&project.locales_dir());
+    let (catalog, locale_diagnostics) = Catalog::load_dirs(&project.locales_dirs());
     check_with(project, &catalog, locale_diagnostics, paths)
 }
 
@@ -69,7 +69,7 @@ pub fn check_with(
     locale_diagnostics: Vec<Diagnostic>,
     paths: &[PathBuf],
 ) -> Report {
-    let paths = if paths.is_empty() { vec![project.scenarios_dir()] } else { paths.to_vec() };
+    let paths = if paths.is_empty() { project.scenarios_dirs() } else { paths.to_vec() };
     let glyphs = Glyphs::shipped();
     let ctx = Context { catalog: Some(catalog), project: Some(project), glyphs: Some(&glyphs) };
     let files = scenario_files(&paths).into_iter().map(|file| check_file(&file, &ctx)).collect();
@@ -154,9 +154,9 @@ impl Library {
 /// Scenario titles in `lang` (id → title), read from `project`'s files: for
 /// reports, which name scenarios by title wherever they are run from.
 pub fn titles(project: &Project, lang: Lang) -> HashMap<String, String> {
-    let (catalog, _) = Catalog::load(&project.locales_dir());
+    let (catalog, _) = Catalog::load_dirs(&project.locales_dirs());
     let Some(locale) = catalog.locale(lang.tag()) else { return HashMap::new() };
-    scenario_files(&[project.scenarios_dir()])
+    scenario_files(&project.scenarios_dirs())
         .iter()
         .filter_map(|file| load_file(file).ok())
         .filter_map(|loaded| {

@@ -10,6 +10,10 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Project {
     pub root: PathBuf,
+    /// The centre's own folder, laid out the same way, next to an installed copy's
+    /// read-only content: its scenarios are offered with the shipped ones, its words
+    /// and clips read with them, and `kuayue new` writes there.
+    pub own: Option<PathBuf>,
 }
 
 /// Where the project in use may come from, in the order they are tried.
@@ -26,6 +30,19 @@ pub struct Search {
     /// The running program: an installed copy keeps its content next to the
     /// executable (Windows, a portable folder) or in `../share/kuayue` (Linux).
     pub exe: Option<PathBuf>,
+    /// Where an installed copy keeps the centre's own scenarios ([`own_folder`]).
+    pub own: Option<PathBuf>,
+}
+
+/// The centre's own folder for an installed copy: `KUAYUE_OWN_DIR`, else `kuayue` in
+/// the user's Documents (文档) — the folder people find in Explorer or the file manager,
+/// where exports and certificates go too — else `~/kuayue` (no Documents folder set up).
+pub fn own_folder() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("KUAYUE_OWN_DIR").filter(|v| !v.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    let dirs = directories::UserDirs::new()?;
+    Some(dirs.document_dir().unwrap_or(dirs.home_dir()).join("kuayue"))
 }
 
 /// Which of the places in [`Search`] gave the project.
@@ -59,13 +76,25 @@ impl Search {
             env: std::env::var_os("KUAYUE_PROJECT").filter(|v| !v.is_empty()).map(PathBuf::from),
             cwd: std::env::current_dir().ok(),
             exe: std::env::current_exe().ok(),
+            own: own_folder(),
         }
     }
 }
 
 impl Project {
     pub fn at(root: impl Into<PathBuf>) -> Project {
-        Project { root: root.into() }
+        Project { root: root.into(), own: None }
+    }
+
+    /// The shipped content, then the centre's own folder (when there is one).
+    pub fn roots(&self) -> impl Iterator<Item = &Path> {
+        std::iter::once(self.root.as_path()).chain(self.own.as_deref())
+    }
+
+    /// Where new scenarios and their words are written: the centre's own folder of
+    /// an installed copy, else the project itself.
+    pub fn writable(&self) -> Project {
+        Project::at(self.own.clone().unwrap_or_else(|| self.root.clone()))
     }
 
     /// Whether `dir` looks like a project: it holds `scenarios/` or `locales/`.
@@ -83,8 +112,21 @@ impl Project {
         if let Some(dir) = &search.flag {
             return named(dir).map(|p| (p, Source::Flag));
         }
+        // The centre's own folder holds only its own scenarios: found around a file or
+        // the current folder, it is used with the installed content it belongs to.
+        let own = search.own.as_deref().map(absolute);
+        let installed = || {
+            let dir = search.exe.as_deref().and_then(Path::parent)?;
+            [dir.to_path_buf(), dir.join("..").join("share").join("kuayue")]
+                .into_iter()
+                .find(|c| Project::is_project(c))
+        };
+        let with_installed = |project: Project| match installed() {
+            Some(root) if own.as_ref() == Some(&project.root) => Project { root: absolute(&root), own: own.clone() },
+            _ => project,
+        };
         if let Some(project) = search.scenario.as_deref().filter(|p| p.exists()).and_then(Project::find_for) {
-            return Ok((project, Source::Scenario));
+            return Ok((with_installed(project), Source::Scenario));
         }
         if let Some(dir) = &search.env {
             return named(dir).map(|p| (p, Source::Env));
@@ -92,14 +134,15 @@ impl Project {
         let mut looked = Vec::new();
         if let Some(cwd) = &search.cwd {
             if let Some(project) = Project::find_for(cwd) {
-                return Ok((project, Source::CurrentFolder));
+                return Ok((with_installed(project), Source::CurrentFolder));
             }
             looked.push(cwd.clone());
         }
         if let Some(dir) = search.exe.as_deref().and_then(Path::parent) {
             for candidate in [dir.to_path_buf(), dir.join("..").join("share").join("kuayue")] {
                 if Project::is_project(&candidate) {
-                    return Ok((Project::at(absolute(&candidate)), Source::Installed));
+                    let project = Project { root: absolute(&candidate), own: own.clone() };
+                    return Ok((project, Source::Installed));
                 }
                 looked.push(candidate);
             }
@@ -115,17 +158,40 @@ impl Project {
         absolute(&start).ancestors().find(|dir| Project::is_project(dir)).map(Project::at)
     }
 
-    /// The scenario file of `id` (a scenario named by its id, not a path).
+    /// The scenario file of `id` (a scenario named by its id, not a path): the
+    /// shipped one, else the centre's own.
     pub fn scenario_file(&self, id: &str) -> PathBuf {
-        self.scenarios_dir().join(format!("{id}.ron"))
+        let name = format!("{id}.ron");
+        let mut files = self.scenarios_dirs().into_iter().map(|dir| dir.join(&name));
+        let shipped = files.next().unwrap_or_default();
+        if shipped.is_file() { shipped } else { files.find(|f| f.is_file()).unwrap_or(shipped) }
     }
 
+    /// The shipped message files' folder (`locales/<lang>/*.ftl`).
     pub fn locales_dir(&self) -> PathBuf {
         self.root.join("locales")
     }
 
+    /// Every folder message files are read from: the shipped one, then the centre's own.
+    pub fn locales_dirs(&self) -> Vec<PathBuf> {
+        self.roots().map(|r| r.join("locales")).collect()
+    }
+
+    /// The shipped scenarios' folder.
     pub fn scenarios_dir(&self) -> PathBuf {
         self.root.join("scenarios")
+    }
+
+    /// Every folder scenarios are offered from: the shipped one, then the centre's own
+    /// once it exists (asked again, it is seen as soon as `kuayue new` makes it).
+    pub fn scenarios_dirs(&self) -> Vec<PathBuf> {
+        let own = self.own.as_ref().map(|o| o.join("scenarios")).filter(|d| d.is_dir());
+        std::iter::once(self.scenarios_dir()).chain(own).collect()
+    }
+
+    /// Every folder clips are read from (`assets/voice/<lang>/`): shipped, then own.
+    pub fn voice_dirs(&self) -> Vec<PathBuf> {
+        self.roots().map(|r| r.join("assets").join("voice")).collect()
     }
 
     pub fn voice_dir(&self) -> PathBuf {
@@ -137,9 +203,12 @@ impl Project {
         self.root.join("assets").join("fonts").join("NotoSansSC-kuayue.otf")
     }
 
-    /// The clip that speaks `message` in `lang`.
+    /// The clip that speaks `message` in `lang`: the centre's own recording when it
+    /// made one, else the shipped clip (whose path is given even when it is missing).
     pub fn clip(&self, lang: &str, message: &str) -> PathBuf {
-        self.voice_dir().join(lang).join(format!("{message}.ogg"))
+        let shipped = self.voice_dir().join(lang).join(format!("{message}.ogg"));
+        let own = self.own.as_ref().map(|o| o.join("assets").join("voice").join(lang).join(format!("{message}.ogg")));
+        own.filter(|f| f.is_file()).unwrap_or(shipped)
     }
 }
 
@@ -209,6 +278,7 @@ mod tests {
             env: Some(env.clone()),
             cwd: Some(cwd.join("scenarios")),
             exe: Some(installed.join("kuayue")),
+            own: None,
         };
         let found = |s: &Search| Project::resolve(s).map(|(p, source)| (p.root, source));
         assert_eq!(found(&all), Ok((flag, Source::Flag)));
@@ -225,6 +295,55 @@ mod tests {
         assert!(matches!(Project::resolve(&s), Err(NoProject::NotFound { looked }) if looked.len() == 3));
         let s = Search { flag: Some(base.join("missing")), ..s };
         assert_eq!(Project::resolve(&s).map(|_| ()), Err(NoProject::NotAFolder(base.join("missing"))));
+        std::fs::remove_dir_all(&base).ok();
+    }
+
+    #[test]
+    fn an_installed_copy_offers_the_centres_own_folder_too() {
+        let base = std::env::temp_dir().join(format!("kuayue-own-{}", std::process::id()));
+        std::fs::remove_dir_all(&base).ok();
+        let share = base.join("usr/share/kuayue");
+        for dir in ["scenarios", "locales/zh-CN", "assets/voice/zh-CN"] {
+            std::fs::create_dir_all(share.join(dir)).unwrap();
+        }
+        std::fs::create_dir_all(base.join("usr/bin")).unwrap();
+        std::fs::write(share.join("scenarios/shipped.ron"), "").unwrap();
+        std::fs::write(share.join("assets/voice/zh-CN/hi.ogg"), "shipped").unwrap();
+        let home = base.join("home");
+        std::fs::create_dir_all(&home).unwrap();
+        let own = home.join("kuayue");
+        let search = Search {
+            cwd: Some(home.clone()),
+            exe: Some(base.join("usr/bin/kuayue")),
+            own: Some(own.clone()),
+            ..Search::default()
+        };
+        // Started from the desktop menu (current folder = home), before the centre wrote anything.
+        let (project, source) = Project::resolve(&search).unwrap();
+        assert_eq!(source, Source::Installed);
+        let share = std::fs::canonicalize(&share).unwrap();
+        assert_eq!(project.root, share);
+        assert_eq!(project.scenarios_dirs(), vec![share.join("scenarios")], "no own folder yet");
+        assert_eq!(project.writable().root, absolute(&own), "`kuayue new` writes into the own folder");
+        assert_eq!(project.scenario_file("shipped"), share.join("scenarios/shipped.ron"));
+        // The centre's own scenario and recording.
+        std::fs::create_dir_all(own.join("scenarios")).unwrap();
+        std::fs::create_dir_all(own.join("assets/voice/zh-CN")).unwrap();
+        std::fs::write(own.join("scenarios/mine.ron"), "").unwrap();
+        std::fs::write(own.join("assets/voice/zh-CN/hi.ogg"), "own").unwrap();
+        let own = std::fs::canonicalize(&own).unwrap();
+        assert_eq!(project.scenarios_dirs(), vec![share.join("scenarios"), own.join("scenarios")]);
+        assert_eq!(project.scenario_file("mine"), own.join("scenarios/mine.ron"));
+        assert_eq!(project.clip("zh-CN", "hi"), own.join("assets/voice/zh-CN/hi.ogg"));
+        assert_eq!(project.clip("zh-CN", "bye"), share.join("assets/voice/zh-CN/bye.ogg"));
+        // A file of the own folder, or working inside it, still comes with the installed content.
+        let s = Search { scenario: Some(own.join("scenarios/mine.ron")), ..search.clone() };
+        assert_eq!(
+            Project::resolve(&s).unwrap(),
+            (Project { root: share.clone(), own: Some(own.clone()) }, Source::Scenario)
+        );
+        let s = Search { cwd: Some(own.join("scenarios")), ..search };
+        assert_eq!(Project::resolve(&s).unwrap(), (Project { root: share, own: Some(own) }, Source::CurrentFolder));
         std::fs::remove_dir_all(&base).ok();
     }
 }

@@ -61,9 +61,9 @@ pub(super) fn plugin(app: &mut App) {
 /// The files whose changes matter: scenarios, message files, voice clips, and
 /// the file `kuayue play` opened (it may live elsewhere).
 fn watched(project: &Project, played: Option<&Path>) -> BTreeMap<PathBuf, (SystemTime, u64)> {
-    let mut files = scenario_files(&[project.scenarios_dir()]);
+    let mut files = scenario_files(&project.scenarios_dirs());
     files.extend(played.map(Path::to_path_buf));
-    for dir in [project.locales_dir(), project.voice_dir()] {
+    for dir in project.locales_dirs().into_iter().chain(project.voice_dirs()) {
         for sub in std::fs::read_dir(dir).into_iter().flatten().filter_map(|e| e.ok()).map(|e| e.path()) {
             let inner = std::fs::read_dir(&sub).into_iter().flatten().filter_map(|e| e.ok()).map(|e| e.path());
             files.extend(inner.filter(|p| p.extension().is_some_and(|e| e == "ftl" || e == "ogg")));
@@ -162,7 +162,7 @@ fn apply_changes(
     let touches_active = active_file.as_ref().is_some_and(|f| changes.words || changes.scenarios.contains(f));
     let mut replacement = None;
     // Message files are read once for all that needs them (a changed clip alone needs none).
-    let catalog = (changes.words || !changes.scenarios.is_empty()).then(|| Catalog::load(&root.0.locales_dir()));
+    let catalog = (changes.words || !changes.scenarios.is_empty()).then(|| Catalog::load_dirs(&root.0.locales_dirs()));
     // Words or the scenario on screen changed: everything they need is checked again.
     if let Some((fresh, word_problems)) = catalog.as_ref().filter(|_| changes.words || touches_active) {
         let mut found: Vec<BrokenCard> =

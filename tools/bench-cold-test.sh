@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Times README's test command (tools/test.sh, what CI runs) from a fresh clone in an empty
+# build folder: the cold figure a new developer or a CI machine without a cache meets.
+# The shared cache (~/.cache/kuayue-target) is not touched. System packages already
+# installed stay installed (apt is not timed from nothing); cargo-deb is installed during
+# the run when COLD_CARGO_DEB=1 (it is moved aside meanwhile).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir="$(mktemp -d)"
+moved=""
+restore() {
+  [ -n "$moved" ] && mv "$moved" "$HOME/.cargo/bin/cargo-deb"
+  rm -rf "$dir"
+}
+trap restore EXIT
+if [ "${COLD_CARGO_DEB:-0}" = 1 ] && [ -x "$HOME/.cargo/bin/cargo-deb" ]; then
+  moved="$dir/cargo-deb.kept"
+  mv "$HOME/.cargo/bin/cargo-deb" "$moved"
+fi
+git clone --quiet . "$dir/src"
+cd "$dir/src"
+echo "cores: $(nproc), commit $(git rev-parse --short HEAD), load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+start=$(date +%s)
+CARGO_TARGET_DIR="$dir/target" bash .ci/run >"$dir/run.log" 2>&1 || { tail -40 "$dir/run.log"; echo "the test command failed after $(( $(date +%s) - start )) s"; exit 1; }
+end=$(date +%s)
+grep '^== ' "$dir/run.log" || true
+echo "cold test command (bash .ci/run = tools/test.sh) from a fresh clone: $(( (end - start) / 60 )) min $(( (end - start) % 60 )) s"
