@@ -5,6 +5,8 @@
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use bevy::input::ButtonState;
 use bevy::input::mouse::MouseButtonInput;
@@ -65,7 +67,26 @@ const RETRY_SECS: f32 = 6.0;
 /// Seconds to wait after a click, so what it changed is on screen.
 const AFTER_CLICK_SECS: f32 = 0.5;
 
+/// Whether the renderer has made every pipeline asked of it. Until then a frame can come
+/// out blank (a loaded machine compiles shaders for seconds), so autoplay neither acts nor
+/// takes a screenshot; without a renderer (headless tests) it is always ready.
+#[derive(Resource, Clone, Default)]
+struct PipelinesReady(Arc<AtomicBool>);
+
+fn note_pipelines(cache: Res<bevy::render::render_resource::PipelineCache>, ready: Res<PipelinesReady>) {
+    let done = cache.pipelines().next().is_some() && cache.waiting_pipelines().next().is_none();
+    ready.0.store(done, Ordering::Relaxed);
+}
+
 pub(super) fn plugin(app: &mut App) {
+    let ready = PipelinesReady::default();
+    match app.get_sub_app_mut(bevy::render::RenderApp) {
+        Some(render) => {
+            render.insert_resource(ready.clone()).add_systems(bevy::render::Render, note_pipelines);
+        }
+        None => ready.0.store(true, Ordering::Relaxed),
+    }
+    app.insert_resource(ready);
     app.init_resource::<Pilot>().add_systems(
         Update,
         (fly.run_if(in_state(Screen::Walkthrough)), finish.run_if(in_state(Screen::Done)), keep_going)
@@ -97,12 +118,13 @@ fn fly(
     drawn: Res<DrawnTargets>,
     window: Query<Entity, With<PrimaryWindow>>,
     mut pilot: ResMut<Pilot>,
+    ready: Res<PipelinesReady>,
     mut window_events: MessageWriter<WindowEvent>,
     mut cursor: MessageWriter<CursorMoved>,
     mut buttons: MessageWriter<MouseButtonInput>,
 ) {
     let (Some(active), Ok(window)) = (active, window.single()) else { return };
-    if !options.autoplay {
+    if !options.autoplay || !ready.0.load(Ordering::Relaxed) {
         return;
     }
     // Finish a click in progress first, whatever the step.
