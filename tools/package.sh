@@ -7,6 +7,7 @@
 #   tools/package.sh                  all three, release build
 #   tools/package.sh --deb            only the .deb  (also --windows: the installer and the zip)
 #   tools/package.sh --profile dev    from the dev build the tests use (CI: no second Bevy build)
+#   tools/package.sh --no-build       package what was built last (no cargo build)
 #
 # Installs what is missing first: cargo-deb, Debian's mingw-w64 and NSIS, p7zip, and the
 # Rust standard library for x86_64-pc-windows-gnu (rustup). Prints each file's size and
@@ -15,12 +16,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source tools/env.sh
 
-deb=0 windows=0 profile=release
+deb=0 windows=0 profile=release build=1
 while (($#)); do
   case "$1" in
     --deb) deb=1 ;;
     --windows) windows=1 ;;
     --profile) profile="$2"; shift ;;
+    --no-build) build=0 ;;
     *) echo "package.sh: unknown option $1 (see the top of the script)" >&2; exit 2 ;;
   esac
   shift
@@ -48,7 +50,7 @@ need_apt() {
 }
 
 step() { printf '\n== %s\n' "$*"; }
-size() { du -b "$1" | cut -f1; }
+size() { du -sb "$1" | cut -f1; }
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1000000 }'; }
 
 if ((deb)); then
@@ -56,7 +58,7 @@ if ((deb)); then
   bash tools/setup.sh
   need_apt dpkg-dev
   command -v cargo-deb >/dev/null || cargo install --locked cargo-deb --version 3.8.0
-  cargo build --locked --profile "$profile" "${features[@]}" --bin kuayue
+  ((build)) && cargo build --locked --profile "$profile" "${features[@]}" --bin kuayue
   # cargo-deb strips the program and reads "target/release/" in Cargo.toml as this profile's folder.
   cargo deb --no-build --locked --profile "$profile" --output "dist/kuayue_${version}_amd64.deb"
   ls -l "dist/kuayue_${version}_amd64.deb"
@@ -67,7 +69,7 @@ if ((windows)); then
   need_apt gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 nsis p7zip-full
   rustup target list --installed | grep -qx x86_64-pc-windows-gnu || rustup target add x86_64-pc-windows-gnu
   target=x86_64-pc-windows-gnu
-  cargo build --locked --profile "$profile" "${features[@]}" --target "$target" --bins
+  ((build)) && cargo build --locked --profile "$profile" "${features[@]}" --target "$target" --bins
   built="$CARGO_TARGET_DIR/$target/$out"
   stage="dist/kuayue-windows"
   rm -rf "$stage"

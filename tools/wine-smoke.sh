@@ -60,7 +60,8 @@ cp "$setup" "$work/setup.exe"
 # Everything below runs inside the chroot, as a fresh Windows user: a new Wine prefix.
 cat > "$work/run.sh" <<'EOF'
 set -u
-export WINEPREFIX=/work/prefix WINEDEBUG=-all HOME=/work LANG=C.UTF-8
+export WINEPREFIX=/work/prefix WINEDEBUG=-all HOME=/work LANG=C.UTF-8 XDG_RUNTIME_DIR=/tmp/xdg
+mkdir -p -m 700 /tmp/xdg
 wineboot --init >/dev/null 2>&1
 # Program Files as the installer (per-machine, 64-bit) puts it.
 pf="$WINEPREFIX/drive_c/Program Files/kuayue"
@@ -69,9 +70,9 @@ run() { say "$*"; "$@"; echo "(exit code $?)"; }
 run wine /work/setup.exe /S
 wineserver -w
 say "installed files"; (cd "$pf" && find . -maxdepth 2 | sort | head -40; echo "… $(find . -type f | wc -l) files, $(du -sh . | cut -f1)")
-for lnk in "$WINEPREFIX/drive_c/users/Public/Desktop/"*.lnk "$WINEPREFIX/drive_c/ProgramData/Microsoft/Windows/Start Menu/Programs/"*/*.lnk; do
-  [ -e "$lnk" ] && echo "shortcut: ${lnk#$WINEPREFIX/drive_c/}"
-done
+find "$WINEPREFIX/drive_c" -name '*.lnk' | sed "s|^$WINEPREFIX/drive_c/|shortcut: |"
+say "uninstall entry (Programs and Features)"
+wine reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall\kuayue' /reg:64 2>/dev/null | grep -E 'DisplayName|DisplayVersion|UninstallString' | tr -d '\r' 
 cd /work
 run wine "$pf/kuayue-cli.exe" --version
 run wine "$pf/kuayue-cli.exe" check --lang en-US

@@ -12,8 +12,8 @@ pub fn run(project: &Project, id: &str, today: &str, msg: &Messages) -> Result<S
         Ok(files) => {
             // Short paths when working in the project; whole ones otherwise (an installed
             // copy writes into the centre's own folder, wherever the trainer stands).
-            let here = std::env::current_dir().ok().and_then(|d| std::fs::canonicalize(d).ok());
-            let base = std::fs::canonicalize(&project.root).ok().filter(|root| here.as_ref() == Some(root));
+            let here = std::env::current_dir().ok().and_then(|d| dunce::canonicalize(d).ok());
+            let base = dunce::canonicalize(&project.root).ok().filter(|root| here.as_ref() == Some(root));
             let shown: Vec<String> = files
                 .iter()
                 .map(|f| base.as_ref().and_then(|b| f.strip_prefix(b).ok()).unwrap_or(f).display().to_string())

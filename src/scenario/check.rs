@@ -684,7 +684,8 @@ impl<'a> Checker<'a> {
         let spoken = crate::voice::spoken_lines(self.s());
         let (Some(project), Some(catalog)) = (self.ctx.project, self.ctx.catalog) else { return };
         for locale in &catalog.locales {
-            let folder = project.voice_dir().join(&locale.tag);
+            // A centre's own scenario keeps its clips in its own folder.
+            let folder = project.voice_dir_for(FsPath::new(&self.loaded.file)).join(&locale.tag);
             let manifest = Manifest::load(&folder).unwrap_or_else(|reason| {
                 let file = shown_path(&Manifest::path(&folder));
                 self.emit(Code::BrokenManifest, &Path::root()).args_mut(&[("found", &file), ("reason", &reason)]);
@@ -719,7 +720,7 @@ impl<'a> Checker<'a> {
 
 /// A path as a trainer would type it: relative to the current folder when inside it.
 fn shown_path(path: &FsPath) -> String {
-    let cwd = std::env::current_dir().ok().and_then(|d| std::fs::canonicalize(d).ok());
+    let cwd = std::env::current_dir().ok().and_then(|d| dunce::canonicalize(d).ok());
     cwd.and_then(|cwd| path.strip_prefix(cwd).ok().map(|p| p.display().to_string()))
         .unwrap_or_else(|| path.display().to_string())
 }

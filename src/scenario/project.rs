@@ -189,6 +189,16 @@ impl Project {
         std::iter::once(self.scenarios_dir()).chain(own).collect()
     }
 
+    /// Where the clips of the scenario in `file` belong: the centre's own folder for its
+    /// own scenarios, else the shipped one.
+    pub fn voice_dir_for(&self, file: &Path) -> PathBuf {
+        let file = absolute(file);
+        match &self.own {
+            Some(own) if file.starts_with(absolute(own)) => own.join("assets").join("voice"),
+            _ => self.voice_dir(),
+        }
+    }
+
     /// Every folder clips are read from (`assets/voice/<lang>/`): shipped, then own.
     pub fn voice_dirs(&self) -> Vec<PathBuf> {
         self.roots().map(|r| r.join("assets").join("voice")).collect()
@@ -212,9 +222,10 @@ impl Project {
     }
 }
 
-/// `path` made absolute and clean (symbolic links and `..` resolved where it exists).
+/// `path` made absolute and clean (symbolic links and `..` resolved where it exists),
+/// written as people write it: `C:\Users\…` on Windows, not `\\?\C:\Users\…`.
 fn absolute(path: &Path) -> PathBuf {
-    std::fs::canonicalize(path).unwrap_or_else(|_| std::path::absolute(path).unwrap_or_else(|_| path.to_owned()))
+    dunce::canonicalize(path).unwrap_or_else(|_| std::path::absolute(path).unwrap_or_else(|_| path.to_owned()))
 }
 
 /// Expands folders to the `.ron` files inside them (sorted); files stay as given.
@@ -336,6 +347,8 @@ mod tests {
         assert_eq!(project.scenario_file("mine"), own.join("scenarios/mine.ron"));
         assert_eq!(project.clip("zh-CN", "hi"), own.join("assets/voice/zh-CN/hi.ogg"));
         assert_eq!(project.clip("zh-CN", "bye"), share.join("assets/voice/zh-CN/bye.ogg"));
+        assert_eq!(project.voice_dir_for(&own.join("scenarios/mine.ron")), own.join("assets/voice"));
+        assert_eq!(project.voice_dir_for(&share.join("scenarios/shipped.ron")), share.join("assets/voice"));
         // A file of the own folder, or working inside it, still comes with the installed content.
         let s = Search { scenario: Some(own.join("scenarios/mine.ron")), ..search.clone() };
         assert_eq!(
