@@ -67,6 +67,12 @@ pub enum NoProject {
 }
 
 impl Search {
+    /// Where an installed copy keeps its content: next to the program, or `../share/kuayue`.
+    fn installed_candidates(&self) -> Vec<PathBuf> {
+        let Some(dir) = self.exe.as_deref().and_then(Path::parent) else { return Vec::new() };
+        vec![dir.to_path_buf(), dir.join("..").join("share").join("kuayue")]
+    }
+
     /// The places to look for this run of the program: the flag, the scenario
     /// named, `KUAYUE_PROJECT`, the current folder and the executable's folder.
     pub fn from_process(flag: Option<PathBuf>, scenario: Option<PathBuf>) -> Search {
@@ -115,12 +121,7 @@ impl Project {
         // The centre's own folder holds only its own scenarios: found around a file or
         // the current folder, it is used with the installed content it belongs to.
         let own = search.own.as_deref().map(absolute);
-        let installed = || {
-            let dir = search.exe.as_deref().and_then(Path::parent)?;
-            [dir.to_path_buf(), dir.join("..").join("share").join("kuayue")]
-                .into_iter()
-                .find(|c| Project::is_project(c))
-        };
+        let installed = || search.installed_candidates().into_iter().find(|c| Project::is_project(c));
         let with_installed = |project: Project| match installed() {
             Some(root) if own.as_ref() == Some(&project.root) => Project { root: absolute(&root), own: own.clone() },
             _ => project,
@@ -138,14 +139,12 @@ impl Project {
             }
             looked.push(cwd.clone());
         }
-        if let Some(dir) = search.exe.as_deref().and_then(Path::parent) {
-            for candidate in [dir.to_path_buf(), dir.join("..").join("share").join("kuayue")] {
-                if Project::is_project(&candidate) {
-                    let project = Project { root: absolute(&candidate), own: own.clone() };
-                    return Ok((project, Source::Installed));
-                }
-                looked.push(candidate);
+        for candidate in search.installed_candidates() {
+            if Project::is_project(&candidate) {
+                let project = Project { root: absolute(&candidate), own: own.clone() };
+                return Ok((project, Source::Installed));
             }
+            looked.push(candidate);
         }
         Err(NoProject::NotFound { looked })
     }
