@@ -3,13 +3,17 @@
 # build folder: the cold figure a new developer or a CI machine without a cache meets.
 # The shared cache (~/.cache/kuayue-target) is not touched. System packages already
 # installed stay installed (apt is not timed from nothing); cargo-deb is installed during
-# the run when COLD_CARGO_DEB=1 (it is moved aside meanwhile).
+# the run when COLD_CARGO_DEB=1 (it is moved aside meanwhile). With COLD_KEEP_TARGET=1 the
+# build folder of a run that passed replaces the shared cache afterwards (the dependencies'
+# builds do not depend on where the clone was), which saves building Bevy again after a
+# profile change. The whole log is kept in /tmp/kuayue-cold-run.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir="$(mktemp -d)"
 moved=""
 restore() {
   [ -n "$moved" ] && mv "$moved" "$HOME/.cargo/bin/cargo-deb"
+  [ -f "$dir/run.log" ] && cp "$dir/run.log" /tmp/kuayue-cold-run.log
   rm -rf "$dir"
 }
 trap restore EXIT
@@ -25,3 +29,8 @@ CARGO_TARGET_DIR="$dir/target" bash .ci/run >"$dir/run.log" 2>&1 || { tail -40 "
 end=$(date +%s)
 grep '^== ' "$dir/run.log" || true
 echo "cold test command (bash .ci/run = tools/test.sh) from a fresh clone: $(( (end - start) / 60 )) min $(( (end - start) % 60 )) s"
+if [ "${COLD_KEEP_TARGET:-0}" = 1 ]; then
+  cache="${CARGO_TARGET_DIR:-$HOME/.cache/kuayue-target}"
+  rm -rf "$cache" && mkdir -p "$(dirname "$cache")" && mv "$dir/target" "$cache"
+  echo "the build folder now serves as $cache"
+fi
