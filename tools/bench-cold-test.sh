@@ -6,7 +6,7 @@
 # the run when COLD_CARGO_DEB=1 (it is moved aside meanwhile). With COLD_KEEP_TARGET=1 the
 # build folder of a run that passed replaces the shared cache afterwards (the dependencies'
 # builds do not depend on where the clone was), which saves building Bevy again after a
-# profile change. The whole log is kept in /tmp/kuayue-cold-run.log.
+# profile change; a run that failed keeps it too, to go on from there. The whole log is kept in /tmp/kuayue-cold-run.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir="$(mktemp -d)"
@@ -25,12 +25,20 @@ git clone --quiet . "$dir/src"
 cd "$dir/src"
 echo "cores: $(nproc), commit $(git rev-parse --short HEAD), load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 start=$(date +%s)
-CARGO_TARGET_DIR="$dir/target" bash .ci/run >"$dir/run.log" 2>&1 || { tail -40 "$dir/run.log"; echo "the test command failed after $(( $(date +%s) - start )) s"; exit 1; }
+keep_target() {
+  if [ "${COLD_KEEP_TARGET:-0}" = 1 ]; then
+    cache="${CARGO_TARGET_DIR:-$HOME/.cache/kuayue-target}"
+    rm -rf "$cache" && mkdir -p "$(dirname "$cache")" && mv "$dir/target" "$cache"
+    echo "the build folder now serves as $cache"
+  fi
+}
+CARGO_TARGET_DIR="$dir/target" bash .ci/run >"$dir/run.log" 2>&1 || {
+  tail -40 "$dir/run.log"
+  echo "the test command failed after $(( $(date +%s) - start )) s"
+  keep_target
+  exit 1
+}
 end=$(date +%s)
 grep '^== ' "$dir/run.log" || true
 echo "cold test command (bash .ci/run = tools/test.sh) from a fresh clone: $(( (end - start) / 60 )) min $(( (end - start) % 60 )) s"
-if [ "${COLD_KEEP_TARGET:-0}" = 1 ]; then
-  cache="${CARGO_TARGET_DIR:-$HOME/.cache/kuayue-target}"
-  rm -rf "$cache" && mkdir -p "$(dirname "$cache")" && mv "$dir/target" "$cache"
-  echo "the build folder now serves as $cache"
-fi
+keep_target
