@@ -1,12 +1,12 @@
 //! Draws kuayue's icon: a white 跨 (in the shipped Noto Sans SC subset, OFL) on a
-//! rounded square of the app's blue (#1F5FAF, 6.3:1 with white). Writes the PNG sizes
+//! rounded square of the app's blue (#1A5096, 8.0:1 with white). Writes the PNG sizes
 //! the Linux menu uses (`packaging/icons/kuayue-<size>.png`) and one Windows icon file
 //! holding them all (`packaging/kuayue.ico`, PNG-compressed entries: Windows Vista and
 //! later). Run: `cargo run --example make_icon --no-default-features`.
 
 use ab_glyph::{Font, FontRef, PxScale, ScaleFont};
 
-const BLUE: [u8; 3] = [0x1F, 0x5F, 0xAF];
+const BLUE: [u8; 3] = [0x1A, 0x50, 0x96];
 const SIZES: [u32; 6] = [16, 32, 48, 64, 128, 256];
 
 /// One icon size as straight RGBA.

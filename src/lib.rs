@@ -18,6 +18,8 @@ pub mod diagnostic;
 pub mod glyphs;
 /// Fluent messages: the app's own (compiled in) and the scenarios' (from `locales/`).
 pub mod i18n;
+/// The layout report: what each step drew where, in which colours, and the senior-first checks on it.
+pub mod layout;
 /// Learners, attempts and step records (SQLite), the recorder, statistics, reports and exports.
 pub mod progress;
 /// The scenario format: model, loading with positions, the checker, the library, the project.

@@ -67,6 +67,17 @@ enum Command {
         /// dashboard. Without it a play is a preview and nothing is recorded.
         #[arg(long, value_name = "NAME")]
         record_as: Option<String>,
+        /// Draw the text at this size (percent), as the settings' 文字大小 does, for this
+        /// play only (previews and tests; the learner's setting is left as it is).
+        #[arg(long, value_name = "PERCENT", value_parser = text_size)]
+        text_size: Option<u32>,
+        /// Write, for each step, every panel, text and button drawn, with its place, size and
+        /// colours, as JSON lines to this file (docs/layout-report.md).
+        #[arg(long, value_name = "FILE")]
+        layout_report: Option<PathBuf>,
+        /// The window's size in logical px, e.g. 1920x1080 (default 1280x720).
+        #[arg(long, value_name = "WxH", value_parser = window_size)]
+        window: Option<(u32, u32)>,
     },
     /// Check scenario files and say exactly what to fix.
     Check {
@@ -192,6 +203,23 @@ fn named_path(command: &Option<Command>) -> Option<PathBuf> {
     }
 }
 
+/// One of the text sizes the settings offer.
+fn text_size(value: &str) -> Result<u32, String> {
+    match value.trim_end_matches('%').parse::<u32>() {
+        Ok(n) if kuayue::settings::TEXT_SCALES.contains(&n) => Ok(n),
+        _ => Err(format!("{value}: one of {:?} (percent)", kuayue::settings::TEXT_SCALES)),
+    }
+}
+
+/// `WIDTHxHEIGHT`, each from 640 to 7680.
+fn window_size(value: &str) -> Result<(u32, u32), String> {
+    let parsed = value.split_once(['x', 'X', '×']).and_then(|(w, h)| Some((w.parse().ok()?, h.parse().ok()?)));
+    match parsed {
+        Some((w, h)) if (640..=7680).contains(&w) && (480..=4320).contains(&h) => Ok((w, h)),
+        _ => Err(format!("{value}: width x height in px, e.g. 1920x1080")),
+    }
+}
+
 /// Why there is no project, in the trainer's language.
 fn no_project_text(problem: &NoProject, msg: &Messages) -> String {
     let say = |id: &str, k: &str, v: String| msg.get(id, &[(k.to_owned(), v)].into());
@@ -262,14 +290,36 @@ fn main() -> ExitCode {
             print!("{text}");
             ExitCode::from(u8::try_from(report.exit_code()).unwrap_or(1))
         }
-        Some(Command::Play { scenario, autoplay, mistakes, screenshots, exit_when_done, step, record_as }) => {
+        Some(Command::Play {
+            scenario,
+            autoplay,
+            mistakes,
+            screenshots,
+            exit_when_done,
+            step,
+            record_as,
+            text_size,
+            layout_report,
+            window,
+        }) => {
             let keep = record_as.is_some().then(|| cli.data_dir.unwrap_or_else(kuayue::progress::Store::default_dir));
             match needs_project(project) {
                 Ok(project) => play(
                     lang,
                     project,
                     &scenario,
-                    Options { autoplay, mistakes, screenshots, exit_when_done, step, file: None, record_as },
+                    Options {
+                        autoplay,
+                        mistakes,
+                        screenshots,
+                        exit_when_done,
+                        step,
+                        file: None,
+                        record_as,
+                        text_size,
+                        layout_report,
+                        window,
+                    },
                     keep,
                 ),
                 Err(code) => code,
@@ -400,6 +450,12 @@ struct Options {
     file: Option<PathBuf>,
     /// Record the play as this learner's practice.
     record_as: Option<String>,
+    /// Text size for this play (percent).
+    text_size: Option<u32>,
+    /// Where to write the layout report.
+    layout_report: Option<PathBuf>,
+    /// The window's size.
+    window: Option<(u32, u32)>,
 }
 
 /// Loads one scenario (by id or file) of `project`, checks it, and opens it.
@@ -449,6 +505,9 @@ fn open_app(
             step: o.step,
             file: o.file,
             record_as: o.record_as,
+            text_size: o.text_size,
+            layout_report: o.layout_report,
+            window: o.window,
         };
         (std::sync::Arc::new(scenario), options)
     });

@@ -25,6 +25,7 @@ app-call-trainer = Need help? Raise your hand and the trainer will come.
 app-keypad-delete = Delete
 app-keypad-ok = OK
 app-full = full
+app-more = More below
 app-step-of = Step { $done } of { $total }
 app-who = Who is practising today? Tap your name:
 app-guest = Guest

@@ -25,6 +25,7 @@ app-call-trainer = 需要帮忙？请举手，老师会过来。
 app-keypad-delete = 删除
 app-keypad-ok = 确定
 app-full = 已满
+app-more = 下面还有更多内容
 app-step-of = 第 { $done } 步，共 { $total } 步
 app-who = 请问，今天是谁在练习？点您的名字：
 app-guest = 访客

@@ -35,6 +35,12 @@ pub struct PlayOptions {
     /// Record this play as practice by this learner (by name; added if new), or
     /// by the guest with `guest`/`访客`. `None`: a preview, recorded nowhere.
     pub record_as: Option<String>,
+    /// Text size for this play only (percent), instead of the learner's setting.
+    pub text_size: Option<u32>,
+    /// Write the layout report of each step here.
+    pub layout_report: Option<PathBuf>,
+    /// The window's size in logical px (default 1280×720).
+    pub window: Option<(u32, u32)>,
 }
 
 /// Seconds to let the camera settle before acting.
@@ -119,6 +125,7 @@ fn fly(
     window: Query<Entity, With<PrimaryWindow>>,
     mut pilot: ResMut<Pilot>,
     ready: Res<PipelinesReady>,
+    layout: Option<Res<super::layout::LayoutReport>>,
     mut window_events: MessageWriter<WindowEvent>,
     mut cursor: MessageWriter<CursorMoved>,
     mut buttons: MessageWriter<MouseButtonInput>,
@@ -156,6 +163,9 @@ fn fly(
         return;
     }
     let Some(target) = view.target.clone() else { return };
+    if layout.is_some_and(|l| !l.measured(&view.step)) {
+        return; // --layout-report: the step is measured before anything is touched
+    }
     if pilot.queue.is_empty() {
         if pilot.acted {
             if pilot.waited < SETTLE_SECS + RETRY_SECS {

@@ -21,6 +21,7 @@ pub use flow::{AppSystems, OutputDir, ProjectRoot};
 pub mod autoplay;
 pub mod flow;
 pub mod keyboard;
+pub mod layout;
 pub mod library;
 pub mod meter;
 pub mod pace;
@@ -132,7 +133,7 @@ pub fn run(launch: Launch) -> ExitCode {
                 title: "跨越 kuayue".into(),
                 // The X11 class / Wayland app id: the menu entry (kuayue.desktop) and its icon.
                 name: Some("kuayue".into()),
-                resolution: (1280, 720).into(),
+                resolution: launch.play.as_ref().and_then(|(_, o)| o.window).unwrap_or((1280, 720)).into(),
                 ..default()
             }),
             ..default()
@@ -162,7 +163,11 @@ pub fn run(launch: Launch) -> ExitCode {
         meter::plugin,
         reload::overlay_plugin,
         pace::plugin,
+        layout::plugin,
     ));
+    if let Some(path) = launch.play.as_ref().and_then(|(_, o)| o.layout_report.clone()) {
+        app.insert_resource(layout::LayoutReport::new(path));
+    }
     match app.run() {
         AppExit::Success => ExitCode::SUCCESS,
         AppExit::Error(code) => ExitCode::from(code.get()),

@@ -15,7 +15,9 @@ use super::flow::{AppSystems, Wake};
 use super::library::Library;
 use super::phone::targets::{DrawnTargets, Key};
 use super::voice::SpokenLog;
-use super::walkthrough::{Active, HintShown, LearnerAction, StartScenario, StepEntered, WalkthroughCompleted};
+use super::walkthrough::{
+    Active, HintShown, LearnerAction, StartScenario, StepEntered, TapSetAside, WalkthroughCompleted,
+};
 use super::words::Words;
 use crate::walkthrough::Action;
 
@@ -75,6 +77,7 @@ fn report_screen(screen: Res<State<Screen>>, mut report: ResMut<Report>) {
 fn report_walkthrough(
     mut started: MessageReader<StartScenario>,
     mut actions: MessageReader<LearnerAction>,
+    mut set_aside: MessageReader<TapSetAside>,
     mut entered: MessageReader<StepEntered>,
     mut hints: MessageReader<HintShown>,
     mut completed: MessageReader<WalkthroughCompleted>,
@@ -87,6 +90,9 @@ fn report_walkthrough(
     }
     for LearnerAction(action) in actions.read().filter(|a| !matches!(a.0, Action::Wait(_))) {
         report.write(json!({ "event": "action", "action": format!("{action:?}") }));
+    }
+    for TapSetAside(action) in set_aside.read() {
+        report.write(json!({ "event": "ignored", "action": format!("{action:?}") }));
     }
     for e in entered.read() {
         let (number, total) = progress.as_ref().map_or((0, 0), |a| (a.view.progress.done + 1, a.view.progress.total));

@@ -11,7 +11,7 @@ use bevy::prelude::*;
 use super::flow::Screen;
 use super::flow::{AppSystems, Wake};
 use crate::scenario::{MsgId, Scenario, Step};
-use crate::walkthrough::{Action, Config, Event, Feedback, StepRecord, Summary, View, Walkthrough};
+use crate::walkthrough::{Action, Config, Event, Feedback, Presses, StepRecord, Summary, View, Walkthrough};
 
 /// A request from the learner (a tap, a key, a button under the caption).
 #[derive(Message, Debug, Clone, PartialEq)]
@@ -58,6 +58,11 @@ pub struct BranchTaken {
 /// A step ended; what happened in it.
 #[derive(Message, Debug, Clone, PartialEq)]
 pub struct StepCompleted(pub StepRecord);
+
+/// A tap set aside: the second (or third) press of a double click, landing on what the
+/// first press brought up.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub struct TapSetAside(pub Action);
 
 /// The last step ended.
 #[derive(Message, Debug, Clone, PartialEq)]
@@ -184,6 +189,14 @@ pub(super) fn plugin(app: &mut App) {
         .add_message::<WalkthroughCompleted>()
         .add_message::<WalkthroughRestarted>()
         .add_message::<StartScenario>()
+        .add_message::<TapSetAside>()
+        .init_resource::<PointerPresses>()
+        .add_systems(
+            PreUpdate,
+            note_presses
+                .after(bevy_egui::EguiPreUpdateSet::ProcessInput)
+                .before(bevy_egui::EguiPreUpdateSet::BeginPass),
+        )
         .add_systems(Update, start_scenario.in_set(AppSystems::ApplyCommands))
         .add_systems(
             Update,
@@ -227,19 +240,53 @@ fn pass_time(time: Res<Time>, mut actions: MessageWriter<LearnerAction>) {
     actions.write(LearnerAction(Action::Wait(time.delta_secs())));
 }
 
+/// The pointer's presses (and keys), for telling a double click from two taps.
+#[derive(Resource, Debug, Default)]
+pub struct PointerPresses(pub Presses);
+
+/// Notes each press of the pointer (or a finger) and each key, as the window gave them.
+fn note_presses(inputs: Query<&bevy_egui::EguiInput>, time: Res<Time<Real>>, mut presses: ResMut<PointerPresses>) {
+    let now = time.elapsed_secs_f64();
+    for input in &inputs {
+        for event in &input.events {
+            match event {
+                bevy_egui::egui::Event::PointerButton { pos, pressed: true, .. }
+                | bevy_egui::egui::Event::Touch { pos, phase: bevy_egui::egui::TouchPhase::Start, .. } => {
+                    presses.0.press(now, [pos.x, pos.y]);
+                }
+                bevy_egui::egui::Event::Key { pressed: true, .. } => presses.0.key(),
+                _ => {}
+            }
+        }
+    }
+}
+
 /// The one place where the walkthrough changes.
 fn apply_learner_actions(
     mut actions: MessageReader<LearnerAction>,
     active: Option<ResMut<Active>>,
+    mut presses: ResMut<PointerPresses>,
+    mut set_aside: MessageWriter<TapSetAside>,
     mut announce: Announce,
     mut next: ResMut<NextState<Screen>>,
 ) {
     let Some(mut active) = active else { return };
     for LearnerAction(action) in actions.read() {
-        if !matches!(action, Action::Wait(_)) {
+        let waiting = matches!(action, Action::Wait(_));
+        if !waiting && !presses.0.admits() {
+            // The second press of a double click, landing on what the first one brought up.
+            info!("learner: {action:?} set aside (the rest of a double click)");
+            set_aside.write(TapSetAside(action.clone()));
+            continue;
+        }
+        if !waiting {
             info!("learner: {action:?}");
         }
-        for event in active.engine.apply(action.clone()) {
+        let events = active.engine.apply(action.clone());
+        if !waiting {
+            presses.0.answered_with(&events);
+        }
+        for event in events {
             match &event {
                 Event::Completed(summary) => {
                     info!("walkthrough completed: {} steps in {:.0} s", summary.steps, summary.total_secs);

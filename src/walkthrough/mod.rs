@@ -4,8 +4,10 @@
 
 mod engine;
 mod hints;
+mod presses;
 mod types;
 
 pub use engine::{Config, StartAt, Walkthrough};
 pub use hints::Emphasis;
+pub use presses::Presses;
 pub use types::*;

@@ -181,7 +181,7 @@ mod plays {
     use proptest::prelude::*;
     use proptest::test_runner::{Config as RunConfig, TestCaseError, TestRunner};
 
-    const COLOURS: [&str; 7] = ["#1A1A1A", "#FFFFFF", "#AAAAAA", "#1F5FAF", "#101828", "#7B7B7B", "#FFF3CD"];
+    const COLOURS: [&str; 7] = ["#1A1A1A", "#FFFFFF", "#AAAAAA", "#1A5096", "#101828", "#7B7B7B", "#FFF3CD"];
 
     fn colour() -> impl Strategy<Value = Option<String>> {
         prop::option::weighted(0.15, prop::sample::select(&COLOURS[..]).prop_map(str::to_owned))

@@ -12,6 +12,8 @@ mod common;
 mod contract;
 mod font;
 mod fuzz_found;
+#[cfg(feature = "app")]
+mod layout;
 mod locales;
 #[cfg(feature = "app")]
 mod menus;

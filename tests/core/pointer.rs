@@ -114,3 +114,68 @@ fn the_focus_ring_waits_for_the_keyboard_and_never_starts_on_a_scams_bait() {
     assert_eq!(tabbed["key"], "Widget(\"scam_close\")", "the first Tab on a scam goes to the way out");
     assert!(clicked_away.is_some(), "a click took the ring away: {:?}", report.seen);
 }
+
+/// Seniors double-click everything. Through the whole of 预约挂号 (phone buttons, pickers,
+/// the kiosk's screen, 3D stations, "I've read it"), each step's target is double-clicked
+/// with the real pointer (presses 0.18 s apart, the second 3 px off, as a shaking hand
+/// does): every double click moves on exactly one step, and none counts as a mistake.
+#[test]
+fn a_double_click_on_each_target_moves_on_one_step_and_is_never_a_mistake() {
+    let screen = VirtualScreen::start();
+    let mut report = Report::new("double-click");
+    let mut app = play(&screen, &report, "hospital_appointment");
+    let mut clicked: Vec<String> = Vec::new();
+    let mut read = 0;
+    let mut completed = None;
+    let deadline = std::time::Instant::now() + Duration::from_secs(600);
+    while completed.is_none() && std::time::Instant::now() < deadline {
+        report.refresh();
+        let Some(fact) =
+            report.seen[read..].iter().find(|v| v["event"] == "target" || v["event"] == "completed").cloned()
+        else {
+            std::thread::sleep(Duration::from_millis(100));
+            continue;
+        };
+        read = report.seen.iter().position(|v| *v == fact).unwrap() + 1;
+        if fact["event"] == "completed" {
+            completed = Some(fact);
+            break;
+        }
+        let (x, y) = (fact["x"].as_f64().unwrap(), fact["y"].as_f64().unwrap());
+        std::thread::sleep(Duration::from_millis(800));
+        screen.xdotool(&[
+            "mousemove",
+            &format!("{x:.0}"),
+            &format!("{y:.0}"),
+            "sleep",
+            "0.3",
+            "mousedown",
+            "1",
+            "sleep",
+            "0.06",
+            "mouseup",
+            "1",
+            "sleep",
+            "0.12",
+            "mousemove",
+            &format!("{:.0}", x + 3.0),
+            &format!("{y:.0}"),
+            "mousedown",
+            "1",
+            "sleep",
+            "0.06",
+            "mouseup",
+            "1",
+        ]);
+        clicked.push(fact["step"].as_str().unwrap().to_owned());
+    }
+    let _ = app.kill();
+    let _ = app.wait();
+    let completed = completed.unwrap_or_else(|| panic!("not completed after {clicked:?}: {:?}", report.seen));
+    let entered = report.texts("step", "step");
+    assert_eq!(clicked, entered, "one double click, one step: the steps entered and the steps double-clicked");
+    assert_eq!(completed["steps"].as_u64(), Some(clicked.len() as u64), "{completed}");
+    assert_eq!(completed["wrong_actions"], 0, "a double click is never a mistake: {:?}", report.all("action"));
+    let ignored = report.all("ignored").len();
+    assert!(ignored > 0, "the second presses were seen and set aside (reported): {:?}", report.seen);
+}

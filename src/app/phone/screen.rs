@@ -102,7 +102,11 @@ pub fn draw_phone_frame(
     let screen = frame.screen;
     let viewport = ctx.viewport_rect();
     let width = if matches!(screen.shown_on, Display::Phone) { PHONE_WIDTH } else { KIOSK_WIDTH };
-    let size = egui::vec2(width, (viewport.height() - frame.caption_height - 28.0).max(240.0));
+    // Larger text gets a somewhat wider phone (a quarter wider at 200 %), and never more than
+    // half the window: the scene stays in view.
+    let width = (width * (0.75 + frame.theme.text_scale() as f32 / 400.0)).min(viewport.width() / 2.0);
+    // The height the caption leaves: the phone never reaches under it.
+    let size = egui::vec2(width, (viewport.height() - frame.caption_height - 28.0).max(160.0));
     let pos = egui::pos2(viewport.max.x - size.x - 24.0, 16.0);
     let mut taps = Vec::new();
     let area = egui::Area::new(egui::Id::new("phone")).fixed_pos(pos).order(egui::Order::Middle).show(ctx, |ui| {

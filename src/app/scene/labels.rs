@@ -47,7 +47,10 @@ fn draw_station_labels(
             Some((s, egui::pos2(at.x, at.y), camera_at.translation().distance(s.label_at)))
         })
         .collect();
-    order.sort_by(|a, b| a.2.total_cmp(&b.2));
+    // The one to touch is placed first, so it is never the label that gives way.
+    let target = active.view.target.clone();
+    let is_target = |s: &StationModel| target == Some(Target::Station(s.id.clone()));
+    order.sort_by(|a, b| is_target(b.0).cmp(&is_target(a.0)).then(a.2.total_cmp(&b.2)));
     for (station, mut at, _) in order {
         let size = sizes.get(&station.id).copied().unwrap_or(egui::vec2(160.0, 60.0));
         let rect_at = |p: egui::Pos2| egui::Rect::from_min_size(p - egui::vec2(size.x / 2.0, size.y), size);
@@ -62,7 +65,17 @@ fn draw_station_labels(
             at.x = phone.min.x - 12.0 - size.x / 2.0; // the one to touch moves out from behind it
         }
         if !usable.contains(at) || at.y - size.y < usable.min.y {
-            continue;
+            if !is_target {
+                continue;
+            }
+            // The one to touch is always shown (large text makes the caption and phone take
+            // more room): kept inside what they leave of the scene, left of the phone.
+            let right = drawn.phone.map_or(usable.max.x, |p| p.min.x - 12.0);
+            at.x = at.x.clamp(
+                usable.min.x + size.x / 2.0 + 8.0,
+                (right - size.x / 2.0).max(usable.min.x + size.x / 2.0 + 8.0),
+            );
+            at.y = at.y.clamp(usable.min.y + size.y + 8.0, (usable.max.y - 8.0).max(usable.min.y + size.y + 8.0));
         }
         placed.push(rect_at(at));
         let text = words.say(labels.get(station.id.as_str()).copied().unwrap_or(&station.id));

@@ -12,7 +12,7 @@ use crate::app::theme::{self, CAPTION_MIN_HEIGHT, CaptionHeight, Theme};
 use crate::app::voice::Say;
 use crate::app::walkthrough::{Active, LearnerAction, StartScenario};
 use crate::app::words::Words;
-use crate::walkthrough::{Action, Target, Tone};
+use crate::walkthrough::{Action, Target, Tone, View};
 
 /// A question waiting for yes or no.
 #[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +29,161 @@ pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<Confirm>()
         .add_systems(OnExit(Screen::Walkthrough), |mut confirm: ResMut<Confirm>| *confirm = Confirm::None)
         .add_systems(EguiPrimaryContextPass, draw_caption.run_if(in_state(Screen::Walkthrough)));
+}
+
+/// What one frame of the caption shows.
+pub struct CaptionFrame<'a> {
+    pub view: &'a View,
+    pub words: &'a Words,
+    pub theme: &'a Theme,
+    /// A trainer's preview: the step list button is there too.
+    pub preview: bool,
+}
+
+/// A button of the caption that was pressed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pressed {
+    Action(Action),
+    Skip,
+    Steps,
+    Leave,
+}
+
+/// Where the caption went and what was pressed in it.
+pub struct CaptionOut {
+    pub rect: egui::Rect,
+    /// The "I've read it" button, when the step asks for it.
+    pub acknowledge: Option<egui::Rect>,
+    pub pressed: Vec<Pressed>,
+}
+
+/// The most of the window's height the caption takes: the rest is the phone's and the
+/// scene's. Longer words scroll inside it.
+pub const CAPTION_MAX_SHARE: f32 = 0.5;
+
+/// The step counter's size: it grows with the text, but only to 36 px (the prompt matters more).
+fn counter_px(theme: &Theme) -> f32 {
+    theme.px(26.0).min(36.0)
+}
+
+/// Draws the caption for one frame. The app calls it every frame; the layout tests call it
+/// on a bare egui context, with the phone, at every text size.
+pub fn draw_caption_frame(ctx: &egui::Context, frame: &CaptionFrame) -> CaptionOut {
+    let (view, words, theme) = (frame.view, frame.words, frame.theme);
+    let viewport = ctx.viewport_rect();
+    let mut acknowledge = None;
+    let mut pressed = Vec::new();
+    let width = viewport.width() - 48.0;
+    let caption = egui::Area::new(egui::Id::new("caption"))
+        .fixed_pos(egui::pos2(viewport.min.x, viewport.max.y))
+        .pivot(egui::Align2::LEFT_BOTTOM)
+        .order(egui::Order::Middle)
+        .show(ctx, |ui| {
+            egui::Frame::new().fill(theme::PAPER).inner_margin(egui::Margin::symmetric(24, 10)).show(ui, |ui| {
+                ui.set_min_size(egui::vec2(width, CAPTION_MIN_HEIGHT - 20.0));
+                ui.set_max_width(width);
+                let progress = words.app.get(
+                    "app-step-of",
+                    &[
+                        ("done".to_owned(), (view.progress.done + 1).min(view.progress.total).to_string()),
+                        ("total".to_owned(), view.progress.total.to_string()),
+                    ]
+                    .into(),
+                );
+                ui.label(egui::RichText::new(progress).size(counter_px(theme)).color(theme::INK));
+                // The words scroll when they are long (large text, long English): the buttons
+                // below stay where they are, and the phone keeps its room.
+                let buttons_height = theme.px(theme::BUTTON_PX) * 1.3 + 40.0;
+                // Whole lines only: a line cut through the middle is hard to read.
+                let row = ui.fonts_mut(|f| f.row_height(&egui::FontId::proportional(theme.px(theme::CAPTION_PX))));
+                let room = viewport.height() * CAPTION_MAX_SHARE - buttons_height - counter_px(theme) * 1.3 - 40.0;
+                let words_height = (room / row).floor().max(1.0) * row + 4.0;
+                let scroll =
+                    egui::ScrollArea::vertical().max_height(words_height).auto_shrink([false, true]).show(ui, |ui| {
+                        ui.set_width(width - 16.0);
+                        if let Some(prompt) = &view.prompt {
+                            let line = egui::RichText::new(words.say(prompt))
+                                .size(theme.px(theme::CAPTION_PX))
+                                .color(theme::INK);
+                            ui.add(egui::Label::new(line).wrap());
+                        }
+                        // The newest help: specific feedback, else the current hint.
+                        let help = view
+                            .feedback
+                            .as_ref()
+                            .map(|f| (f.message.clone(), f.tone))
+                            .or_else(|| view.hint.clone().map(|h| (h, Tone::Gentle)));
+                        if let Some((message, tone)) = help {
+                            let colour = if tone == Tone::Caution { theme::NOTICE } else { theme::PRIMARY };
+                            ui.add(
+                                egui::Label::new(
+                                    egui::RichText::new(words.say(&message)).size(theme.px(28.0)).color(colour),
+                                )
+                                .wrap(),
+                            );
+                        }
+                        if view.offer_trainer {
+                            ui.add(
+                                egui::Label::new(
+                                    egui::RichText::new(words.ui("app-call-trainer"))
+                                        .size(theme.px(26.0))
+                                        .strong()
+                                        .color(theme::NOTICE),
+                                )
+                                .wrap(),
+                            );
+                        }
+                    });
+                let hidden = scroll.content_size.y - (scroll.state.offset.y + scroll.inner_rect.height()) > 2.0;
+                let buttons = ui.horizontal_wrapped(|ui| {
+                    if view.target == Some(Target::AcknowledgeButton) {
+                        let r = ui.add(theme.primary_button(words.ui("app-acknowledge")));
+                        acknowledge = Some(r.rect);
+                        if r.clicked() {
+                            pressed.push(Pressed::Action(Action::Acknowledge));
+                        }
+                    }
+                    for (label, action) in [("app-repeat", Action::RepeatPrompt), ("app-hint", Action::AskHint)] {
+                        if ui.add(theme.button(words.ui(label))).clicked() {
+                            pressed.push(Pressed::Action(action));
+                        }
+                    }
+                    if ui.add(theme.button(words.ui("app-skip"))).clicked() {
+                        pressed.push(Pressed::Skip);
+                    }
+                    if frame.preview && ui.add(theme.button(words.ui("app-steps"))).clicked() {
+                        pressed.push(Pressed::Steps);
+                    }
+                    if ui.add(theme.button(words.ui("app-leave"))).clicked() {
+                        pressed.push(Pressed::Leave);
+                    }
+                });
+                if hidden {
+                    // Words (not a fade or a colour) say there is more: a tab at the right end of
+                    // the buttons' row when it has room, else on the words' lower right corner.
+                    let text =
+                        egui::RichText::new(words.ui("app-more")).size(counter_px(theme)).strong().color(theme::INK);
+                    let galley = egui::WidgetText::from(text).into_galley(
+                        ui,
+                        Some(egui::TextWrapMode::Extend),
+                        f32::INFINITY,
+                        egui::TextStyle::Body,
+                    );
+                    let size = galley.size() + egui::vec2(24.0, 8.0);
+                    let row = buttons.response.rect;
+                    let right = scroll.inner_rect.right();
+                    let tab = if row.right() + 16.0 + size.x <= right && row.height() < 2.0 * size.y + 40.0 {
+                        egui::Rect::from_min_size(egui::pos2(right - size.x, row.center().y - size.y / 2.0), size)
+                    } else {
+                        egui::Rect::from_min_size(scroll.inner_rect.right_bottom() - size, size)
+                    };
+                    let painter = ui.painter();
+                    painter.rect(tab, 6.0, theme::PAPER, egui::Stroke::new(2.0, theme::INK), egui::StrokeKind::Inside);
+                    painter.galley(tab.min + egui::vec2(12.0, 4.0), galley, theme::INK);
+                }
+            });
+        });
+    CaptionOut { rect: caption.response.rect, acknowledge, pressed }
 }
 
 fn draw_caption(
@@ -50,80 +205,26 @@ fn draw_caption(
     let Some(active) = active else { return Ok(()) };
     let view = &active.view;
     let viewport = ctx.viewport_rect();
-    let mut ack_rect = None;
-    let caption = egui::Area::new(egui::Id::new("caption"))
-        .fixed_pos(egui::pos2(viewport.min.x, viewport.max.y))
-        .pivot(egui::Align2::LEFT_BOTTOM)
-        .order(egui::Order::Middle)
-        .show(ctx, |ui| {
-            egui::Frame::new().fill(theme::PAPER).inner_margin(egui::Margin::symmetric(24, 10)).show(ui, |ui| {
-                ui.set_min_size(egui::vec2(viewport.width() - 48.0, CAPTION_MIN_HEIGHT - 20.0));
-                ui.set_max_width(viewport.width() - 48.0);
-                let progress = words.app.get(
-                    "app-step-of",
-                    &[
-                        ("done".to_owned(), (view.progress.done + 1).min(view.progress.total).to_string()),
-                        ("total".to_owned(), view.progress.total.to_string()),
-                    ]
-                    .into(),
-                );
-                ui.label(egui::RichText::new(progress).size(theme.px(24.0)).color(theme::INK));
-                if let Some(prompt) = &view.prompt {
-                    let line =
-                        egui::RichText::new(words.say(prompt)).size(theme.px(theme::CAPTION_PX)).color(theme::INK);
-                    ui.add(egui::Label::new(line).wrap());
-                }
-                // The newest help: specific feedback, else the current hint.
-                let help = view
-                    .feedback
-                    .as_ref()
-                    .map(|f| (f.message.clone(), f.tone))
-                    .or_else(|| view.hint.clone().map(|h| (h, Tone::Gentle)));
-                if let Some((message, tone)) = help {
-                    let colour = if tone == Tone::Caution { theme::NOTICE } else { theme::PRIMARY };
-                    ui.add(
-                        egui::Label::new(egui::RichText::new(words.say(&message)).size(theme.px(28.0)).color(colour))
-                            .wrap(),
-                    );
-                }
-                if view.offer_trainer {
-                    ui.label(
-                        egui::RichText::new(words.ui("app-call-trainer"))
-                            .size(theme.px(24.0))
-                            .strong()
-                            .color(theme::NOTICE),
-                    );
-                }
-                ui.horizontal(|ui| {
-                    if view.target == Some(Target::AcknowledgeButton) {
-                        let r = ui.add(theme.primary_button(words.ui("app-acknowledge")));
-                        ack_rect = Some(r.rect);
-                        if r.clicked() {
-                            actions.write(LearnerAction(Action::Acknowledge));
-                        }
-                    }
-                    for (label, action) in [("app-repeat", Action::RepeatPrompt), ("app-hint", Action::AskHint)] {
-                        if ui.add(theme.button(words.ui(label))).clicked() {
-                            actions.write(LearnerAction(action));
-                        }
-                    }
-                    if ui.add(theme.button(words.ui("app-skip"))).clicked() {
-                        *confirm = Confirm::Skip;
-                        say.write(Say("app-skip-confirm".into()));
-                    }
-                    if active.preview && ui.add(theme.button(words.ui("app-steps"))).clicked() {
-                        *confirm = Confirm::Steps;
-                    }
-                    if ui.add(theme.button(words.ui("app-leave"))).clicked() {
-                        *confirm = Confirm::Leave;
-                        say.write(Say("app-leave-confirm".into()));
-                    }
-                });
-            });
-        });
-    let rect = caption.response.rect;
+    let out = draw_caption_frame(ctx, &CaptionFrame { view, words: &words, theme: &theme, preview: active.preview });
+    for press in out.pressed {
+        match press {
+            Pressed::Action(action) => {
+                actions.write(LearnerAction(action));
+            }
+            Pressed::Skip => {
+                *confirm = Confirm::Skip;
+                say.write(Say("app-skip-confirm".into()));
+            }
+            Pressed::Steps => *confirm = Confirm::Steps,
+            Pressed::Leave => {
+                *confirm = Confirm::Leave;
+                say.write(Say("app-leave-confirm".into()));
+            }
+        }
+    }
+    let rect = out.rect;
     height.0 = rect.height().max(CAPTION_MIN_HEIGHT);
-    if let Some(r) = ack_rect {
+    if let Some(r) = out.acknowledge {
         drawn.add(Key::Acknowledge, r);
         if let Some(target) = &view.target
             && *target == Target::AcknowledgeButton

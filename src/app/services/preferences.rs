@@ -50,9 +50,11 @@ fn apply_settings(
     mut words: ResMut<Words>,
     root: Res<ProjectRoot>,
     mut theme: ResMut<Theme>,
+    play: Option<Res<crate::app::autoplay::PlayOptions>>,
     mut windows: Query<&mut Window, With<PrimaryWindow>>,
 ) {
-    theme.set_text_scale(prefs.0.text_scale);
+    // `kuayue play --text-size` draws this play at its size, leaving the setting as it is.
+    theme.set_text_scale(play.and_then(|p| p.text_size).unwrap_or(prefs.0.text_scale));
     if let Some(lang) = prefs.0.lang
         && lang != words.lang
     {

@@ -54,6 +54,8 @@ pub fn set_up(ctx: &egui::Context) {
     visuals.selection.stroke = egui::Stroke::new(4.0, INK);
     visuals.widgets.hovered.bg_stroke = egui::Stroke::new(3.0, INK);
     ctx.set_visuals(visuals);
+    // Words in a button keep some room from its edges, however large the text.
+    ctx.all_styles_mut(|s| s.spacing.button_padding = egui::vec2(14.0, 6.0));
     // Seniors press slowly and their hands shake: a press held for any time, or moved up to
     // 12 px before release, is still a tap (egui's defaults are 0.8 s and 6 px). It also keeps
     // clicks clicks when a busy software renderer draws the press and release seconds apart.
@@ -67,7 +69,8 @@ pub fn set_up(ctx: &egui::Context) {
 pub const CAPTION_PX: f32 = 34.0;
 /// The soft amber of the glow around what to touch (with a thick outline, never colour alone).
 pub const GLOW: egui::Color32 = egui::Color32::from_rgb(0xf2, 0xa9, 0x00);
-/// The calm blue of primary buttons (white text on it: 6.6:1).
+/// The calm blue of primary buttons and of the hint line (white on it 8.0:1; on the
+/// caption's warm white 7.5:1).
 pub const PRIMARY: egui::Color32 = rgb(senior::PRIMARY);
 
 /// A colour of the senior-first numbers (and of the checker's ratings), as egui draws it.

@@ -1,0 +1,114 @@
+//! The layout holds at every text size: every step of every shipped scenario, caption and
+//! phone (or kiosk screen) drawn on a bare egui context exactly as the app draws them, at
+//! 100/125/150/200 % in Chinese and English, at 1280×720 and 1920×1080, measured into the
+//! layout report and judged by its checks (no text cut or under another panel, caption and
+//! phone apart, targets ≥ 60×60, every text ≥ 7:1, the prompt ≥ 32 px at 100 %).
+
+use std::sync::Arc;
+
+use bevy_egui::egui;
+use kuayue::app::layout::{measure, regions};
+use kuayue::app::phone::screen::{PhoneFrame, Typing, draw_phone_frame};
+use kuayue::app::phone::targets::DrawnTargets;
+use kuayue::app::screens::caption::{CaptionFrame, draw_caption_frame};
+use kuayue::app::theme::{self, Theme};
+use kuayue::app::words::Words;
+use kuayue::i18n::Lang;
+use kuayue::layout::{Snapshot, problems};
+use kuayue::scenario::project::Project;
+use kuayue::walkthrough::{Action, Config, View, Walkthrough};
+
+use crate::common::{repo, seed};
+
+const SIZES: [u32; 4] = [100, 125, 150, 200];
+const VIEWPORTS: [[f32; 2]; 2] = [[1280.0, 720.0], [1920.0, 1080.0]];
+const SCENARIOS: [&str; 4] =
+    ["hospital_appointment", "medical_insurance_payment", "pharmacy_medical_code", "zheliban_basics"];
+
+/// One step's screen drawn as the app draws it (a few passes: the phone takes the height the
+/// caption left in the pass before, and egui sizes things in its first pass), then measured.
+fn snapshot(
+    view: &View,
+    scenario: &kuayue::scenario::Scenario,
+    words: &Words,
+    size: u32,
+    viewport: [f32; 2],
+) -> Snapshot {
+    let ctx = egui::Context::default();
+    theme::set_up(&ctx);
+    let mut theme = Theme::default();
+    theme.set_text_scale(size);
+    let mut typing = Typing::default();
+    let mut drawn = DrawnTargets::default();
+    let mut caption_height = theme::CAPTION_MIN_HEIGHT;
+    let screen = view.screen.as_deref().and_then(|id| scenario.screen(id));
+    let mut shapes = Vec::new();
+    for pass in 0..4 {
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(viewport[0], viewport[1]))),
+            // A second apart: egui's fade-ins and scrolling have finished, as after the app's settle.
+            time: Some(pass as f64),
+            ..Default::default()
+        };
+        drawn.last_frame = std::mem::take(&mut drawn.rects);
+        drawn.last_ids = std::mem::take(&mut drawn.ids);
+        ctx.begin_pass(input);
+        let caption = draw_caption_frame(&ctx, &CaptionFrame { view, words, theme: &theme, preview: false });
+        if let Some(screen) = screen {
+            let frame = PhoneFrame { screen, words, theme: &theme, target: view.target.as_ref(), caption_height };
+            draw_phone_frame(&ctx, &frame, &mut typing, &mut drawn);
+        }
+        caption_height = caption.rect.height().max(theme::CAPTION_MIN_HEIGHT);
+        let mut output = ctx.end_pass();
+        shapes = std::mem::take(&mut output.shapes);
+        output.drop_without_applying_deltas();
+    }
+    Snapshot {
+        step: view.step.clone(),
+        lang: words.lang.tag().to_owned(),
+        text_size: size,
+        viewport,
+        prompt: view.prompt.as_ref().map(|p| words.say(p)),
+        items: measure(&ctx, &shapes, &regions(Vec::new())),
+    }
+}
+
+#[test]
+fn every_step_holds_its_layout_at_every_text_size_in_both_languages() {
+    let project = Project::at(repo());
+    let mut found = Vec::new();
+    let mut measured = 0;
+    for lang in [Lang::ZhCn, Lang::EnUs] {
+        let words = Words::load(lang, &project);
+        for id in SCENARIOS {
+            let scenario = seed(id);
+            for step in &scenario.steps {
+                let (mut engine, _) = Walkthrough::start_at(Arc::clone(&scenario), Config::default(), &step.id)
+                    .unwrap_or_else(|e| panic!("{id} {}: {e:?}", step.id));
+                // As the step begins, and with its strongest hint in the caption too.
+                let plain = engine.view();
+                for _ in 0..4 {
+                    engine.apply(Action::AskHint);
+                }
+                for view in [plain, engine.view()] {
+                    for size in SIZES {
+                        for viewport in VIEWPORTS {
+                            let snap = snapshot(&view, &scenario, &words, size, viewport);
+                            if measured == 0 && std::env::var_os("KUAYUE_LAYOUT_DUMP").is_some() {
+                                eprintln!("{}", serde_json::to_string_pretty(&snap).unwrap());
+                            }
+                            measured += 1;
+                            found.extend(
+                                problems(&snap)
+                                    .into_iter()
+                                    .map(|p| format!("{id} {}x{}: {p}", viewport[0], viewport[1])),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(measured > 400, "only {measured} screens measured");
+    assert!(found.is_empty(), "{} problems in {measured} screens:\n{}", found.len(), found.join("\n"));
+}
