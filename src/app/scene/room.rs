@@ -105,7 +105,18 @@ fn build_environment(
     }
 }
 
-fn tap_station(click: On<Pointer<Click>>, stations: Query<&StationModel>, mut actions: MessageWriter<LearnerAction>) {
+/// A click on a station in the scene, unless it landed on a panel drawn over the scene (the
+/// phone, the caption, a label): that click is the panel's, and the station behind it was
+/// not touched (it once scored a mistake for every tap on the phone over the queue screen).
+fn tap_station(
+    click: On<Pointer<Click>>,
+    stations: Query<&StationModel>,
+    mut contexts: bevy_egui::EguiContexts,
+    mut actions: MessageWriter<LearnerAction>,
+) {
+    if contexts.ctx_mut().is_ok_and(|ctx| ctx.is_pointer_over_egui()) {
+        return;
+    }
     if let Ok(station) = stations.get(click.entity) {
         actions.write(LearnerAction(Action::TapStation(station.id.clone())));
     }
