@@ -90,14 +90,7 @@ pub fn measure(ctx: &egui::Context, shapes: &[ClippedShape], regions: &[(String,
 
     let mut fills: Vec<Fill> = Vec::new();
     let mut stack: Vec<(&Shape, egui::Rect)> = shapes.iter().rev().map(|c| (&c.shape, c.clip_rect)).collect();
-    let debug = std::env::var_os("KUAYUE_LAYOUT_SHAPES").is_some();
     while let Some((shape, clip)) = stack.pop() {
-        if debug {
-            eprintln!("shape {:?}", std::mem::discriminant(shape));
-            if let Shape::Rect(r) = shape {
-                eprintln!("  rect {:?} fill {:?}", r.rect, r.fill);
-            }
-        }
         match shape {
             Shape::Vec(inner) => stack.extend(inner.iter().rev().map(|s| (s, clip))),
             Shape::Rect(r) => {

@@ -568,8 +568,7 @@ mod plays {
     impl Phone<'_> {
         /// One frame; `events` are its input. Where the phone is, the taps, what was painted.
         fn frame(&mut self, events: Vec<egui::Event>) -> (egui::Rect, Vec<Action>, Vec<egui::epaint::ClippedShape>) {
-            self.drawn.last_frame = std::mem::take(&mut self.drawn.rects);
-            self.drawn.last_ids = std::mem::take(&mut self.drawn.ids);
+            self.drawn.next_frame();
             self.clock += 1.0 / 60.0;
             let input = egui::RawInput {
                 screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 720.0))),

@@ -47,6 +47,12 @@ impl DrawnTargets {
         find(&self.rects).or_else(|| find(&self.last_frame))
     }
 
+    /// A new frame begins: what was drawn becomes the last whole frame's.
+    pub fn next_frame(&mut self) {
+        self.last_frame = std::mem::take(&mut self.rects);
+        self.last_ids = std::mem::take(&mut self.ids);
+    }
+
     /// Notes the egui widget that draws `key`.
     pub fn add_id(&mut self, key: Key, id: egui::Id) {
         self.ids.push((key, id));
@@ -94,6 +100,5 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 fn start_frame(mut drawn: ResMut<DrawnTargets>) {
-    drawn.last_frame = std::mem::take(&mut drawn.rects);
-    drawn.last_ids = std::mem::take(&mut drawn.ids);
+    drawn.next_frame();
 }

@@ -57,7 +57,7 @@ fn draw_station_labels(
         while let Some(other) = placed.iter().find(|r| r.expand(4.0).intersects(rect_at(at))) {
             at.y = other.min.y - 8.0;
         }
-        let is_target = active.view.target == Some(Target::Station(station.id.clone()));
+        let is_target = is_target(station);
         if let Some(phone) = drawn.phone.filter(|p| p.expand(8.0).intersects(rect_at(at))) {
             if !is_target {
                 continue; // another station's label would hide behind the phone
