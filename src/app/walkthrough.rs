@@ -11,7 +11,9 @@ use bevy::prelude::*;
 use super::flow::Screen;
 use super::flow::{AppSystems, Wake};
 use crate::scenario::{MsgId, Scenario, Step};
-use crate::walkthrough::{Action, Config, Event, Feedback, Presses, StepRecord, Summary, View, Walkthrough};
+use crate::walkthrough::{
+    Action, Config, Event, Feedback, Presses, StepRecord, Summary, View, Walkthrough, stray_while_moving,
+};
 
 /// A request from the learner (a tap, a key, a button under the caption).
 #[derive(Message, Debug, Clone, PartialEq)]
@@ -60,9 +62,13 @@ pub struct BranchTaken {
 pub struct StepCompleted(pub StepRecord);
 
 /// A tap set aside: the second (or third) press of a double click, landing on what the
-/// first press brought up.
+/// first press brought up, or a station that slid under the hand while the view moved.
 #[derive(Message, Debug, Clone, PartialEq)]
 pub struct TapSetAside(pub Action);
+
+/// Whether the view is still gliding to the step's place (the camera writes it).
+#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct ViewMoving(pub bool);
 
 /// The last step ended.
 #[derive(Message, Debug, Clone, PartialEq)]
@@ -191,6 +197,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_message::<StartScenario>()
         .add_message::<TapSetAside>()
         .init_resource::<PointerPresses>()
+        .init_resource::<ViewMoving>()
         .add_systems(
             PreUpdate,
             note_presses
@@ -266,6 +273,7 @@ fn apply_learner_actions(
     mut actions: MessageReader<LearnerAction>,
     active: Option<ResMut<Active>>,
     mut presses: ResMut<PointerPresses>,
+    moving: Res<ViewMoving>,
     mut set_aside: MessageWriter<TapSetAside>,
     mut announce: Announce,
     mut next: ResMut<NextState<Screen>>,
@@ -276,6 +284,11 @@ fn apply_learner_actions(
         if !waiting && !presses.0.admits() {
             // The second press of a double click, landing on what the first one brought up.
             info!("learner: {action:?} set aside (the rest of a double click)");
+            set_aside.write(TapSetAside(action.clone()));
+            continue;
+        }
+        if moving.0 && presses.0.by_pointer() && stray_while_moving(active.engine.view().target.as_ref(), action) {
+            info!("learner: {action:?} set aside (tapped while the view moved)");
             set_aside.write(TapSetAside(action.clone()));
             continue;
         }

@@ -9,5 +9,5 @@ mod types;
 
 pub use engine::{Config, StartAt, Walkthrough};
 pub use hints::Emphasis;
-pub use presses::Presses;
+pub use presses::{Presses, stray_while_moving};
 pub use types::*;

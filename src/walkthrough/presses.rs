@@ -8,7 +8,7 @@
 //! Pure: times are seconds on any clock, positions logical px. The app tells it about
 //! presses and keys and asks before handing a tap to the engine.
 
-use super::Event;
+use super::{Action, Event, Target};
 
 /// The longest gap between the presses of one double or triple click, in seconds.
 /// Desktops use about 0.5 s; slower hands press again later.
@@ -54,12 +54,29 @@ impl Presses {
         self.count <= 1 || !self.answered
     }
 
+    /// Whether the last thing the learner used was the pointer (or a finger), not a key.
+    pub fn by_pointer(&self) -> bool {
+        self.count > 0
+    }
+
     /// The walkthrough's answer to a tap that was admitted: if it did anything (a step, a
     /// mistake, a trap, a hint), the rest of this run of presses is ignored.
     pub fn answered_with(&mut self, events: &[Event]) {
         if self.count > 0 && events.iter().any(|e| !matches!(e, Event::Ignored)) {
             self.answered = true;
         }
+    }
+}
+
+/// Whether a tap on a station, made while the view still glides to the step's place, is a
+/// stray: the stations slide under a slow hand while the camera moves, so a station other
+/// than the one to touch, tapped then, is set aside (neither a step nor a mistake). The
+/// station to touch counts at once: a learner who already sees it is not kept waiting. (The
+/// app asks only for pointer taps: a key pressed on a station's label is meant.)
+pub fn stray_while_moving(target: Option<&Target>, action: &Action) -> bool {
+    match action {
+        Action::TapStation(id) => target != Some(&Target::Station(id.clone())),
+        _ => false,
     }
 }
 
@@ -113,7 +130,19 @@ mod tests {
         p.press(1.0, [0.0, 0.0]);
         p.answered_with(&entered());
         p.press(1.2, [0.0, 0.0]);
+        assert!(p.by_pointer());
         p.key();
         assert!(p.admits(), "Enter on a focused button is the keyboard's tap");
+        assert!(!p.by_pointer());
+    }
+
+    #[test]
+    fn while_the_view_moves_only_the_station_to_touch_counts() {
+        let seats = Target::Station("seats".into());
+        assert!(!stray_while_moving(Some(&seats), &Action::TapStation("seats".into())));
+        assert!(stray_while_moving(Some(&seats), &Action::TapStation("pharmacy".into())), "slid under the hand");
+        assert!(!stray_while_moving(Some(&seats), &Action::Tap("btn_ok".into())), "the phone does not move");
+        let on_phone = Target::Widget("app_zlb".into());
+        assert!(stray_while_moving(Some(&on_phone), &Action::TapStation("kiosk".into())));
     }
 }

@@ -608,3 +608,30 @@ fn the_trainer_sets_up_sending_and_the_corner_shows_what_was_sent_and_what_went_
     drop(app);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// While the camera still glides to the step's place the stations slide under a slow hand: a
+/// pointer tap then on a station that is not the target is set aside (no mistake, no hint);
+/// the target counts at once; a key pressed on a label is meant and counts as always.
+#[test]
+fn a_station_tapped_while_the_view_moves_is_set_aside_unless_it_is_the_target() {
+    use kuayue::app::walkthrough::{PointerPresses, TapSetAside, ViewMoving};
+    let mut app = headless_at("hospital_appointment", Some("sit_and_wait"));
+    app.add_message::<TapSetAside>();
+    let hint = |app: &App| app.world().resource::<Active>().view.hint_level;
+    app.world_mut().resource_mut::<PointerPresses>().0.press(1.0, [400.0, 300.0]);
+    app.world_mut().insert_resource(ViewMoving(true));
+    act(&mut app, Action::TapStation("pharmacy".into()));
+    assert_eq!(step(&app).as_deref(), Some("sit_and_wait"));
+    assert_eq!(hint(&app), 0, "a station that slid under the hand is not a mistake");
+    let set_aside: Vec<Action> =
+        app.world_mut().resource_mut::<Messages<TapSetAside>>().drain().map(|TapSetAside(a)| a).collect();
+    assert_eq!(set_aside, [Action::TapStation("pharmacy".into())]);
+
+    app.world_mut().resource_mut::<PointerPresses>().0.key();
+    act(&mut app, Action::TapStation("pharmacy".into()));
+    assert_eq!(hint(&app), 1, "Enter on the pharmacy's label, even while the view moves, is meant");
+
+    app.world_mut().resource_mut::<PointerPresses>().0.press(9.0, [600.0, 300.0]);
+    act(&mut app, Action::TapStation("seats".into()));
+    assert_eq!(step(&app).as_deref(), Some("watch_screen"), "the target counts while the view moves");
+}

@@ -5,7 +5,7 @@ use bevy::prelude::*;
 use super::room::StationModel;
 use crate::app::flow::Screen;
 use crate::app::flow::{AppSystems, Wake};
-use crate::app::walkthrough::Active;
+use crate::app::walkthrough::{Active, ViewMoving};
 use crate::scenario::Camera as CameraAim;
 
 /// Where the camera is heading.
@@ -61,14 +61,20 @@ fn aim_camera(active: Option<Res<Active>>, stations: Query<&StationModel>, mut g
 
 /// Moves the camera a little of the way each frame: smooth and never fast.
 /// Frames keep coming while it moves; once there, it rests.
+/// Until it is within 5 cm and 1° of its goal the view counts as moving: stations slide under
+/// the pointer then, and a tap on one that is not the target is set aside ([`ViewMoving`]).
 fn glide_camera(
     time: Res<Time>,
     goal: Res<CameraGoal>,
     mut camera: Query<&mut Transform, With<Camera3d>>,
     mut wake: ResMut<Wake>,
+    mut moving: ResMut<ViewMoving>,
 ) {
     let Ok(mut transform) = camera.single_mut() else { return };
     let wanted = Transform::from_translation(goal.eye).looking_at(goal.look, Vec3::Y).rotation;
+    let far =
+        transform.translation.distance(goal.eye) > 0.05 || transform.rotation.angle_between(wanted) > 1f32.to_radians();
+    moving.set_if_neq(ViewMoving(far));
     if transform.translation.distance(goal.eye) < 0.002 && transform.rotation.angle_between(wanted) < 0.001 {
         return;
     }

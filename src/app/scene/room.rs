@@ -107,14 +107,22 @@ fn build_environment(
 
 /// A click on a station in the scene, unless it landed on a panel drawn over the scene (the
 /// phone, the caption, a label): that click is the panel's, and the station behind it was
-/// not touched (it once scored a mistake for every tap on the phone over the queue screen).
+/// not touched (it once scored a mistake for every tap on the phone over the queue screen,
+/// and, on a busy machine, a click on the seats' label also tapped the pharmacy behind it).
 fn tap_station(
     click: On<Pointer<Click>>,
     stations: Query<&StationModel>,
     mut contexts: bevy_egui::EguiContexts,
     mut actions: MessageWriter<LearnerAction>,
 ) {
-    if contexts.ctx_mut().is_ok_and(|ctx| ctx.is_pointer_over_egui()) {
+    // Where the click was, not where egui last saw the pointer: a quick move-and-click can
+    // reach the scene before egui's next pass has seen the pointer over the label.
+    let at = click.pointer_location.position;
+    let over_panel = |ctx: &mut bevy_egui::egui::Context| {
+        ctx.layer_id_at(bevy_egui::egui::pos2(at.x, at.y))
+            .is_some_and(|layer| layer.order != bevy_egui::egui::Order::Background)
+    };
+    if contexts.ctx_mut().is_ok_and(over_panel) {
         return;
     }
     if let Ok(station) = stations.get(click.entity) {
