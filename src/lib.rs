@@ -20,6 +20,8 @@ pub mod glyphs;
 pub mod i18n;
 /// The layout report: what each step drew where, in which colours, and the senior-first checks on it.
 pub mod layout;
+/// The big pointer's picture (a large, high-contrast arrow).
+pub mod pointer;
 /// Learners, attempts and step records (SQLite), the recorder, statistics, reports and exports.
 pub mod progress;
 /// The scenario format: model, loading with positions, the checker, the library, the project.

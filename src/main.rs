@@ -78,6 +78,9 @@ enum Command {
         /// The window's size in logical px, e.g. 1920x1080 (default 1280x720).
         #[arg(long, value_name = "WxH", value_parser = window_size)]
         window: Option<(u32, u32)>,
+        /// Show the large pointer (as the settings' 大号鼠标指针 does) for this play only.
+        #[arg(long)]
+        big_pointer: bool,
     },
     /// Check scenario files and say exactly what to fix.
     Check {
@@ -301,6 +304,7 @@ fn main() -> ExitCode {
             text_size,
             layout_report,
             window,
+            big_pointer,
         }) => {
             let keep = record_as.is_some().then(|| cli.data_dir.unwrap_or_else(kuayue::progress::Store::default_dir));
             match needs_project(project) {
@@ -319,6 +323,7 @@ fn main() -> ExitCode {
                         text_size,
                         layout_report,
                         window,
+                        big_pointer,
                     },
                     keep,
                 ),
@@ -456,6 +461,8 @@ struct Options {
     layout_report: Option<PathBuf>,
     /// The window's size.
     window: Option<(u32, u32)>,
+    /// The large pointer for this play.
+    big_pointer: bool,
 }
 
 /// Loads one scenario (by id or file) of `project`, checks it, and opens it.
@@ -508,6 +515,7 @@ fn open_app(
             text_size: o.text_size,
             layout_report: o.layout_report,
             window: o.window,
+            big_pointer: o.big_pointer,
         };
         (std::sync::Arc::new(scenario), options)
     });

@@ -15,6 +15,8 @@ pub struct Settings {
     /// `None`: follow the system (or `--lang`).
     pub lang: Option<Lang>,
     pub fullscreen: bool,
+    /// The big pointer ([`crate::pointer`]) instead of the system's small one.
+    pub big_pointer: bool,
     /// Printed on certificates.
     pub centre_name: String,
     pub voice: VoiceSettings,
@@ -26,6 +28,7 @@ impl Default for Settings {
             text_scale: 100,
             lang: None,
             fullscreen: false,
+            big_pointer: false,
             centre_name: String::new(),
             voice: VoiceSettings::default(),
         }
@@ -72,6 +75,7 @@ impl VoiceSettings {
 const TEXT_SCALE: &str = "text-scale";
 const LANG: &str = "lang";
 const FULLSCREEN: &str = "fullscreen";
+const BIG_POINTER: &str = "big-pointer";
 const CENTRE_NAME: &str = "centre-name";
 const VOICE_ON: &str = "voice-on";
 const VOICE_VOLUME: &str = "voice-volume";
@@ -108,6 +112,7 @@ impl Settings {
             text_scale,
             lang: store.setting(LANG)?.and_then(|v| Lang::from_tag(&v)),
             fullscreen: store.setting(FULLSCREEN)?.is_some_and(|v| v == "true"),
+            big_pointer: flag(BIG_POINTER, defaults.big_pointer)?,
             centre_name: store.setting(CENTRE_NAME)?.unwrap_or_default(),
             voice,
         })
@@ -119,6 +124,7 @@ impl Settings {
         store.set_setting(FULLSCREEN, if self.fullscreen { "true" } else { "false" })?;
         store.set_setting(CENTRE_NAME, self.centre_name.trim())?;
         let flag = |on: bool| if on { "true" } else { "false" };
+        store.set_setting(BIG_POINTER, flag(self.big_pointer))?;
         store.set_setting(VOICE_ON, flag(self.voice.on))?;
         store.set_setting(VOICE_VOLUME, &self.voice.volume.to_string())?;
         store.set_setting(VOICE_SLOW, flag(self.voice.slow))?;
@@ -297,6 +303,7 @@ mod tests {
             text_scale: 150,
             lang: Some(Lang::EnUs),
             fullscreen: true,
+            big_pointer: true,
             centre_name: "安和社区".into(),
             voice,
         };

@@ -12,6 +12,8 @@ packages=(
   xvfb xauth xdotool                          # a virtual screen and a real pointer for tests
   libvulkan1 mesa-vulkan-drivers              # software Vulkan (lavapipe) when there is no GPU
   libx11-6 libxcursor1 libxi6 libxrandr2 libxkbcommon-x11-0  # what winit loads on X11
+  dbus-daemon at-spi2-core python3-pyatspi    # a screen reader's view of the window (AT-SPI)
+  python3-xlib                                # which pointer the X server shows (big pointer)
 )
 
 if [ "${1:-}" = "--voice" ]; then

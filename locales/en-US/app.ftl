@@ -48,6 +48,7 @@ settings-text-size = Text size
 settings-sample = This is how big the text is.
 settings-language = Language
 settings-fullscreen = Full screen
+settings-big-pointer = Large pointer
 settings-on = On
 settings-off = Off
 trainer-title = For trainers

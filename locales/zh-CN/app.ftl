@@ -48,6 +48,7 @@ settings-text-size = 文字大小
 settings-sample = 这是文字的大小。
 settings-language = 语言
 settings-fullscreen = 全屏显示
+settings-big-pointer = 大号鼠标指针
 settings-on = 开
 settings-off = 关
 trainer-title = 老师专用

@@ -41,6 +41,8 @@ pub struct PlayOptions {
     pub layout_report: Option<PathBuf>,
     /// The window's size in logical px (default 1280×720).
     pub window: Option<(u32, u32)>,
+    /// The large pointer for this play only, instead of the learner's setting.
+    pub big_pointer: bool,
 }
 
 /// Seconds to let the camera settle before acting.

@@ -108,3 +108,25 @@ fn every_step_holds_its_layout_at_every_text_size_in_both_languages() {
     assert!(measured > 400, "only {measured} screens measured");
     assert!(found.is_empty(), "{} problems in {measured} screens:\n{}", found.len(), found.join("\n"));
 }
+
+/// Lines of text are at least 1.3 times their size apart (the shipped font's own line
+/// height, at every size the app draws text at), so lines of Chinese do not crowd.
+#[test]
+fn every_text_size_drawn_has_lines_at_least_1_3_times_apart() {
+    let ctx = egui::Context::default();
+    theme::set_up(&ctx);
+    ctx.run_ui(egui::RawInput::default(), |_| {}).textures_delta.clear();
+    for size in SIZES {
+        let mut theme = Theme::default();
+        theme.set_text_scale(size);
+        for px in [theme::BODY_PX, theme::BUTTON_PX, theme::CAPTION_PX, theme::HEADING_PX] {
+            let px = theme.px(px);
+            let row = ctx.fonts_mut(|f| f.row_height(&egui::FontId::proportional(px)));
+            assert!(
+                row / px >= kuayue::senior::MIN_LINE_SPACING,
+                "{px} px text has lines {row} px apart ({:.2}×)",
+                row / px
+            );
+        }
+    }
+}

@@ -22,6 +22,7 @@ mod pointer;
 mod progress;
 #[cfg(feature = "app")]
 mod reload;
+mod screen_reader;
 mod sync;
 mod walkthrough;
 #[cfg(feature = "app")]

@@ -225,3 +225,47 @@ fn a_quick_click_on_a_stations_label_taps_that_station_and_not_the_one_behind() 
     assert!(next.is_some(), "the click on the seats' label did not move on: {:?}", report.seen);
     assert_eq!(report.texts("action", "action"), ["TapStation(\"seats\")"], "{:?}", report.seen);
 }
+
+/// The pointer the X server shows over the app's window: (width, height, hot spot x, y).
+fn shown_pointer(screen: &VirtualScreen) -> (u64, u64, u64, u64) {
+    let script = "from Xlib import display\n\
+                  d = display.Display(); d.xfixes_query_version()\n\
+                  i = d.xfixes_get_cursor_image(d.screen().root)\n\
+                  print(i.width, i.height, i.xhot, i.yhot)";
+    let out = Command::new("/usr/bin/python3")
+        .args(["-c", script])
+        .env("DISPLAY", &screen.display)
+        .output()
+        .expect("python3-xlib is installed by tools/setup.sh");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let n: Vec<u64> = text.split_whitespace().filter_map(|v| v.parse().ok()).collect();
+    assert_eq!(n.len(), 4, "{text} {}", String::from_utf8_lossy(&out.stderr));
+    (n[0], n[1], n[2], n[3])
+}
+
+/// Seniors lose the small pointer. With the large pointer on (Settings → 大号鼠标指针; here
+/// `play --big-pointer`) the pointer the system shows over the window is the 72 px arrow,
+/// pointing with its tip; without it, the system's own small one.
+#[test]
+fn the_large_pointer_is_the_pointer_the_system_shows_over_the_window() {
+    let mut seen = Vec::new();
+    for big in [true, false] {
+        let screen = VirtualScreen::start();
+        let mut report = Report::new(if big { "big-pointer" } else { "small-pointer" });
+        let more: &[&str] = if big { &["--big-pointer"] } else { &[] };
+        let mut app = play_from(&screen, &report, "zheliban_basics", more);
+        let target = report.wait_for("target", |t| t["step"] == "open_app", 120).is_some();
+        screen.xdotool(&["mousemove", "500", "300"]);
+        std::thread::sleep(Duration::from_millis(1500));
+        let shown = shown_pointer(&screen);
+        let _ = app.kill();
+        let _ = app.wait();
+        assert!(target, "the app did not start: {:?}", report.seen);
+        seen.push(shown);
+    }
+    let (w, h, x, y) = seen[0];
+    assert_eq!((w, h), (u64::from(kuayue::pointer::BIG_POINTER_PX), u64::from(kuayue::pointer::BIG_POINTER_PX)));
+    let tip = kuayue::pointer::hotspot(kuayue::pointer::BIG_POINTER_PX);
+    assert_eq!((x, y), (u64::from(tip.0), u64::from(tip.1)));
+    assert!(seen[1].0 < 40, "without it, the system's pointer: {:?}", seen[1]);
+}

@@ -68,6 +68,13 @@ fn counter_px(theme: &Theme) -> f32 {
 
 /// Draws the caption for one frame. The app calls it every frame; the layout tests call it
 /// on a bare egui context, with the phone, at every text size.
+/// Screen readers say a live region's words when they change, without the learner moving
+/// there: the prompt, and the hint or feedback under it (AccessKit, through AT-SPI on Linux
+/// and UI Automation on Windows; nothing is built unless a screen reader asks).
+fn announce(ctx: &egui::Context, id: egui::Id) {
+    ctx.accesskit_node_builder(id, |node| node.set_live(egui::accesskit::Live::Polite));
+}
+
 pub fn draw_caption_frame(ctx: &egui::Context, frame: &CaptionFrame) -> CaptionOut {
     let (view, words, theme) = (frame.view, frame.words, frame.theme);
     let viewport = ctx.viewport_rect();
@@ -105,7 +112,8 @@ pub fn draw_caption_frame(ctx: &egui::Context, frame: &CaptionFrame) -> CaptionO
                             let line = egui::RichText::new(words.say(prompt))
                                 .size(theme.px(theme::CAPTION_PX))
                                 .color(theme::INK);
-                            ui.add(egui::Label::new(line).wrap());
+                            let said = ui.add(egui::Label::new(line).wrap());
+                            announce(ctx, said.id);
                         }
                         // The newest help: specific feedback, else the current hint.
                         let help = view
@@ -115,12 +123,13 @@ pub fn draw_caption_frame(ctx: &egui::Context, frame: &CaptionFrame) -> CaptionO
                             .or_else(|| view.hint.clone().map(|h| (h, Tone::Gentle)));
                         if let Some((message, tone)) = help {
                             let colour = if tone == Tone::Caution { theme::NOTICE } else { theme::PRIMARY };
-                            ui.add(
+                            let said = ui.add(
                                 egui::Label::new(
                                     egui::RichText::new(words.say(&message)).size(theme.px(28.0)).color(colour),
                                 )
                                 .wrap(),
                             );
+                            announce(ctx, said.id);
                         }
                         if view.offer_trainer {
                             ui.add(

@@ -44,7 +44,7 @@ fn draw_choose(
                     format!("{} · {minutes}{done}\n{}", words.say(&scenario.title), words.say(&scenario.summary));
                 let clicked = ui
                     .horizontal(|ui| {
-                        let picture = emblem(ui, scenario.environment);
+                        let picture = emblem(ui, scenario.environment, &words.say(&scenario.title));
                         let card = ui.add(theme.card_button(text));
                         picture.clicked() || card.clicked()
                     })
@@ -77,10 +77,12 @@ fn draw_choose(
 
 /// A simple picture of the place a scenario happens in, drawn with lines (a cross
 /// for the hospital, a house for home, a hall with columns for the service hall),
-/// so the card can be recognised before it is read. Tapping it starts the scenario too.
-fn emblem(ui: &mut egui::Ui, environment: Environment) -> egui::Response {
+/// so the card can be recognised before it is read. Tapping it starts the scenario too; a
+/// screen reader calls it a picture of the scenario it starts.
+fn emblem(ui: &mut egui::Ui, environment: Environment, title: &str) -> egui::Response {
     let size = egui::vec2(96.0, 96.0);
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Image, true, title));
     let painter = ui.painter_at(rect);
     let fill = match environment {
         Environment::HospitalLobby => egui::Color32::from_rgb(0xd6, 0xec, 0xef),

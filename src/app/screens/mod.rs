@@ -25,5 +25,14 @@ fn log_screen(screen: Res<State<Screen>>) {
 
 /// The menu screens drawn with egui (needs a window).
 pub(super) fn menus_plugin(app: &mut App) {
-    app.add_plugins((start::plugin, choose::plugin, caption::plugin, done::plugin, settings::plugin, trainer::plugin));
+    app.add_plugins((start::plugin, choose::plugin, caption::plugin, done::plugin, settings::plugin, trainer::plugin))
+        .add_systems(bevy_egui::EguiPrimaryContextPass, name_the_window);
+}
+
+/// A screen reader calls the window by the app's name (跨越), in the learner's language.
+fn name_the_window(mut contexts: bevy_egui::EguiContexts, words: Res<crate::app::words::Words>) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let name = words.ui("app-title");
+    ctx.accesskit_node_builder(bevy_egui::egui::accesskit_root_id(), |node| node.set_label(name));
+    Ok(())
 }

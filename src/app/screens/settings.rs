@@ -56,6 +56,7 @@ fn draw_settings(
         }
         let on_off = [(true, words.ui("settings-on")), (false, words.ui("settings-off"))];
         row(ui, &theme, &words.ui("settings-fullscreen"), &on_off, &mut wanted.fullscreen);
+        row(ui, &theme, &words.ui("settings-big-pointer"), &on_off, &mut wanted.big_pointer);
         // The language's voice packs (folder, name), read once per language shown.
         if packs.as_ref().is_none_or(|(l, _)| *l != words.lang) {
             let found = voice::packs(&root.0, words.lang.tag());

@@ -26,8 +26,64 @@ pub struct LanguageFromSettings(pub bool);
 pub(super) fn plugin(app: &mut App) {
     app.add_message::<ChangeSettings>().add_systems(PreStartup, load_settings).add_systems(
         Update,
-        (change_settings, apply_settings.run_if(resource_changed::<Prefs>)).chain().in_set(AppSystems::ApplyCommands),
+        (change_settings, (apply_settings, show_pointer).run_if(resource_changed::<Prefs>))
+            .chain()
+            .in_set(AppSystems::ApplyCommands),
     );
+}
+
+/// The big pointer's picture, made once.
+#[derive(Resource)]
+struct BigPointer(Handle<Image>);
+
+/// The system's pointer, or the big one (Settings → 大号鼠标指针, or `play --big-pointer`): a
+/// real pointer image the window shows (no lag, above everything), with egui no longer
+/// changing the pointer's shape over buttons while it is on.
+fn show_pointer(
+    mut commands: Commands,
+    prefs: Res<Prefs>,
+    play: Option<Res<crate::app::autoplay::PlayOptions>>,
+    big: Option<Res<BigPointer>>,
+    mut images: ResMut<Assets<Image>>,
+    windows: Query<Entity, With<PrimaryWindow>>,
+    mut egui: Query<&mut bevy_egui::EguiContextSettings>,
+) {
+    use crate::pointer::{BIG_POINTER_PX, big_arrow, hotspot};
+    use bevy::asset::RenderAssetUsages;
+    use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
+    use bevy::window::{CursorIcon, CustomCursor, CustomCursorImage, SystemCursorIcon};
+    let on = prefs.0.big_pointer || play.is_some_and(|p| p.big_pointer);
+    let icon = if on {
+        let handle = match big {
+            Some(big) => big.0.clone(),
+            None => {
+                let size = Extent3d { width: BIG_POINTER_PX, height: BIG_POINTER_PX, depth_or_array_layers: 1 };
+                let picture = Image::new(
+                    size,
+                    TextureDimension::D2,
+                    big_arrow(BIG_POINTER_PX),
+                    TextureFormat::Rgba8UnormSrgb,
+                    RenderAssetUsages::MAIN_WORLD,
+                );
+                let handle = images.add(picture);
+                commands.insert_resource(BigPointer(handle.clone()));
+                handle
+            }
+        };
+        CursorIcon::Custom(CustomCursor::Image(CustomCursorImage {
+            handle,
+            hotspot: hotspot(BIG_POINTER_PX),
+            ..Default::default()
+        }))
+    } else {
+        CursorIcon::System(SystemCursorIcon::Default)
+    };
+    for window in &windows {
+        commands.entity(window).insert(icon.clone());
+    }
+    for mut settings in &mut egui {
+        settings.enable_cursor_icon_updates = !on;
+    }
 }
 
 fn load_settings(mut commands: Commands, records: Res<Records>, follow: Option<Res<LanguageFromSettings>>) {
