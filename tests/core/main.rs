@@ -22,6 +22,7 @@ mod pointer;
 mod progress;
 #[cfg(feature = "app")]
 mod reload;
+#[cfg(feature = "app")]
 mod screen_reader;
 mod sync;
 mod walkthrough;
