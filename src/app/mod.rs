@@ -164,6 +164,7 @@ pub fn run(launch: Launch) -> ExitCode {
         reload::overlay_plugin,
         pace::plugin,
         layout::plugin,
+        services::preferences::pointer_plugin,
     ));
     if let Some(path) = launch.play.as_ref().and_then(|(_, o)| o.layout_report.clone()) {
         app.insert_resource(layout::LayoutReport::new(path));

@@ -269,3 +269,41 @@ fn the_large_pointer_is_the_pointer_the_system_shows_over_the_window() {
     assert_eq!((x, y), (u64::from(tip.0), u64::from(tip.1)));
     assert!(seen[1].0 < 40, "without it, the system's pointer: {:?}", seen[1]);
 }
+
+/// A shaking, slow hand: the press lands on the target, drifts 10 px while held for two
+/// seconds, and lets go there. That is a tap (egui's own limits are 6 px and 0.8 s): the
+/// walkthrough moves on, with no mistake and no hint.
+#[test]
+fn a_slow_press_that_drifts_a_little_is_a_tap() {
+    let screen = VirtualScreen::start();
+    let mut report = Report::new("shaky");
+    let mut app = play(&screen, &report, "zheliban_basics");
+    let target = report.wait_for("target", |t| t["step"] == "open_app", 120);
+    let mut advanced = None;
+    if let Some(target) = &target {
+        let (x, y) = (target["x"].as_f64().unwrap(), target["y"].as_f64().unwrap());
+        std::thread::sleep(Duration::from_secs(2));
+        let at = |dx: f64, dy: f64| [format!("{:.0}", x + dx), format!("{:.0}", y + dy)];
+        let mut args: Vec<String> = Vec::new();
+        args.extend([
+            "mousemove".into(),
+            at(0.0, 0.0)[0].clone(),
+            at(0.0, 0.0)[1].clone(),
+            "mousedown".into(),
+            "1".into(),
+        ]);
+        for (dx, dy) in [(3.0, 1.0), (5.0, 4.0), (8.0, 5.0), (10.0, 3.0)] {
+            let [mx, my] = at(dx, dy);
+            args.extend(["sleep".into(), "0.5".into(), "mousemove".into(), mx, my]);
+        }
+        args.extend(["mouseup".into(), "1".into()]);
+        screen.xdotool(&args.iter().map(String::as_str).collect::<Vec<_>>());
+        advanced = report.wait_for("step", |s| s["step"] == "switch_elder", 60);
+    }
+    let _ = app.kill();
+    let _ = app.wait();
+    assert!(target.is_some(), "{:?}", report.seen);
+    assert!(advanced.is_some(), "a slow press that drifted 10 px did not count: {:?}", report.seen);
+    assert_eq!(report.texts("action", "action"), ["Tap(\"app_zlb\")"], "one tap: {:?}", report.seen);
+    assert!(report.all("hint").is_empty(), "no hint: {:?}", report.seen);
+}

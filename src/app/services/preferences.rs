@@ -26,9 +26,15 @@ pub struct LanguageFromSettings(pub bool);
 pub(super) fn plugin(app: &mut App) {
     app.add_message::<ChangeSettings>().add_systems(PreStartup, load_settings).add_systems(
         Update,
-        (change_settings, (apply_settings, show_pointer).run_if(resource_changed::<Prefs>))
-            .chain()
-            .in_set(AppSystems::ApplyCommands),
+        (change_settings, apply_settings.run_if(resource_changed::<Prefs>)).chain().in_set(AppSystems::ApplyCommands),
+    );
+}
+
+/// The pointer's look follows the settings (with a window only).
+pub fn pointer_plugin(app: &mut App) {
+    app.add_systems(
+        Update,
+        show_pointer.run_if(resource_changed::<Prefs>).after(change_settings).in_set(AppSystems::ApplyCommands),
     );
 }
 
