@@ -161,6 +161,18 @@ pub fn problems(snapshot: &Snapshot) -> Vec<String> {
             }
         }
     }
+    // Words drawn over other words (a "more" tab over the last line shown, a label over a label).
+    let seen = |t: &Item| {
+        t.clip.map_or(t.rect, |c| [t.rect[0].max(c[0]), t.rect[1].max(c[1]), t.rect[2].min(c[2]), t.rect[3].min(c[3])])
+    };
+    let shown: Vec<&&Item> = texts.iter().filter(|t| !t.text.as_deref().unwrap_or("").trim().is_empty()).collect();
+    for (i, a) in shown.iter().enumerate() {
+        for b in &shown[i + 1..] {
+            if overlap(seen(a), seen(b)) {
+                out.push(format!("step {step}: words over other words {} and {}", at(a), at(b)));
+            }
+        }
+    }
     for target in &targets {
         let (w, h) = (target.rect[2] - target.rect[0], target.rect[3] - target.rect[1]);
         let min = senior::MIN_TARGET_PX as f32;
@@ -271,6 +283,8 @@ mod tests {
             cut,
             item(Kind::Target, "phone", [900.0, 100.0, 950.0, 140.0], None),
             item(Kind::Text, "labels", [10.0, 10.0, 50.0, 30.0], Some("Kiosk")),
+            // A "more" tab drawn over the last line of words shown.
+            readable(item(Kind::Text, "caption", [700.0, 330.0, 980.0, 370.0], Some("More below"))),
         ]);
         let found = problems(&s).join("\n");
         for expected in [
@@ -280,6 +294,7 @@ mod tests {
             "text cut at the side",
             "target 50×40 smaller than 60×60",
             "straight over the 3D scene",
+            "words over other words",
         ] {
             assert!(found.contains(expected), "{expected} not in:\n{found}");
         }

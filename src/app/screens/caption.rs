@@ -97,7 +97,7 @@ pub fn draw_caption_frame(ctx: &egui::Context, frame: &CaptionFrame) -> CaptionO
                     ]
                     .into(),
                 );
-                ui.label(egui::RichText::new(progress).size(counter_px(theme)).color(theme::INK));
+                let counter = ui.label(egui::RichText::new(progress).size(counter_px(theme)).color(theme::INK));
                 // The words scroll when they are long (large text, long English): the buttons
                 // below stay where they are, and the phone keeps its room.
                 let buttons_height = theme.px(theme::BUTTON_PX) * 1.3 + 40.0;
@@ -169,7 +169,9 @@ pub fn draw_caption_frame(ctx: &egui::Context, frame: &CaptionFrame) -> CaptionO
                 });
                 if hidden {
                     // Words (not a fade or a colour) say there is more: a tab at the right end of
-                    // the buttons' row when it has room, else on the words' lower right corner.
+                    // the buttons' row when it has room, else at the right end of the step
+                    // counter's line (never over the words: at 200 % in Chinese it once hid the
+                    // end of the only line shown).
                     let text =
                         egui::RichText::new(words.ui("app-more")).size(counter_px(theme)).strong().color(theme::INK);
                     let galley = egui::WidgetText::from(text).into_galley(
@@ -184,7 +186,10 @@ pub fn draw_caption_frame(ctx: &egui::Context, frame: &CaptionFrame) -> CaptionO
                     let tab = if row.right() + 16.0 + size.x <= right && row.height() < 2.0 * size.y + 40.0 {
                         egui::Rect::from_min_size(egui::pos2(right - size.x, row.center().y - size.y / 2.0), size)
                     } else {
-                        egui::Rect::from_min_size(scroll.inner_rect.right_bottom() - size, size)
+                        egui::Rect::from_min_size(
+                            egui::pos2(right - size.x, counter.rect.center().y - size.y / 2.0),
+                            size,
+                        )
                     };
                     let painter = ui.painter();
                     painter.rect(tab, 6.0, theme::PAPER, egui::Stroke::new(2.0, theme::INK), egui::StrokeKind::Inside);
