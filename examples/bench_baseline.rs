@@ -21,5 +21,10 @@ fn scene(mut commands: Commands, mut meshes: ResMut<Assets<Mesh>>, mut materials
         MeshMaterial3d(materials.add(Color::srgb(0.8, 0.6, 0.4))),
     ));
     commands.spawn((PointLight::default(), Transform::from_xyz(4.0, 8.0, 4.0)));
-    commands.spawn((Camera3d::default(), Transform::from_xyz(-2.5, 4.5, 9.0).looking_at(Vec3::ZERO, Vec3::Y)));
+    commands.spawn((
+        Camera3d::default(),
+        // As the app's camera: no tonemapping (the build has no lookup tables).
+        bevy::core_pipeline::tonemapping::Tonemapping::None,
+        Transform::from_xyz(-2.5, 4.5, 9.0).looking_at(Vec3::ZERO, Vec3::Y),
+    ));
 }

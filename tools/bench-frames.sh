@@ -10,7 +10,6 @@ source tools/env.sh
 SECS="${SECS:-30}"
 PROFILE="${PROFILE:-dev}"
 features=()
-[ "$PROFILE" = dev ] || features=(--no-default-features --features app)  # as tools/package.sh builds it
 [ "${SKIP_BUILD:-0}" = 1 ] || cargo build --locked --quiet --profile "$PROFILE" "${features[@]}" --bin kuayue --example bench_baseline
 BIN="$CARGO_TARGET_DIR/$([ "$PROFILE" = dev ] && echo debug || echo "$PROFILE")"
 echo "profile: $PROFILE"

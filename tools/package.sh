@@ -30,10 +30,8 @@ done
 ((deb || windows)) || { deb=1; windows=1; }
 dir_of() { [ "$1" = dev ] && echo debug || echo "$1"; }
 out="$(dir_of "$profile")"
-# Centres get the app without Bevy's CI tool (see the `ci` feature in Cargo.toml); the dev
-# build keeps the tests' features, so it is the very build the tests made.
+# The default features are the app's: the dev build is the very build the tests made.
 features=()
-[ "$profile" = dev ] || features=(--no-default-features --features app)
 version="$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)"
 mkdir -p dist
 

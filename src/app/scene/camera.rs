@@ -36,6 +36,8 @@ fn spawn_camera(mut commands: Commands) {
     commands.spawn((
         Name::new("Camera"),
         Camera3d::default(),
+        // The rooms' flat colours as they are: no tonemapping (nor its lookup tables in the program).
+        bevy::core_pipeline::tonemapping::Tonemapping::None,
         Msaa::Off,
         Transform::from_translation(goal.eye).looking_at(goal.look, Vec3::Y),
     ));
