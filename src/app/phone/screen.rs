@@ -389,10 +389,15 @@ fn field(
         None => (format!("{shown}|"), ink),
     };
     let response = ui.add(phone_button(pen.theme, shown, fill, ink).stroke(outline));
-    pen.record(ui, Key::Widget(id.to_owned()), &response);
     if !asked {
+        pen.record(ui, Key::Widget(id.to_owned()), &response);
         return;
     }
+    // With its keypad shown, the field's scrolling is the keypad's (below): scrolling the field
+    // into view as well fought it, frame after frame, when both did not fit.
+    let target = pen.target.take();
+    pen.record(ui, Key::Widget(id.to_owned()), &response);
+    pen.target = target;
     let mut key_rects: Vec<(&str, egui::Rect)> = Vec::new();
     let keypad = egui::Grid::new(format!("keypad-{id}")).spacing([6.0, 6.0]).show(ui, |ui| {
         let keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "del", "0", "ok"];
@@ -442,10 +447,14 @@ fn field(
     } else {
         let typed = if pen.typing.field == id { pen.typing.value.as_str() } else { "" };
         let next = next_key(pen.expected, typed);
-        if let Some((_, rect)) = key_rects.iter().find(|(k, _)| *k == next)
-            && !clip.contains_rect(*rect)
-        {
-            ui.scroll_to_rect(*rect, Some(egui::Align::Center));
+        if let Some((_, key)) = key_rects.iter().find(|(k, _)| *k == next) {
+            // The field too (what was typed) when it fits with the key, else the key alone;
+            // scrolled no more than it takes.
+            let both = response.rect.union(*key);
+            let aim = if both.height() <= clip.height() { both } else { *key };
+            if !clip.contains_rect(aim) {
+                ui.scroll_to_rect(aim, None);
+            }
         }
     }
 }
