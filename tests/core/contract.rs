@@ -583,7 +583,6 @@ mod plays {
                 words: self.words,
                 theme: &theme,
                 target: Some(self.target),
-                expected: None,
                 caption_height: theme::CAPTION_MIN_HEIGHT,
             };
             let result = draw_phone_frame(self.ctx, &frame, self.typing, self.drawn);

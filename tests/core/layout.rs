@@ -54,14 +54,7 @@ fn snapshot(
         ctx.begin_pass(input);
         let caption = draw_caption_frame(&ctx, &CaptionFrame { view, words, theme: &theme, preview: false });
         if let Some(screen) = screen {
-            let frame = PhoneFrame {
-                screen,
-                words,
-                theme: &theme,
-                target: view.target.as_ref(),
-                expected: None,
-                caption_height,
-            };
+            let frame = PhoneFrame { screen, words, theme: &theme, target: view.target.as_ref(), caption_height };
             draw_phone_frame(&ctx, &frame, &mut typing, &mut drawn);
         }
         caption_height = caption.rect.height().max(theme::CAPTION_MIN_HEIGHT);

@@ -26,29 +26,32 @@ fn play_from(screen: &VirtualScreen, report: &Report, id: &str, more: &[&str]) -
         .expect("the app starts")
 }
 
-#[test]
-fn a_real_pointer_click_on_the_target_advances_the_walkthrough() {
+/// 浙里办 basics on a fresh screen: once its first target (the 浙里办 icon) is reported and
+/// has rested 2 s as a person would wait, `hand` moves the real pointer on it (given its
+/// centre); then the walkthrough must move on to the next step. The app's report is returned.
+fn on_the_first_target(name: &str, hand: impl FnOnce(&VirtualScreen, f64, f64)) -> Report {
     let screen = VirtualScreen::start();
-    let mut report = Report::new("pointer");
+    let mut report = Report::new(name);
     let mut app = play(&screen, &report, "zheliban_basics");
     let target = report.wait_for("target", |t| t["step"] == "open_app", 120);
     let mut advanced = None;
     if let Some(target) = &target {
-        let (x, y) = (target["x"].as_f64().unwrap(), target["y"].as_f64().unwrap());
-        // Let the camera settle as a person would, then move and click.
         std::thread::sleep(Duration::from_secs(2));
-        let status = Command::new("xdotool")
-            .args(["mousemove", &format!("{x:.0}"), &format!("{y:.0}"), "sleep", "0.3", "click", "1"])
-            .env("DISPLAY", &screen.display)
-            .status()
-            .expect("xdotool is installed by tools/setup.sh");
-        assert!(status.success());
+        hand(&screen, target["x"].as_f64().unwrap(), target["y"].as_f64().unwrap());
         advanced = report.wait_for("step", |s| s["step"] == "switch_elder", 60);
     }
     let _ = app.kill();
     let _ = app.wait();
     assert!(target.is_some(), "the target was never reported: {:?}", report.seen);
-    assert!(advanced.is_some(), "the click did not advance the walkthrough: {:?}", report.seen);
+    assert!(advanced.is_some(), "the pointer did not move the walkthrough on: {:?}", report.seen);
+    report
+}
+
+#[test]
+fn a_real_pointer_click_on_the_target_advances_the_walkthrough() {
+    let report = on_the_first_target("pointer", |screen, x, y| {
+        screen.xdotool(&["mousemove", &format!("{x:.0}"), &format!("{y:.0}"), "sleep", "0.3", "click", "1"]);
+    });
     assert!(report.texts("action", "action").contains(&"Tap(\"app_zlb\")".to_owned()), "{:?}", report.seen);
 }
 
@@ -275,35 +278,17 @@ fn the_large_pointer_is_the_pointer_the_system_shows_over_the_window() {
 /// walkthrough moves on, with no mistake and no hint.
 #[test]
 fn a_slow_press_that_drifts_a_little_is_a_tap() {
-    let screen = VirtualScreen::start();
-    let mut report = Report::new("shaky");
-    let mut app = play(&screen, &report, "zheliban_basics");
-    let target = report.wait_for("target", |t| t["step"] == "open_app", 120);
-    let mut advanced = None;
-    if let Some(target) = &target {
-        let (x, y) = (target["x"].as_f64().unwrap(), target["y"].as_f64().unwrap());
-        std::thread::sleep(Duration::from_secs(2));
+    let report = on_the_first_target("shaky", |screen, x, y| {
         let at = |dx: f64, dy: f64| [format!("{:.0}", x + dx), format!("{:.0}", y + dy)];
-        let mut args: Vec<String> = Vec::new();
-        args.extend([
-            "mousemove".into(),
-            at(0.0, 0.0)[0].clone(),
-            at(0.0, 0.0)[1].clone(),
-            "mousedown".into(),
-            "1".into(),
-        ]);
+        let [x0, y0] = at(0.0, 0.0);
+        let mut args: Vec<String> = vec!["mousemove".into(), x0, y0, "mousedown".into(), "1".into()];
         for (dx, dy) in [(3.0, 1.0), (5.0, 4.0), (8.0, 5.0), (10.0, 3.0)] {
             let [mx, my] = at(dx, dy);
             args.extend(["sleep".into(), "0.5".into(), "mousemove".into(), mx, my]);
         }
         args.extend(["mouseup".into(), "1".into()]);
         screen.xdotool(&args.iter().map(String::as_str).collect::<Vec<_>>());
-        advanced = report.wait_for("step", |s| s["step"] == "switch_elder", 60);
-    }
-    let _ = app.kill();
-    let _ = app.wait();
-    assert!(target.is_some(), "{:?}", report.seen);
-    assert!(advanced.is_some(), "a slow press that drifted 10 px did not count: {:?}", report.seen);
+    });
     assert_eq!(report.texts("action", "action"), ["Tap(\"app_zlb\")"], "one tap: {:?}", report.seen);
     assert!(report.all("hint").is_empty(), "no hint: {:?}", report.seen);
 }

@@ -66,19 +66,8 @@ fn draw_phone(
         drawn.phone = None;
         return Ok(());
     };
-    // The value the step expects typed (a practice password, a code): its next key stays in view.
-    let expected = active.current_step().and_then(|s| match &s.action {
-        crate::scenario::Expect::Enter { value: Some(v), .. } => Some(v.as_str()),
-        _ => None,
-    });
-    let frame = PhoneFrame {
-        screen,
-        words: &words,
-        theme: &theme,
-        target: view.target.as_ref(),
-        expected,
-        caption_height: caption.0,
-    };
+    let frame =
+        PhoneFrame { screen, words: &words, theme: &theme, target: view.target.as_ref(), caption_height: caption.0 };
     let (phone_rect, taps) = draw_phone_frame(ctx, &frame, &mut typing, &mut drawn);
     if let Some(target) = &view.target
         && let Some(rect) = drawn.of_target(target)
@@ -97,9 +86,6 @@ pub struct PhoneFrame<'a> {
     pub theme: &'a Theme,
     /// What the step asks to touch: scrolled into view (and its keypad shown).
     pub target: Option<&'a crate::walkthrough::Target>,
-    /// What the step expects typed into its field, if it says: when the keypad does not fit
-    /// (large text in a small window), the key to press next is kept in view.
-    pub expected: Option<&'a str>,
     /// The caption's height: the phone takes the height it leaves.
     pub caption_height: f32,
 }
@@ -138,7 +124,6 @@ pub fn draw_phone_frame(
                 drawn: &mut *drawn,
                 taps: &mut taps,
                 target: frame.target.map(Key::from),
-                expected: frame.expected,
                 screen_fill: screen_fill(screen),
             };
             draw_screen(ui, screen, &mut pen)
@@ -158,8 +143,6 @@ struct Pen<'a> {
     taps: &'a mut Vec<Action>,
     /// The key of the step's target: it is scrolled into view.
     target: Option<Key>,
-    /// What the step expects typed ([`PhoneFrame::expected`]).
-    expected: Option<&'a str>,
     /// The screen's background: plain texts and labels are drawn on it.
     screen_fill: Rgb,
 }
@@ -389,16 +372,10 @@ fn field(
         None => (format!("{shown}|"), ink),
     };
     let response = ui.add(phone_button(pen.theme, shown, fill, ink).stroke(outline));
+    pen.record(ui, Key::Widget(id.to_owned()), &response);
     if !asked {
-        pen.record(ui, Key::Widget(id.to_owned()), &response);
         return;
     }
-    // With its keypad shown, the field's scrolling is the keypad's (below): scrolling the field
-    // into view as well fought it, frame after frame, when both did not fit.
-    let target = pen.target.take();
-    pen.record(ui, Key::Widget(id.to_owned()), &response);
-    pen.target = target;
-    let mut key_rects: Vec<(&str, egui::Rect)> = Vec::new();
     let keypad = egui::Grid::new(format!("keypad-{id}")).spacing([6.0, 6.0]).show(ui, |ui| {
         let keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "del", "0", "ok"];
         for (n, key) in keys.iter().enumerate() {
@@ -411,7 +388,6 @@ fn field(
                 egui::Button::new(egui::RichText::new(text).size(pen.theme.px(theme::BODY_PX)).color(theme::INK))
                     .min_size(egui::vec2(116.0, 60.0));
             let r = ui.add(button);
-            key_rects.push((*key, r.rect));
             pen.record(ui, Key::Keypad { field: id.to_owned(), key: (*key).to_owned() }, &r);
             if r.clicked() {
                 let typing = &mut *pen.typing;
@@ -435,55 +411,8 @@ fn field(
         }
     });
     // The field and its whole keypad in view (the last row too), not just the field centred.
-    // When they do not fit (200 % text in a small window), the key to press next: the first
-    // digit to begin with (not the last row, which once hid 1 2 3 above the view), then each
-    // next one as the learner types, Delete after a wrong one, then OK.
     let wanted = response.rect.union(keypad.response.rect);
-    let clip = ui.clip_rect();
-    if wanted.height() <= clip.height() {
-        if !clip.contains_rect(wanted) {
-            ui.scroll_to_rect(wanted, Some(egui::Align::Max));
-        }
-    } else {
-        let typed = if pen.typing.field == id { pen.typing.value.as_str() } else { "" };
-        let next = next_key(pen.expected, typed);
-        if let Some((_, key)) = key_rects.iter().find(|(k, _)| *k == next) {
-            // The field too (what was typed) when it fits with the key, else the key alone;
-            // scrolled no more than it takes.
-            let both = response.rect.union(*key);
-            let aim = if both.height() <= clip.height() { both } else { *key };
-            if !clip.contains_rect(aim) {
-                ui.scroll_to_rect(aim, None);
-            }
-        }
-    }
-}
-
-/// The keypad key a learner typing `typed` presses next towards `expected`: its next digit,
-/// OK once it is all there, Delete after a wrong digit (without `expected`: the first digit,
-/// then OK).
-fn next_key(expected: Option<&str>, typed: &str) -> String {
-    let rest = match expected {
-        Some(expected) => expected.strip_prefix(typed),
-        None => Some(if typed.is_empty() { "1" } else { "" }),
-    };
-    match rest {
-        Some(rest) => rest.chars().next().map_or_else(|| "ok".to_owned(), String::from),
-        None => "del".to_owned(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::next_key;
-
-    #[test]
-    fn the_key_to_press_next_follows_the_learners_typing() {
-        assert_eq!(next_key(Some("135790"), ""), "1");
-        assert_eq!(next_key(Some("135790"), "135"), "7");
-        assert_eq!(next_key(Some("135790"), "135790"), "ok");
-        assert_eq!(next_key(Some("135790"), "14"), "del", "a wrong digit is taken back first");
-        assert_eq!(next_key(None, ""), "1");
-        assert_eq!(next_key(None, "0571"), "ok");
+    if !ui.clip_rect().contains_rect(wanted) {
+        ui.scroll_to_rect(wanted, Some(egui::Align::Max));
     }
 }
