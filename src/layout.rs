@@ -115,6 +115,10 @@ pub fn problems(snapshot: &Snapshot) -> Vec<String> {
     let targets: Vec<&Item> = snapshot.items.iter().filter(|i| i.kind == Kind::Target).collect();
     let panels: Vec<&Item> = snapshot.items.iter().filter(|i| i.kind == Kind::Panel).collect();
     let screen = [0.0, 0.0, snapshot.viewport[0], snapshot.viewport[1]];
+    // What is seen of a text (a scroll view hides the rest).
+    let seen = |t: &Item| {
+        t.clip.map_or(t.rect, |c| [t.rect[0].max(c[0]), t.rect[1].max(c[1]), t.rect[2].min(c[2]), t.rect[3].min(c[3])])
+    };
     for text in &texts {
         let words = text.text.as_deref().unwrap_or("").trim();
         if words.is_empty() {
@@ -127,10 +131,7 @@ pub fn problems(snapshot: &Snapshot) -> Vec<String> {
         {
             out.push(format!("step {step}: text cut at the side {}", at(text)));
         }
-        // What is seen of it (a scroll view hides the rest).
-        let seen = text.clip.map_or(text.rect, |c| {
-            [text.rect[0].max(c[0]), text.rect[1].max(c[1]), text.rect[2].min(c[2]), text.rect[3].min(c[3])]
-        });
+        let seen = seen(text);
         if !inside(seen, screen) {
             out.push(format!("step {step}: text outside the window {}", at(text)));
         }
@@ -162,9 +163,6 @@ pub fn problems(snapshot: &Snapshot) -> Vec<String> {
         }
     }
     // Words drawn over other words (a "more" tab over the last line shown, a label over a label).
-    let seen = |t: &Item| {
-        t.clip.map_or(t.rect, |c| [t.rect[0].max(c[0]), t.rect[1].max(c[1]), t.rect[2].min(c[2]), t.rect[3].min(c[3])])
-    };
     let shown: Vec<&&Item> = texts.iter().filter(|t| !t.text.as_deref().unwrap_or("").trim().is_empty()).collect();
     for (i, a) in shown.iter().enumerate() {
         for b in &shown[i + 1..] {

@@ -217,30 +217,26 @@ fn a_scenario_of_another_project_plays_with_that_projects_words_from_any_folder(
 /// its last row, hiding 1 2 3, where autoplay stops — a known fault, see docs/accessibility.md.)
 #[test]
 fn at_200_percent_the_app_reports_a_layout_that_holds_for_every_step() {
-    for id in ["hospital_appointment"] {
-        let path = std::env::temp_dir().join(format!("kuayue-layout-{id}-{}.jsonl", std::process::id()));
-        let _ = std::fs::remove_file(&path);
-        let report = path.to_str().unwrap().to_owned();
-        let run = autoplay_with(id, 0, &["--text-size", "200", "--layout-report", &report]);
-        assert!(run.completed(), "{id}: {}", run.log);
-        let text = std::fs::read_to_string(&path).expect("the layout report was written");
-        let snapshots: Vec<kuayue::layout::Snapshot> =
-            text.lines().map(|l| serde_json::from_str(l).expect("a snapshot per line")).collect();
-        let _ = std::fs::remove_file(&path);
-        let measured: Vec<String> = snapshots.iter().filter_map(|s| s.step.clone()).collect();
-        assert_eq!(measured, run.steps(), "one snapshot per step played");
-        let mut problems = Vec::new();
-        for s in &snapshots {
-            assert_eq!((s.text_size, s.lang.as_str()), (200, "en-US"));
-            assert!(s.items.iter().any(|i| i.region == "caption" && i.kind == kuayue::layout::Kind::Panel));
-            problems.extend(kuayue::layout::problems(s));
-        }
-        assert!(problems.is_empty(), "{id}: {}", problems.join("\n"));
-        if id == "hospital_appointment" {
-            assert!(
-                snapshots.iter().any(|s| s.items.iter().any(|i| i.region == "labels")),
-                "the stations' labels were measured too"
-            );
-        }
+    let path = std::env::temp_dir().join(format!("kuayue-layout-{}.jsonl", std::process::id()));
+    let _ = std::fs::remove_file(&path);
+    let report = path.to_str().unwrap().to_owned();
+    let run = autoplay_with("hospital_appointment", 0, &["--text-size", "200", "--layout-report", &report]);
+    assert!(run.completed(), "{}", run.log);
+    let text = std::fs::read_to_string(&path).expect("the layout report was written");
+    let snapshots: Vec<kuayue::layout::Snapshot> =
+        text.lines().map(|l| serde_json::from_str(l).expect("a snapshot per line")).collect();
+    let _ = std::fs::remove_file(&path);
+    let measured: Vec<String> = snapshots.iter().filter_map(|s| s.step.clone()).collect();
+    assert_eq!(measured, run.steps(), "one snapshot per step played");
+    let mut problems = Vec::new();
+    for s in &snapshots {
+        assert_eq!((s.text_size, s.lang.as_str()), (200, "en-US"));
+        assert!(s.items.iter().any(|i| i.region == "caption" && i.kind == kuayue::layout::Kind::Panel));
+        problems.extend(kuayue::layout::problems(s));
     }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(
+        snapshots.iter().any(|s| s.items.iter().any(|i| i.region == "labels")),
+        "the stations' labels were measured too"
+    );
 }
