@@ -170,6 +170,7 @@ mod plays {
     use bevy_egui::egui;
     use kuayue::app::phone::screen::{PhoneFrame, Typing, draw_phone_frame};
     use kuayue::app::phone::targets::{DrawnTargets, Key};
+    use kuayue::app::screens::caption::panels;
     use kuayue::app::theme::{self, Theme};
     use kuayue::app::words::Words;
     use kuayue::glyphs::Glyphs;
@@ -584,6 +585,7 @@ mod plays {
                 theme: &theme,
                 target: Some(self.target),
                 caption_height: theme::CAPTION_MIN_HEIGHT,
+                layout: panels(self.ctx, &theme, self.words, Some(self.screen.shown_on.clone())),
             };
             let result = draw_phone_frame(self.ctx, &frame, self.typing, self.drawn);
             let mut output = self.ctx.end_pass();

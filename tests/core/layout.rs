@@ -2,21 +2,22 @@
 //! phone (or kiosk screen) drawn on a bare egui context exactly as the app draws them, at
 //! 100/125/150/200 % in Chinese and English, at 1280×720 and 1920×1080, measured into the
 //! layout report and judged by its checks (no text cut or under another panel, caption and
-//! phone apart, targets ≥ 60×60, every text ≥ 7:1, the prompt ≥ 32 px at 100 %).
+//! phone apart, targets ≥ 60×60, every text ≥ 7:1, the prompt ≥ 32 px at 100 %), and a
+//! field's keypad seen whole while it is typed into.
 
 use std::sync::Arc;
 
 use bevy_egui::egui;
 use kuayue::app::layout::{measure, regions};
 use kuayue::app::phone::screen::{PhoneFrame, Typing, draw_phone_frame};
-use kuayue::app::phone::targets::DrawnTargets;
+use kuayue::app::phone::targets::{DrawnTargets, Key};
 use kuayue::app::screens::caption::{CaptionFrame, draw_caption_frame};
 use kuayue::app::theme::{self, Theme};
 use kuayue::app::words::Words;
 use kuayue::i18n::Lang;
 use kuayue::layout::{Snapshot, problems};
 use kuayue::scenario::project::Project;
-use kuayue::walkthrough::{Action, Config, View, Walkthrough};
+use kuayue::walkthrough::{Action, Config, Target, View, Walkthrough};
 
 use crate::common::{repo, seed};
 
@@ -33,7 +34,7 @@ fn snapshot(
     words: &Words,
     size: u32,
     viewport: [f32; 2],
-) -> Snapshot {
+) -> (Snapshot, Vec<String>) {
     let ctx = egui::Context::default();
     theme::set_up(&ctx);
     let mut theme = Theme::default();
@@ -52,9 +53,14 @@ fn snapshot(
         };
         drawn.next_frame();
         ctx.begin_pass(input);
-        let caption = draw_caption_frame(&ctx, &CaptionFrame { view, words, theme: &theme, preview: false });
+        let panel = screen.map(|s| s.shown_on.clone());
+        let panel_rect = drawn.phone;
+        let caption =
+            draw_caption_frame(&ctx, &CaptionFrame { view, words, theme: &theme, preview: false, panel, panel_rect });
         if let Some(screen) = screen {
-            let frame = PhoneFrame { screen, words, theme: &theme, target: view.target.as_ref(), caption_height };
+            let layout = caption.layout;
+            let frame =
+                PhoneFrame { screen, words, theme: &theme, target: view.target.as_ref(), caption_height, layout };
             draw_phone_frame(&ctx, &frame, &mut typing, &mut drawn);
         }
         caption_height = caption.rect.height().max(theme::CAPTION_MIN_HEIGHT);
@@ -62,14 +68,35 @@ fn snapshot(
         shapes = std::mem::take(&mut output.shapes);
         output.drop_without_applying_deltas();
     }
-    Snapshot {
+    // A field's keypad is seen whole, every key (a key cut by scrolling is shorter than the others).
+    let mut keypad = Vec::new();
+    if let Some(Target::Field(field)) = &view.target {
+        let keys: Vec<egui::Rect> = drawn
+            .all()
+            .iter()
+            .filter(|(k, _)| matches!(k, Key::Keypad { field: f, .. } if f == field))
+            .map(|(_, r)| *r)
+            .collect();
+        let (low, high) = keys.iter().fold((f32::MAX, 0.0_f32), |(l, h), r| (l.min(r.height()), h.max(r.height())));
+        let narrowest = keys.iter().map(|r| r.width()).fold(f32::MAX, f32::min);
+        if keys.len() != 12 || high - low > 0.5 || low < 60.0 || narrowest < 60.0 {
+            keypad.push(format!(
+                "step {}: [{} {size}] the keypad is not seen whole: {} keys, {low:.0} to {high:.0} px high, {narrowest:.0} px wide",
+                view.step.as_deref().unwrap_or("-"),
+                words.lang.tag(),
+                keys.len()
+            ));
+        }
+    }
+    let snapshot = Snapshot {
         step: view.step.clone(),
         lang: words.lang.tag().to_owned(),
         text_size: size,
         viewport,
         prompt: view.prompt.as_ref().map(|p| words.say(p)),
         items: measure(&ctx, &shapes, &regions(Vec::new())),
-    }
+    };
+    (snapshot, keypad)
 }
 
 #[test]
@@ -92,11 +119,12 @@ fn every_step_holds_its_layout_at_every_text_size_in_both_languages() {
                 for view in [plain, engine.view()] {
                     for size in SIZES {
                         for viewport in VIEWPORTS {
-                            let snap = snapshot(&view, &scenario, &words, size, viewport);
+                            let (snap, keypad) = snapshot(&view, &scenario, &words, size, viewport);
                             measured += 1;
                             found.extend(
                                 problems(&snap)
                                     .into_iter()
+                                    .chain(keypad)
                                     .map(|p| format!("{id} {}x{}: {p}", viewport[0], viewport[1])),
                             );
                         }

@@ -10,6 +10,7 @@ use super::guide::{Pulse, guide};
 use super::targets::{DrawnTargets, Key};
 use crate::app::flow::AppSystems;
 use crate::app::flow::Screen;
+use crate::app::screens::caption::panels;
 use crate::app::theme::{self, CaptionHeight, Theme};
 use crate::app::walkthrough::{Active, LearnerAction, MistakeMade};
 use crate::app::words::Words;
@@ -43,9 +44,68 @@ fn clear_typing_after_a_mistake(mut mistakes: MessageReader<MistakeMade>, mut ty
 /// The grey of an empty field's placeholder: 7.0:1 on white.
 const PLACEHOLDER: egui::Color32 = egui::Color32::from_rgb(0x59, 0x59, 0x59);
 
-/// Widths of the phone and of a kiosk screen; their height is what the caption leaves.
+/// Widths of the phone and of a kiosk screen (at 100 % text); their height is what the
+/// caption leaves, or the window's when they stand beside the caption.
 const PHONE_WIDTH: f32 = 420.0;
 const KIOSK_WIDTH: f32 = 560.0;
+
+/// Where the phone (or a kiosk's screen) and the caption go, for this window and text size.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PanelLayout {
+    /// The panel's width (0 when no panel is shown).
+    pub width: f32,
+    /// The panel stands at the right from the top of the window to its bottom, and the
+    /// caption is beside it at the left: the window is too short at this text size for the
+    /// panel's whole keypad above the caption (200 % text in a 1280×720 window).
+    pub beside: bool,
+    /// The most of the window's height the caption takes (longer words scroll inside it).
+    pub caption_max: f32,
+}
+
+/// The height a phone needs for its header, a field and the whole keypad under it (the
+/// field's label may scroll away above).
+fn panel_need(ctx: &egui::Context, theme: &Theme, words: &Words) -> f32 {
+    let style = ctx.global_style();
+    let (pad, gap) = (style.spacing.button_padding.y, style.spacing.item_spacing.y.max(8.0));
+    let row = |px: f32| ctx.fonts_mut(|f| f.row_height(&egui::FontId::proportional(px)));
+    let field = (row(theme.px(theme::BODY_PX)) + 2.0 * pad).max(60.0);
+    // Margins (the phone's and its screen's), status bar, title, separator, the field, and
+    // the keypad, with the room between them.
+    24.0 + 20.0
+        + row(18.0)
+        + row(theme.px(theme::BUTTON_PX))
+        + 8.0
+        + field
+        + keypad_height(ctx, theme, words)
+        + 3.0 * gap
+}
+
+/// The layout of the panels when a panel `shown_on` is shown (None: none is).
+/// `caption_least`: the caption's height with one line of words.
+pub fn panel_layout(
+    ctx: &egui::Context,
+    theme: &Theme,
+    words: &Words,
+    shown_on: Option<Display>,
+    caption_least: f32,
+) -> PanelLayout {
+    let viewport = ctx.viewport_rect();
+    let half = viewport.height() * crate::app::screens::caption::CAPTION_MAX_SHARE;
+    let Some(shown_on) = shown_on else { return PanelLayout { width: 0.0, beside: false, caption_max: half } };
+    let width = if matches!(shown_on, Display::Phone) { PHONE_WIDTH } else { KIOSK_WIDTH };
+    // Larger text gets a somewhat wider panel (a quarter wider at 200 %), and never more than
+    // half the window: the scene stays in view.
+    let width = (width * (0.75 + theme.text_scale() as f32 / 400.0)).min(viewport.width() / 2.0);
+    let above = viewport.height() - PANEL_GAP - panel_need(ctx, theme, words);
+    if caption_least <= above {
+        PanelLayout { width, beside: false, caption_max: half.min(above) }
+    } else {
+        PanelLayout { width, beside: true, caption_max: half }
+    }
+}
+
+/// Room kept free around the panel: above it and between it and the caption.
+const PANEL_GAP: f32 = 28.0;
 
 fn draw_phone(
     mut contexts: EguiContexts,
@@ -66,8 +126,15 @@ fn draw_phone(
         drawn.phone = None;
         return Ok(());
     };
-    let frame =
-        PhoneFrame { screen, words: &words, theme: &theme, target: view.target.as_ref(), caption_height: caption.0 };
+    let layout = panels(ctx, &theme, &words, Some(screen.shown_on.clone()));
+    let frame = PhoneFrame {
+        screen,
+        words: &words,
+        theme: &theme,
+        target: view.target.as_ref(),
+        caption_height: caption.0,
+        layout,
+    };
     let (phone_rect, taps) = draw_phone_frame(ctx, &frame, &mut typing, &mut drawn);
     if let Some(target) = &view.target
         && let Some(rect) = drawn.of_target(target)
@@ -88,6 +155,8 @@ pub struct PhoneFrame<'a> {
     pub target: Option<&'a crate::walkthrough::Target>,
     /// The caption's height: the phone takes the height it leaves.
     pub caption_height: f32,
+    /// Where the panels go ([`panel_layout`], the caption's answer this frame).
+    pub layout: PanelLayout,
 }
 
 /// Draws the phone (or a kiosk's screen) for one frame: where it is, and what the
@@ -101,12 +170,12 @@ pub fn draw_phone_frame(
 ) -> (egui::Rect, Vec<Action>) {
     let screen = frame.screen;
     let viewport = ctx.viewport_rect();
-    let width = if matches!(screen.shown_on, Display::Phone) { PHONE_WIDTH } else { KIOSK_WIDTH };
-    // Larger text gets a somewhat wider phone (a quarter wider at 200 %), and never more than
-    // half the window: the scene stays in view.
-    let width = (width * (0.75 + frame.theme.text_scale() as f32 / 400.0)).min(viewport.width() / 2.0);
-    // The height the caption leaves: the phone never reaches under it.
-    let size = egui::vec2(width, (viewport.height() - frame.caption_height - 28.0).max(160.0));
+    let layout = frame.layout;
+    // The height the caption leaves (the phone never reaches under it), or the window's
+    // when the caption is beside it.
+    let height =
+        if layout.beside { viewport.height() - 32.0 } else { viewport.height() - frame.caption_height - PANEL_GAP };
+    let size = egui::vec2(layout.width, height.max(160.0));
     let pos = egui::pos2(viewport.max.x - size.x - 24.0, 16.0);
     let mut taps = Vec::new();
     let area = egui::Area::new(egui::Id::new("phone")).fixed_pos(pos).order(egui::Order::Middle).show(ctx, |ui| {
@@ -210,17 +279,29 @@ fn draw_screen(ui: &mut egui::Ui, screen: &PhoneScreen, pen: &mut Pen) {
             );
         });
         ui.separator();
-        egui::ScrollArea::vertical().show(ui, |ui| {
+        // While the step asks to type, the keypad sits at the bottom of the screen, as a
+        // phone's keyboard does: always whole, never scrolled away; the screen's widgets
+        // scroll in the room above it, and the field is kept in view there.
+        let keypad = asked_field(screen, pen);
+        let keypad_height = keypad.as_ref().map_or(0.0, |_| keypad_height(ui.ctx(), pen.theme, pen.words));
+        let room = (ui.available_height() - keypad_height - 8.0).max(0.0);
+        egui::ScrollArea::vertical().max_height(room).show(ui, |ui| {
             ui.spacing_mut().item_spacing.y = 8.0;
             for widget in &screen.widgets {
                 draw_widget(ui, widget, pen);
             }
         });
+        if let Some(field) = keypad {
+            ui.add_space((ui.available_height() - keypad_height).max(0.0));
+            draw_keypad(ui, &field, pen);
+        }
     });
 }
 
 fn phone_button(theme: &Theme, text: String, fill: egui::Color32, color: egui::Color32) -> egui::Button<'static> {
+    // Long words wrap onto more lines inside the button: the phone keeps its width.
     egui::Button::new(egui::RichText::new(text).size(theme.px(theme::BODY_PX)).color(color))
+        .wrap()
         .fill(fill)
         .min_size(egui::vec2(360.0, 60.0))
 }
@@ -258,11 +339,21 @@ fn draw_widget(ui: &mut egui::Ui, widget: &Widget, pen: &mut Pen) {
         }
         Widget::IconGrid { items, style, .. } => {
             let (ink, fill) = colours(style, senior::BUTTON_FILL);
+            // Two icons to a row, or one when a name (large text, long English) would not
+            // fit in half the screen: the phone never grows wider than its place.
+            let font = egui::FontId::proportional(pen.theme.px(theme::BODY_PX));
+            let widest = items
+                .iter()
+                .map(|i| ui.painter().layout_no_wrap(words.say(&i.text), font.clone(), ink).size().x)
+                .fold(0.0, f32::max);
+            let half = (ui.available_width() - 8.0) / 2.0;
+            let columns = if widest + 2.0 * ui.spacing().button_padding.x <= half { 2 } else { 1 };
+            let width = if columns == 2 { half.min(176.0) } else { ui.available_width() };
             egui::Grid::new(widget.id()).spacing([8.0, 8.0]).show(ui, |ui| {
                 for (n, item) in items.iter().enumerate() {
                     let text = egui::RichText::new(words.say(&item.text)).size(pen.theme.px(theme::BODY_PX)).color(ink);
-                    pen.tap(ui, egui::Button::new(text).fill(fill).min_size(egui::vec2(176.0, 88.0)), &item.id);
-                    if n % 2 == 1 {
+                    pen.tap(ui, egui::Button::new(text).wrap().fill(fill).min_size(egui::vec2(width, 88.0)), &item.id);
+                    if n % columns == columns - 1 {
                         ui.end_row();
                     }
                 }
@@ -322,17 +413,12 @@ fn draw_widget(ui: &mut egui::Ui, widget: &Widget, pen: &mut Pen) {
                 }
             });
         }
-        Widget::Input { id, label, kind, style, placeholder } => {
-            let max_len = if *kind == InputKind::Phone { 11 } else { 0 };
+        Widget::Input { id, label, style, placeholder, .. } => {
             let placeholder = placeholder.as_ref().map(|p| words.say(p));
-            field(ui, id, &words.say(label), placeholder, (max_len, false, false), style, pen);
+            field(ui, id, &words.say(label), (placeholder, false), style, pen);
         }
-        Widget::SmsCode { id, label, digits } => {
-            field(ui, id, &words.say(label), None, (usize::from(*digits), false, true), &Style::default(), pen)
-        }
-        Widget::PasswordPad { id, label, digits } => {
-            field(ui, id, &words.say(label), None, (usize::from(*digits), true, true), &Style::default(), pen)
-        }
+        Widget::SmsCode { id, label, .. } => field(ui, id, &words.say(label), (None, false), &Style::default(), pen),
+        Widget::PasswordPad { id, label, .. } => field(ui, id, &words.say(label), (None, true), &Style::default(), pen),
     }
 }
 
@@ -343,23 +429,16 @@ fn dialog_button(ui: &mut egui::Ui, b: &crate::scenario::DialogButton, fill: Rgb
     pen.tap(ui, phone_button(pen.theme, pen.words.say(&b.text), fill, ink), &b.id);
 }
 
-/// A typed field. Its big keypad shows while the step asks to type into it (as a
-/// phone's keyboard does). Codes and passwords send themselves when full
-/// (`auto_send`); other fields send with OK.
+/// A typed field. While the step asks to type into it, the big keypad shows at the
+/// bottom of the screen ([`draw_keypad`]), as a phone's keyboard does.
 fn field(
     ui: &mut egui::Ui,
     id: &str,
     label: &str,
-    placeholder: Option<String>,
-    (max_len, secret, auto_send): (usize, bool, bool),
+    (placeholder, secret): (Option<String>, bool),
     style: &Style,
     pen: &mut Pen,
 ) {
-    // Only the field the step asks for is typed into (a screen may have several).
-    let asked = pen.target == Some(Key::Widget(id.to_owned()));
-    if asked && pen.typing.field != id {
-        *pen.typing = Typing { field: id.to_owned(), value: String::new() };
-    }
     ui.label(pen.theme.body(label.to_owned()).color(theme::rgb(senior::ink_on(pen.screen_fill))));
     let (ink, fill) = colours(style, senior::WHITE);
     let typed = if pen.typing.field == id { pen.typing.value.clone() } else { String::new() };
@@ -373,21 +452,72 @@ fn field(
     };
     let response = ui.add(phone_button(pen.theme, shown, fill, ink).stroke(outline));
     pen.record(ui, Key::Widget(id.to_owned()), &response);
-    if !asked {
-        return;
+}
+
+/// The field the step asks to type into, when it is on this screen; the typing starts
+/// afresh when the step moves to another field.
+fn asked_field(screen: &PhoneScreen, pen: &mut Pen) -> Option<Keypad> {
+    let Some(Key::Widget(target)) = &pen.target else { return None };
+    let keypad = screen.widgets.iter().find_map(|w| match w {
+        Widget::Input { id, kind, .. } if id == target => {
+            Some(Keypad { id: id.clone(), max_len: if *kind == InputKind::Phone { 11 } else { 0 }, auto_send: false })
+        }
+        Widget::SmsCode { id, digits, .. } if id == target => {
+            Some(Keypad { id: id.clone(), max_len: usize::from(*digits), auto_send: true })
+        }
+        Widget::PasswordPad { id, digits, .. } if id == target => {
+            Some(Keypad { id: id.clone(), max_len: usize::from(*digits), auto_send: true })
+        }
+        _ => None,
+    })?;
+    if pen.typing.field != keypad.id {
+        *pen.typing = Typing { field: keypad.id.clone(), value: String::new() };
     }
-    let keypad = egui::Grid::new(format!("keypad-{id}")).spacing([6.0, 6.0]).show(ui, |ui| {
-        let keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "del", "0", "ok"];
-        for (n, key) in keys.iter().enumerate() {
-            let text = match *key {
-                "del" => pen.words.ui("app-keypad-delete"),
-                "ok" => pen.words.ui("app-keypad-ok"),
-                digit => digit.to_owned(),
-            };
-            let button =
-                egui::Button::new(egui::RichText::new(text).size(pen.theme.px(theme::BODY_PX)).color(theme::INK))
-                    .min_size(egui::vec2(116.0, 60.0));
-            let r = ui.add(button);
+    Some(keypad)
+}
+
+/// The keys, row by row, as on a phone's number pad.
+const KEYS: [&str; 12] = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "del", "0", "ok"];
+const KEY_GAP: f32 = 6.0;
+
+fn key_text(words: &Words, key: &str) -> String {
+    match key {
+        "del" => words.ui("app-keypad-delete"),
+        "ok" => words.ui("app-keypad-ok"),
+        digit => digit.to_owned(),
+    }
+}
+
+fn key_button(pen: &Pen, key: &str, width: f32) -> egui::Button<'static> {
+    egui::Button::new(
+        egui::RichText::new(key_text(pen.words, key)).size(pen.theme.px(theme::BODY_PX)).color(theme::INK),
+    )
+    .min_size(egui::vec2(width, 60.0))
+}
+
+/// The keypad's height at this text size: four rows of keys as tall as their words.
+fn keypad_height(ctx: &egui::Context, theme: &Theme, words: &Words) -> f32 {
+    let font = egui::FontId::proportional(theme.px(theme::BODY_PX));
+    let text = KEYS.iter().map(|k| key_text(words, k)).collect::<Vec<_>>().join("");
+    let row = ctx.fonts_mut(|f| f.layout_no_wrap(text, font, theme::INK)).size().y;
+    let key = (row + 2.0 * ctx.global_style().spacing.button_padding.y).max(60.0);
+    4.0 * key + 3.0 * KEY_GAP
+}
+
+/// The big keypad of the field being typed into. Codes and passwords send themselves
+/// when full (`auto_send`); other fields send with OK.
+fn draw_keypad(ui: &mut egui::Ui, field: &Keypad, pen: &mut Pen) {
+    let id = field.id.as_str();
+    // Three equal keys across the screen, as on a phone (and never narrower than their words).
+    let font = egui::FontId::proportional(pen.theme.px(theme::BODY_PX));
+    let widest = KEYS
+        .iter()
+        .map(|k| ui.painter().layout_no_wrap(key_text(pen.words, k), font.clone(), theme::INK).size().x)
+        .fold(0.0, f32::max);
+    let width = ((ui.available_width() - 2.0 * KEY_GAP) / 3.0).max(widest + 2.0 * ui.spacing().button_padding.x);
+    egui::Grid::new(format!("keypad-{id}")).spacing([KEY_GAP, KEY_GAP]).show(ui, |ui| {
+        for (n, key) in KEYS.iter().enumerate() {
+            let r = ui.add(key_button(pen, key, width));
             pen.record(ui, Key::Keypad { field: id.to_owned(), key: (*key).to_owned() }, &r);
             if r.clicked() {
                 let typing = &mut *pen.typing;
@@ -396,9 +526,9 @@ fn field(
                         typing.value.pop();
                     }
                     "ok" => pen.taps.push(Action::Enter { field: id.to_owned(), value: typing.value.clone() }),
-                    digit if max_len == 0 || typing.value.chars().count() < max_len => {
+                    digit if field.max_len == 0 || typing.value.chars().count() < field.max_len => {
                         typing.value.push_str(digit);
-                        if auto_send && typing.value.chars().count() == max_len {
+                        if field.auto_send && typing.value.chars().count() == field.max_len {
                             pen.taps.push(Action::Enter { field: id.to_owned(), value: typing.value.clone() });
                         }
                     }
@@ -410,9 +540,13 @@ fn field(
             }
         }
     });
-    // The field and its whole keypad in view (the last row too), not just the field centred.
-    let wanted = response.rect.union(keypad.response.rect);
-    if !ui.clip_rect().contains_rect(wanted) {
-        ui.scroll_to_rect(wanted, Some(egui::Align::Max));
-    }
+}
+
+/// The field a keypad types into, and how.
+struct Keypad {
+    id: String,
+    /// At most this many characters (0: no limit).
+    max_len: usize,
+    /// Sent as soon as it is full (codes, passwords).
+    auto_send: bool,
 }

@@ -7,11 +7,13 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::Screen;
 use crate::app::phone::guide::{Pulse, guide};
+use crate::app::phone::screen::{PanelLayout, panel_layout};
 use crate::app::phone::targets::{DrawnTargets, Key};
 use crate::app::theme::{self, CAPTION_MIN_HEIGHT, CaptionHeight, Theme};
 use crate::app::voice::Say;
 use crate::app::walkthrough::{Active, LearnerAction, StartScenario};
 use crate::app::words::Words;
+use crate::scenario::Display;
 use crate::walkthrough::{Action, Target, Tone, View};
 
 /// A question waiting for yes or no.
@@ -38,6 +40,10 @@ pub struct CaptionFrame<'a> {
     pub theme: &'a Theme,
     /// A trainer's preview: the step list button is there too.
     pub preview: bool,
+    /// Where the step's phone or kiosk screen is shown, if one is: the caption leaves it room.
+    pub panel: Option<Display>,
+    /// Where that panel was last drawn (beside it, the caption keeps left of it).
+    pub panel_rect: Option<egui::Rect>,
 }
 
 /// A button of the caption that was pressed.
@@ -55,6 +61,8 @@ pub struct CaptionOut {
     /// The "I've read it" button, when the step asks for it.
     pub acknowledge: Option<egui::Rect>,
     pub pressed: Vec<Pressed>,
+    /// Where the caption and the panel go (the phone is drawn by the same layout).
+    pub layout: PanelLayout,
 }
 
 /// The most of the window's height the caption takes: the rest is the phone's and the
@@ -75,12 +83,38 @@ fn announce(ctx: &egui::Context, id: egui::Id) {
     ctx.accesskit_node_builder(id, |node| node.set_live(egui::accesskit::Live::Polite));
 }
 
+/// The height of the caption's row of buttons (one row).
+fn buttons_height(theme: &Theme) -> f32 {
+    theme.px(theme::BUTTON_PX) * 1.3 + 40.0
+}
+
+/// The height of one line of the prompt.
+fn words_row(ctx: &egui::Context, theme: &Theme) -> f32 {
+    ctx.fonts_mut(|f| f.row_height(&egui::FontId::proportional(theme.px(theme::CAPTION_PX))))
+}
+
+/// The caption's height with one line of words: the least it takes.
+pub fn caption_least(ctx: &egui::Context, theme: &Theme) -> f32 {
+    (20.0 + counter_px(theme) * 1.3 + 8.0 + words_row(ctx, theme) + 4.0 + 8.0 + buttons_height(theme))
+        .max(CAPTION_MIN_HEIGHT)
+}
+
+/// Where the caption and a panel shown on `panel` go in this window at this text size.
+pub fn panels(ctx: &egui::Context, theme: &Theme, words: &Words, panel: Option<Display>) -> PanelLayout {
+    panel_layout(ctx, theme, words, panel, caption_least(ctx, theme))
+}
+
 pub fn draw_caption_frame(ctx: &egui::Context, frame: &CaptionFrame) -> CaptionOut {
     let (view, words, theme) = (frame.view, frame.words, frame.theme);
     let viewport = ctx.viewport_rect();
     let mut acknowledge = None;
     let mut pressed = Vec::new();
-    let width = viewport.width() - 48.0;
+    let layout = panels(ctx, theme, words, frame.panel.clone());
+    // Beside a panel the caption is as wide as the room at the panel's left (24 px at the
+    // window's right edge, 16 between them); its buttons wrap onto more rows there.
+    let left_of_panel = frame.panel_rect.map_or(viewport.width() - layout.width - 24.0, |r| r.min.x);
+    let width = if layout.beside { left_of_panel - 16.0 } else { viewport.width() } - 48.0;
+    let button_rows = if layout.beside { 2.0 } else { 1.0 };
     let caption = egui::Area::new(egui::Id::new("caption"))
         .fixed_pos(egui::pos2(viewport.min.x, viewport.max.y))
         .pivot(egui::Align2::LEFT_BOTTOM)
@@ -100,10 +134,10 @@ pub fn draw_caption_frame(ctx: &egui::Context, frame: &CaptionFrame) -> CaptionO
                 let counter = ui.label(egui::RichText::new(progress).size(counter_px(theme)).color(theme::INK));
                 // The words scroll when they are long (large text, long English): the buttons
                 // below stay where they are, and the phone keeps its room.
-                let buttons_height = theme.px(theme::BUTTON_PX) * 1.3 + 40.0;
+                let buttons_height = buttons_height(theme) * button_rows;
                 // Whole lines only: a line cut through the middle is hard to read.
-                let row = ui.fonts_mut(|f| f.row_height(&egui::FontId::proportional(theme.px(theme::CAPTION_PX))));
-                let room = viewport.height() * CAPTION_MAX_SHARE - buttons_height - counter_px(theme) * 1.3 - 40.0;
+                let row = words_row(ctx, theme);
+                let room = layout.caption_max - buttons_height - counter_px(theme) * 1.3 - 40.0;
                 let words_height = (room / row).floor().max(1.0) * row + 4.0;
                 let scroll =
                     egui::ScrollArea::vertical().max_height(words_height).auto_shrink([false, true]).show(ui, |ui| {
@@ -144,6 +178,27 @@ pub fn draw_caption_frame(ctx: &egui::Context, frame: &CaptionFrame) -> CaptionO
                         }
                     });
                 let hidden = scroll.content_size.y - (scroll.state.offset.y + scroll.inner_rect.height()) > 2.0;
+                // Words (not a fade or a colour) say there is more: a tab at the right end of
+                // the buttons' row when it has room, else at the right end of the step
+                // counter's line, else (a narrow caption beside a kiosk's screen) on a line of
+                // its own under the words; never over the words (at 200 % in Chinese it once
+                // hid the end of the only line shown).
+                let more = hidden.then(|| {
+                    let text =
+                        egui::RichText::new(words.ui("app-more")).size(counter_px(theme)).strong().color(theme::INK);
+                    egui::WidgetText::from(text).into_galley(
+                        ui,
+                        Some(egui::TextWrapMode::Extend),
+                        f32::INFINITY,
+                        egui::TextStyle::Body,
+                    )
+                });
+                let tab_size = more.as_ref().map(|g| g.size() + egui::vec2(24.0, 8.0)).unwrap_or_default();
+                let right = scroll.inner_rect.right();
+                let counter_fits = counter.rect.right() + 16.0 + tab_size.x <= right;
+                let own_line = (more.is_some() && layout.beside && !counter_fits).then(|| {
+                    ui.allocate_exact_size(egui::vec2(ui.available_width(), tab_size.y), egui::Sense::hover()).0
+                });
                 let buttons = ui.horizontal_wrapped(|ui| {
                     if view.target == Some(Target::AcknowledgeButton) {
                         let r = ui.add(theme.primary_button(words.ui("app-acknowledge")));
@@ -167,29 +222,16 @@ pub fn draw_caption_frame(ctx: &egui::Context, frame: &CaptionFrame) -> CaptionO
                         pressed.push(Pressed::Leave);
                     }
                 });
-                if hidden {
-                    // Words (not a fade or a colour) say there is more: a tab at the right end of
-                    // the buttons' row when it has room, else at the right end of the step
-                    // counter's line (never over the words: at 200 % in Chinese it once hid the
-                    // end of the only line shown).
-                    let text =
-                        egui::RichText::new(words.ui("app-more")).size(counter_px(theme)).strong().color(theme::INK);
-                    let galley = egui::WidgetText::from(text).into_galley(
-                        ui,
-                        Some(egui::TextWrapMode::Extend),
-                        f32::INFINITY,
-                        egui::TextStyle::Body,
-                    );
-                    let size = galley.size() + egui::vec2(24.0, 8.0);
+                if let Some(galley) = more {
+                    let size = tab_size;
                     let row = buttons.response.rect;
-                    let right = scroll.inner_rect.right();
-                    let tab = if row.right() + 16.0 + size.x <= right && row.height() < 2.0 * size.y + 40.0 {
-                        egui::Rect::from_min_size(egui::pos2(right - size.x, row.center().y - size.y / 2.0), size)
+                    let at_y = |y: f32| egui::Rect::from_min_size(egui::pos2(right - size.x, y - size.y / 2.0), size);
+                    let tab = if let Some(line) = own_line {
+                        at_y(line.center().y)
+                    } else if row.right() + 16.0 + size.x <= right && row.height() < 2.0 * size.y + 40.0 {
+                        at_y(row.center().y)
                     } else {
-                        egui::Rect::from_min_size(
-                            egui::pos2(right - size.x, counter.rect.center().y - size.y / 2.0),
-                            size,
-                        )
+                        at_y(counter.rect.center().y)
                     };
                     let painter = ui.painter();
                     painter.rect(tab, 6.0, theme::PAPER, egui::Stroke::new(2.0, theme::INK), egui::StrokeKind::Inside);
@@ -197,7 +239,7 @@ pub fn draw_caption_frame(ctx: &egui::Context, frame: &CaptionFrame) -> CaptionO
                 }
             });
         });
-    CaptionOut { rect: caption.response.rect, acknowledge, pressed }
+    CaptionOut { rect: caption.response.rect, acknowledge, pressed, layout }
 }
 
 fn draw_caption(
@@ -219,7 +261,11 @@ fn draw_caption(
     let Some(active) = active else { return Ok(()) };
     let view = &active.view;
     let viewport = ctx.viewport_rect();
-    let out = draw_caption_frame(ctx, &CaptionFrame { view, words: &words, theme: &theme, preview: active.preview });
+    let panel = view.screen.as_deref().and_then(|id| active.scenario().screen(id)).map(|s| s.shown_on.clone());
+    let out = draw_caption_frame(
+        ctx,
+        &CaptionFrame { view, words: &words, theme: &theme, preview: active.preview, panel, panel_rect: drawn.phone },
+    );
     for press in out.pressed {
         match press {
             Pressed::Action(action) => {
