@@ -32,13 +32,17 @@ keep_target() {
     echo "the build folder now serves as $cache"
   fi
 }
-CARGO_TARGET_DIR="$dir/target" bash .ci/run >"$dir/run.log" 2>&1 || {
+# Cargo's timing reports (which crate cost what) are kept in /tmp/kuayue-cold-timings.
+save_timings() { rm -rf /tmp/kuayue-cold-timings && cp -r "$dir/target/cargo-timings" /tmp/kuayue-cold-timings 2>/dev/null || true; }
+CARGO_TARGET_DIR="$dir/target" KUAYUE_TIMINGS=1 bash .ci/run >"$dir/run.log" 2>&1 || {
+  save_timings
   tail -40 "$dir/run.log"
   echo "the test command failed after $(( $(date +%s) - start )) s"
   keep_target
   exit 1
 }
 end=$(date +%s)
+save_timings
 grep '^== ' "$dir/run.log" || true
 echo "cold test command (bash .ci/run = tools/test.sh) from a fresh clone: $(( (end - start) / 60 )) min $(( (end - start) % 60 )) s"
 keep_target

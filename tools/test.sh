@@ -26,11 +26,17 @@ export RUSTC_WORKSPACE_WRAPPER
 # How cargo-clippy hands its arguments to the driver (`-D warnings`).
 export CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
 
-step "lints and tests of the core (no Bevy)"
-cargo test --locked --no-default-features
+# KUAYUE_TIMINGS=1 (tools/bench-cold-test.sh): Cargo's report of what each crate cost to build.
+timings=()
+[ "${KUAYUE_TIMINGS:-0}" = 1 ] && timings=(--timings)
+
+# The core's own tests run in the next step too (the app build has every core test); here
+# it is built and linted once without Bevy, so a Bevy type creeping into it fails at once.
+step "the core builds and passes its lints without Bevy"
+cargo build --locked --no-default-features --lib --bins "${timings[@]}"
 
 step "lints, app build and all tests (Bevy)"
-cargo test --locked
+cargo test --locked "${timings[@]}"
 
 step "the shipped scenarios check clean"
 cargo run --locked --quiet -- check --lang en-US scenarios/
