@@ -14,6 +14,13 @@ pub const MIN_TEXT_CONTRAST: f64 = 7.0;
 pub const MIN_CAPTION_CONTRAST: f64 = MIN_TEXT_CONTRAST;
 /// Smallest line spacing, as a multiple of the text size.
 pub const MIN_LINE_SPACING: f32 = 1.3;
+
+/// Chinese line breaking (行首禁则, W3C "Requirements for Chinese Text Layout"): a line never
+/// starts with closing punctuation — a comma or full stop alone at the start of a line
+/// reads as a mistake. The character before it goes down to the next line with it.
+pub fn may_not_start_line(c: char) -> bool {
+    "，。、；：？！）】」』》〉〕〗’”…%,.;:?!)]}".contains(c)
+}
 /// Text colour used when a scenario declares none.
 pub const DEFAULT_TEXT: Rgb = Rgb(0x1a, 0x1a, 0x1a);
 /// Background used when a scenario declares none.

@@ -298,9 +298,23 @@ fn draw_screen(ui: &mut egui::Ui, screen: &PhoneScreen, pen: &mut Pen) {
     });
 }
 
-fn phone_button(theme: &Theme, text: String, fill: egui::Color32, color: egui::Color32) -> egui::Button<'static> {
-    // Long words wrap onto more lines inside the button: the phone keeps its width.
-    egui::Button::new(egui::RichText::new(text).size(theme.px(theme::BODY_PX)).color(color))
+/// Phone text in its body size, its lines broken as Chinese is ([`theme::keep_punctuation`]).
+fn body(ui: &egui::Ui, theme: &Theme, text: String) -> egui::RichText {
+    theme.body(theme::keep_punctuation(ui.ctx(), &text, theme.px(theme::BODY_PX), ui.available_width()))
+}
+
+fn phone_button(
+    ui: &egui::Ui,
+    theme: &Theme,
+    text: String,
+    fill: egui::Color32,
+    color: egui::Color32,
+) -> egui::Button<'static> {
+    // Long words wrap onto more lines inside the button (the phone keeps its width), and
+    // Chinese punctuation never starts a line there.
+    let px = theme.px(theme::BODY_PX);
+    let text = theme::keep_punctuation(ui.ctx(), &text, px, ui.available_width() - 2.0 * ui.spacing().button_padding.x);
+    egui::Button::new(egui::RichText::new(text).size(px).color(color))
         .wrap()
         .fill(fill)
         .min_size(egui::vec2(360.0, 60.0))
@@ -315,19 +329,22 @@ fn draw_widget(ui: &mut egui::Ui, widget: &Widget, pen: &mut Pen) {
     match widget {
         Widget::Text { text, style, .. } => {
             let (ink, fill) = colours(style, pen.screen_fill);
-            let label = pen.theme.body(words.say(text)).color(ink);
             if style.background.is_some() {
-                egui::Frame::new().fill(fill).inner_margin(8.0).corner_radius(6.0).show(ui, |ui| ui.label(label));
+                egui::Frame::new()
+                    .fill(fill)
+                    .inner_margin(8.0)
+                    .corner_radius(6.0)
+                    .show(ui, |ui| ui.label(body(ui, pen.theme, words.say(text)).color(ink)));
             } else {
-                ui.label(label);
+                ui.label(body(ui, pen.theme, words.say(text)).color(ink));
             }
         }
         Widget::Toast { text, .. } => {
-            ui.label(pen.theme.body(words.say(text)).color(screen_ink));
+            ui.label(body(ui, pen.theme, words.say(text)).color(screen_ink));
         }
         Widget::Button { id, text, style } => {
             let (ink, fill) = colours(style, senior::BUTTON_FILL);
-            pen.tap(ui, phone_button(pen.theme, words.say(text), fill, ink), id);
+            pen.tap(ui, phone_button(ui, pen.theme, words.say(text), fill, ink), id);
         }
         Widget::ListItem { id, text, detail, style } => {
             let text = match detail {
@@ -335,7 +352,7 @@ fn draw_widget(ui: &mut egui::Ui, widget: &Widget, pen: &mut Pen) {
                 None => words.say(text),
             };
             let (ink, fill) = colours(style, senior::WHITE);
-            pen.tap(ui, phone_button(pen.theme, text, fill, ink).stroke(outline), id);
+            pen.tap(ui, phone_button(ui, pen.theme, text, fill, ink).stroke(outline), id);
         }
         Widget::IconGrid { items, style, .. } => {
             let (ink, fill) = colours(style, senior::BUTTON_FILL);
@@ -360,7 +377,7 @@ fn draw_widget(ui: &mut egui::Ui, widget: &Widget, pen: &mut Pen) {
             });
         }
         Widget::DatePicker { id, label, options, style } | Widget::TimeSlots { id, label, options, style } => {
-            ui.label(pen.theme.body(words.say(label)).color(screen_ink));
+            ui.label(body(ui, pen.theme, words.say(label)).color(screen_ink));
             let (ink, fill) = colours(style, senior::WHITE);
             for option in options {
                 let mut text = words.say(&option.text);
@@ -370,7 +387,7 @@ fn draw_widget(ui: &mut egui::Ui, widget: &Widget, pen: &mut Pen) {
                 }
                 // A full option is greyed and says so in words, never by colour alone.
                 let (ink, fill) = if option.available { (ink, fill) } else { (theme::INK, light) };
-                let response = ui.add(phone_button(pen.theme, text, fill, ink).stroke(outline));
+                let response = ui.add(phone_button(ui, pen.theme, text, fill, ink).stroke(outline));
                 pen.record(ui, Key::Option { widget: id.clone(), option: option.id.clone() }, &response);
                 if response.clicked() {
                     pen.taps.push(Action::Choose { widget: id.clone(), option: option.id.clone() });
@@ -379,16 +396,16 @@ fn draw_widget(ui: &mut egui::Ui, widget: &Widget, pen: &mut Pen) {
         }
         Widget::ConfirmDialog { title, text, confirm, cancel, .. } => {
             egui::Frame::group(ui.style()).fill(egui::Color32::WHITE).inner_margin(12.0).show(ui, |ui| {
-                ui.label(pen.theme.body(words.say(title)).strong());
-                ui.label(pen.theme.body(words.say(text)));
+                ui.label(body(ui, pen.theme, words.say(title)).strong());
+                ui.label(body(ui, pen.theme, words.say(text)));
                 dialog_button(ui, confirm, senior::PRIMARY, pen);
                 dialog_button(ui, cancel, senior::BUTTON_FILL, pen);
             });
         }
         Widget::Popup { title, text, buttons, close, .. } => {
             egui::Frame::group(ui.style()).fill(egui::Color32::WHITE).inner_margin(12.0).show(ui, |ui| {
-                ui.label(pen.theme.body(words.say(title)).strong());
-                ui.label(pen.theme.body(words.say(text)));
+                ui.label(body(ui, pen.theme, words.say(title)).strong());
+                ui.label(body(ui, pen.theme, words.say(text)));
                 for b in buttons {
                     dialog_button(ui, b, senior::BUTTON_FILL, pen);
                 }
@@ -397,19 +414,21 @@ fn draw_widget(ui: &mut egui::Ui, widget: &Widget, pen: &mut Pen) {
         }
         Widget::Sms { id, sender, text } => {
             let t = format!("{}\n{}", words.say(sender), words.say(text));
-            pen.tap(ui, phone_button(pen.theme, t, light, theme::INK).wrap(), id);
+            pen.tap(ui, phone_button(ui, pen.theme, t, light, theme::INK).wrap(), id);
         }
-        Widget::Scan { id, text, .. } => pen.tap(ui, phone_button(pen.theme, words.say(text), light, theme::INK), id),
+        Widget::Scan { id, text, .. } => {
+            pen.tap(ui, phone_button(ui, pen.theme, words.say(text), light, theme::INK), id)
+        }
         Widget::Card { title, rows, .. } => {
             egui::Frame::group(ui.style()).fill(egui::Color32::WHITE).inner_margin(10.0).show(ui, |ui| {
-                ui.label(pen.theme.body(words.say(title)).strong());
+                ui.label(body(ui, pen.theme, words.say(title)).strong());
                 for row in rows {
                     let row = words.app.get(
                         "app-label-value",
                         &[("label".to_owned(), words.say(&row.label)), ("value".to_owned(), words.say(&row.value))]
                             .into(),
                     );
-                    ui.label(pen.theme.body(row));
+                    ui.label(body(ui, pen.theme, row));
                 }
             });
         }
@@ -426,7 +445,7 @@ fn draw_widget(ui: &mut egui::Ui, widget: &Widget, pen: &mut Pen) {
 /// out, grey for the others) with the ink that reads on it.
 fn dialog_button(ui: &mut egui::Ui, b: &crate::scenario::DialogButton, fill: Rgb, pen: &mut Pen) {
     let (ink, fill) = colours(&b.style, fill);
-    pen.tap(ui, phone_button(pen.theme, pen.words.say(&b.text), fill, ink), &b.id);
+    pen.tap(ui, phone_button(ui, pen.theme, pen.words.say(&b.text), fill, ink), &b.id);
 }
 
 /// A typed field. While the step asks to type into it, the big keypad shows at the
@@ -439,7 +458,7 @@ fn field(
     style: &Style,
     pen: &mut Pen,
 ) {
-    ui.label(pen.theme.body(label.to_owned()).color(theme::rgb(senior::ink_on(pen.screen_fill))));
+    ui.label(body(ui, pen.theme, label.to_owned()).color(theme::rgb(senior::ink_on(pen.screen_fill))));
     let (ink, fill) = colours(style, senior::WHITE);
     let typed = if pen.typing.field == id { pen.typing.value.clone() } else { String::new() };
     let shown = if secret { "●".repeat(typed.chars().count()) } else { typed };
@@ -450,7 +469,7 @@ fn field(
         Some(hint) => (format!("|{hint}"), ink),
         None => (format!("{shown}|"), ink),
     };
-    let response = ui.add(phone_button(pen.theme, shown, fill, ink).stroke(outline));
+    let response = ui.add(phone_button(ui, pen.theme, shown, fill, ink).stroke(outline));
     pen.record(ui, Key::Widget(id.to_owned()), &response);
 }
 

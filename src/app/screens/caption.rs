@@ -143,9 +143,9 @@ pub fn draw_caption_frame(ctx: &egui::Context, frame: &CaptionFrame) -> CaptionO
                     egui::ScrollArea::vertical().max_height(words_height).auto_shrink([false, true]).show(ui, |ui| {
                         ui.set_width(width - 16.0);
                         if let Some(prompt) = &view.prompt {
-                            let line = egui::RichText::new(words.say(prompt))
-                                .size(theme.px(theme::CAPTION_PX))
-                                .color(theme::INK);
+                            let px = theme.px(theme::CAPTION_PX);
+                            let prompt = theme::keep_punctuation(ctx, &words.say(prompt), px, ui.available_width());
+                            let line = egui::RichText::new(prompt).size(px).color(theme::INK);
                             let said = ui.add(egui::Label::new(line).wrap());
                             announce(ctx, said.id);
                         }
@@ -159,7 +159,14 @@ pub fn draw_caption_frame(ctx: &egui::Context, frame: &CaptionFrame) -> CaptionO
                             let colour = if tone == Tone::Caution { theme::NOTICE } else { theme::PRIMARY };
                             let said = ui.add(
                                 egui::Label::new(
-                                    egui::RichText::new(words.say(&message)).size(theme.px(28.0)).color(colour),
+                                    egui::RichText::new(theme::keep_punctuation(
+                                        ctx,
+                                        &words.say(&message),
+                                        theme.px(28.0),
+                                        ui.available_width(),
+                                    ))
+                                    .size(theme.px(28.0))
+                                    .color(colour),
                                 )
                                 .wrap(),
                             );
