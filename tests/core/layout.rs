@@ -68,8 +68,10 @@ fn snapshot(
         shapes = std::mem::take(&mut output.shapes);
         output.drop_without_applying_deltas();
     }
-    // A field's keypad is seen whole, every key (a key cut by scrolling is shorter than the others).
-    let mut keypad = Vec::new();
+    // What the layout report does not hold: a field's keypad seen whole, every key (a key cut
+    // by scrolling is shorter than the others), and where lines break.
+    let at = format!("step {}: [{} {size}]", view.step.as_deref().unwrap_or("-"), words.lang.tag());
+    let mut more = Vec::new();
     if let Some(Target::Field(field)) = &view.target {
         let keys: Vec<egui::Rect> = drawn
             .all()
@@ -80,19 +82,13 @@ fn snapshot(
         let (low, high) = keys.iter().fold((f32::MAX, 0.0_f32), |(l, h), r| (l.min(r.height()), h.max(r.height())));
         let narrowest = keys.iter().map(|r| r.width()).fold(f32::MAX, f32::min);
         if keys.len() != 12 || high - low > 0.5 || low < 60.0 || narrowest < 60.0 {
-            keypad.push(format!(
-                "step {}: [{} {size}] the keypad is not seen whole: {} keys, {low:.0} to {high:.0} px high, {narrowest:.0} px wide",
-                view.step.as_deref().unwrap_or("-"),
-                words.lang.tag(),
+            more.push(format!(
+                "{at} the keypad is not seen whole: {} keys, {low:.0} to {high:.0} px high, {narrowest:.0} px wide",
                 keys.len()
             ));
         }
     }
-    keypad.extend(
-        bad_line_starts(&shapes)
-            .into_iter()
-            .map(|p| format!("step {}: [{} {size}] {p}", view.step.as_deref().unwrap_or("-"), words.lang.tag())),
-    );
+    more.extend(bad_line_starts(&shapes).into_iter().map(|p| format!("{at} {p}")));
     let snapshot = Snapshot {
         step: view.step.clone(),
         lang: words.lang.tag().to_owned(),
@@ -101,7 +97,7 @@ fn snapshot(
         prompt: view.prompt.as_ref().map(|p| words.say(p)),
         items: measure(&ctx, &shapes, &regions(Vec::new())),
     };
-    (snapshot, keypad)
+    (snapshot, more)
 }
 
 /// Wrapped lines of `galley` that start with closing punctuation (a Chinese comma or full
@@ -175,12 +171,12 @@ fn every_step_holds_its_layout_at_every_text_size_in_both_languages() {
                 for view in [plain, engine.view()] {
                     for size in SIZES {
                         for viewport in VIEWPORTS {
-                            let (snap, keypad) = snapshot(&view, &scenario, &words, size, viewport);
+                            let (snap, more) = snapshot(&view, &scenario, &words, size, viewport);
                             measured += 1;
                             found.extend(
                                 problems(&snap)
                                     .into_iter()
-                                    .chain(keypad)
+                                    .chain(more)
                                     .map(|p| format!("{id} {}x{}: {p}", viewport[0], viewport[1])),
                             );
                         }

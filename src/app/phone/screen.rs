@@ -298,6 +298,12 @@ fn draw_screen(ui: &mut egui::Ui, screen: &PhoneScreen, pen: &mut Pen) {
     });
 }
 
+/// The width of the widest of `texts` on one line, in the phone's body size.
+fn widest(ui: &egui::Ui, theme: &Theme, texts: impl Iterator<Item = String>) -> f32 {
+    let font = egui::FontId::proportional(theme.px(theme::BODY_PX));
+    texts.map(|t| ui.painter().layout_no_wrap(t, font.clone(), theme::INK).size().x).fold(0.0, f32::max)
+}
+
 /// Phone text in its body size, its lines broken as Chinese is ([`theme::keep_punctuation`]).
 fn body(ui: &egui::Ui, theme: &Theme, text: String) -> egui::RichText {
     theme.body(theme::keep_punctuation(ui.ctx(), &text, theme.px(theme::BODY_PX), ui.available_width()))
@@ -358,11 +364,7 @@ fn draw_widget(ui: &mut egui::Ui, widget: &Widget, pen: &mut Pen) {
             let (ink, fill) = colours(style, senior::BUTTON_FILL);
             // Two icons to a row, or one when a name (large text, long English) would not
             // fit in half the screen: the phone never grows wider than its place.
-            let font = egui::FontId::proportional(pen.theme.px(theme::BODY_PX));
-            let widest = items
-                .iter()
-                .map(|i| ui.painter().layout_no_wrap(words.say(&i.text), font.clone(), ink).size().x)
-                .fold(0.0, f32::max);
+            let widest = widest(ui, pen.theme, items.iter().map(|i| words.say(&i.text)));
             let half = (ui.available_width() - 8.0) / 2.0;
             let columns = if widest + 2.0 * ui.spacing().button_padding.x <= half { 2 } else { 1 };
             let width = if columns == 2 { half.min(176.0) } else { ui.available_width() };
@@ -528,11 +530,7 @@ fn keypad_height(ctx: &egui::Context, theme: &Theme, words: &Words) -> f32 {
 fn draw_keypad(ui: &mut egui::Ui, field: &Keypad, pen: &mut Pen) {
     let id = field.id.as_str();
     // Three equal keys across the screen, as on a phone (and never narrower than their words).
-    let font = egui::FontId::proportional(pen.theme.px(theme::BODY_PX));
-    let widest = KEYS
-        .iter()
-        .map(|k| ui.painter().layout_no_wrap(key_text(pen.words, k), font.clone(), theme::INK).size().x)
-        .fold(0.0, f32::max);
+    let widest = widest(ui, pen.theme, KEYS.iter().map(|k| key_text(pen.words, k)));
     let width = ((ui.available_width() - 2.0 * KEY_GAP) / 3.0).max(widest + 2.0 * ui.spacing().button_padding.x);
     egui::Grid::new(format!("keypad-{id}")).spacing([KEY_GAP, KEY_GAP]).show(ui, |ui| {
         for (n, key) in KEYS.iter().enumerate() {
