@@ -88,6 +88,7 @@ codes! {
     BrokenManifest = 206, Warning;
     SavedAsUtf16 = 207, Warning;
     UnknownIcon = 208, Warning;
+    UnknownPicture = 209, Warning;
 }
 
 impl std::fmt::Display for Code {

@@ -126,16 +126,24 @@ ky0110 = { $kind ->
     [not-tappable] `{ $found }` cannot be tapped
     [station] `{ $found }` is a station in the room, not a widget on the phone
     [not-field] `{ $found }` cannot be typed into
-    [not-picker] `{ $found }` is not a date or time-slot picker
+    [not-picker] `{ $found }` is not a date, time-slot or photo picker
     [phone-station] `{ $found }` is the learner's phone in their hand; it is not drawn in the room and cannot be tapped
+    [hold] `{ $found }` is a hold-to-talk button: it is pressed and held, not tapped
+    [not-hold] `{ $found }` is not a hold-to-talk button
+    [only-wrong] ReleasedEarly (letting go too early) is a mistake; it belongs under wrong only
+    [only-step] { $found } is what a step asks (to wait); it cannot be a wrong or branches entry
    *[other] this action does not fit `{ $found }`
 }
 ky0110-help = { $kind ->
     [not-tappable] use a button, list item, icon or other tappable widget
     [station] use TapStation("{ $found }")
     [not-field] use the id of an input, SMS code or password pad
-    [not-picker] use the id of a DatePicker or TimeSlots
+    [not-picker] use the id of a DatePicker, TimeSlots or PhotoPicker
     [phone-station] to have the learner use the phone, show a phone screen in this step (camera: Phone, screen: "…") and tap a widget on it; for a plain explanation use Acknowledge
+    [hold] use Hold(widget: "{ $found }", seconds: 2)
+    [not-hold] use the id of a HoldToTalk
+    [only-step] make the wait a step of its own: action: Wait(5)
+    [only-wrong] what the step asks is Hold(widget: "…", seconds: 2); what to say when the learner lets go early goes in wrong: [ (when: ReleasedEarly("…"), say: "…") ]
    *[other] see the table of actions in docs/scenario-format.md
 }
 ky0111 = this step acts on the phone but has no screen
@@ -225,3 +233,6 @@ ky0207-help = in Notepad choose "Save as" and set the encoding to UTF-8
 ky0208 = unknown icon name `{ $found }`
 ky0208-help = the icon would show its text only; use one of: { $expected }
 ky0208-help-suggest = a typo? use `{ $suggestion }`
+ky0209 = unknown picture name `{ $found }`
+ky0209-help = the picture would be a plain grey square; use one of: { $expected }
+ky0209-help-suggest = a typo? use `{ $suggestion }`

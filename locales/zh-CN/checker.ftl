@@ -126,16 +126,24 @@ ky0110 = { $kind ->
     [not-tappable] `{ $found }` 不能点
     [station] `{ $found }` 是场景物件，不是手机上的控件
     [not-field] `{ $found }` 不能输入文字
-    [not-picker] `{ $found }` 不是日期或时段选择
+    [not-picker] `{ $found }` 不是日期、时段或照片选择
     [phone-station] `{ $found }` 是学员手里的手机，房间里不画它，点不到
+    [hold] `{ $found }` 是“按住说话”按钮，要按住，不是点一下
+    [not-hold] `{ $found }` 不是“按住说话”按钮
+    [only-wrong] ReleasedEarly（松手太早）是一个错误动作，只能写在 wrong 里
+    [only-step] { $found } 是一步要学员做的事（等一等），不能写在 wrong 或 branches 里
    *[other] 这个动作和 `{ $found }` 不匹配
 }
 ky0110-help = { $kind ->
     [not-tappable] 改成按钮、列表项、图标等可以点的控件
     [station] 改用 TapStation("{ $found }")
     [not-field] 改成输入框、验证码或密码键盘的编号
-    [not-picker] 改成 DatePicker 或 TimeSlots 的编号
+    [not-picker] 改成 DatePicker、TimeSlots 或 PhotoPicker 的编号
     [phone-station] 要学员拿起手机，请让这一步显示手机界面（camera: Phone, screen: "…"）并点界面上的控件；只是说明的话用 Acknowledge
+    [hold] 改用 Hold(widget: "{ $found }", seconds: 2)
+    [not-hold] 改成 HoldToTalk 的编号
+    [only-step] 把等待写成单独的一步：action: Wait(5)
+    [only-wrong] 这一步要学员做的写 Hold(widget: "…", seconds: 2)；松手太早时说的话写在 wrong: [ (when: ReleasedEarly("…"), say: "…") ]
    *[other] 对照 docs/scenario-format.md 的动作表修改
 }
 ky0111 = 这一步要操作手机，但没有指定界面
@@ -225,3 +233,6 @@ ky0207-help = 用记事本“另存为”，编码选“UTF-8”
 ky0208 = 不认识的图标名 `{ $found }`
 ky0208-help = 图标上会只显示文字；改成这些图标名中的一个：{ $expected }
 ky0208-help-suggest = 是不是写错了？改成 `{ $suggestion }`
+ky0209 = 不认识的图片名 `{ $found }`
+ky0209-help = 这里只会显示一块灰色；改成这些图片名中的一个：{ $expected }
+ky0209-help-suggest = 是不是写错了？改成 `{ $suggestion }`

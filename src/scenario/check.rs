@@ -28,7 +28,7 @@ pub struct Context<'a> {
 
 /// Checks one loaded scenario. Diagnostics come in file order.
 pub fn check(loaded: &Loaded, ctx: &Context) -> Vec<Diagnostic> {
-    let mut c = Checker { loaded, ctx, out: Vec::new(), messages: Vec::new() };
+    let mut c = Checker { loaded, ctx, out: Vec::new(), messages: Vec::new(), in_wrong: false };
     c.run();
     c.out.sort_by_key(|d| (d.line_col(), d.code));
     c.out
@@ -37,7 +37,7 @@ pub fn check(loaded: &Loaded, ctx: &Context) -> Vec<Diagnostic> {
 /// Every message id the scenario refers to (texts, labels, prompts, hints…).
 pub fn referenced_messages(loaded: &Loaded) -> BTreeSet<String> {
     let ctx = Context { catalog: None, project: None, glyphs: None };
-    let mut c = Checker { loaded, ctx: &ctx, out: Vec::new(), messages: Vec::new() };
+    let mut c = Checker { loaded, ctx: &ctx, out: Vec::new(), messages: Vec::new(), in_wrong: false };
     c.run();
     c.messages.into_iter().map(|(_, id)| id).collect()
 }
@@ -48,6 +48,8 @@ struct Checker<'a> {
     out: Vec<Diagnostic>,
     /// Every message id referenced, and where.
     messages: Vec<(Path, String)>,
+    /// The action being checked is a `wrong:` entry's `when` (where `ReleasedEarly` belongs).
+    in_wrong: bool,
 }
 
 /// A scenario or step id: lowercase letters, digits and `_`, starting with a letter.
@@ -257,9 +259,78 @@ impl<'a> Checker<'a> {
                 }
                 self.dialog_button(&p.field("close"), close, senior::PRIMARY, ids);
             }
-            Widget::Sms { sender, text, .. } => {
+            Widget::Sms { sender, text, link, .. } => {
                 self.msg(p.field("sender"), sender);
                 self.msg(p.field("text"), text);
+                if let Some(link) = link {
+                    self.check_id(&p.field("link").field("id"), &link.id, ids);
+                    self.msg(p.field("link").field("text"), &link.text);
+                }
+            }
+            Widget::IncomingCall { caller, number, answer, decline, .. } => {
+                self.msg(p.field("caller"), caller);
+                self.msg(p.field("number"), number);
+                self.check_id(&p.field("answer"), answer, ids);
+                self.check_id(&p.field("decline"), decline, ids);
+            }
+            Widget::InCall { caller, hang_up, mute, switch_camera, voice_only, .. } => {
+                self.msg(p.field("caller"), caller);
+                self.check_id(&p.field("hang_up"), hang_up, ids);
+                for (field, id) in [("mute", mute), ("switch_camera", switch_camera), ("voice_only", voice_only)] {
+                    if let Some(id) = id {
+                        self.check_id(&p.field(field), id, ids);
+                    }
+                }
+            }
+            Widget::Chat { messages, .. } => {
+                for (k, m) in messages.iter().enumerate() {
+                    let mp = p.field("messages").index(k);
+                    if let Some(id) = &m.id {
+                        self.check_id(&mp.field("id"), id, ids);
+                    }
+                    if let Some(from) = &m.from {
+                        self.msg(mp.field("from"), from);
+                    }
+                    self.msg(mp.field("text"), &m.text);
+                    match &m.kind {
+                        MessageKind::Image(picture) => self.picture(&mp.field("kind").index(0), picture),
+                        MessageKind::Voice(secs) if !(1..=60).contains(secs) => {
+                            let found = secs.to_string();
+                            self.emit(Code::BadValue, &mp.field("kind").index(0))
+                                .args_mut(&[("found", &found), ("expected", "1–60")]);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            Widget::Notification { app, text, .. } => {
+                self.msg(p.field("app"), app);
+                self.msg(p.field("text"), text);
+            }
+            Widget::Permission { text, allow, deny, .. } => {
+                self.msg(p.field("text"), text);
+                self.check_id(&p.field("allow"), allow, ids);
+                self.check_id(&p.field("deny"), deny, ids);
+            }
+            Widget::HoldToTalk { text, .. } => self.msg(p.field("text"), text),
+            Widget::PhotoPicker { label, photos, .. } => {
+                self.msg(p.field("label"), label);
+                let mut photo_ids = HashSet::new();
+                for (k, photo) in photos.iter().enumerate() {
+                    let pp = p.field("photos").index(k);
+                    self.check_id(&pp.field("id"), &photo.id, &mut photo_ids);
+                    self.msg(pp.field("text"), &photo.text);
+                    self.picture(&pp.field("picture"), &photo.picture);
+                }
+            }
+            Widget::PayCode { text, refresh_secs, .. } => {
+                self.msg(p.field("text"), text);
+                // Renewing faster than a slow hand can hold it to a scanner would be a time limit.
+                if !(30..=600).contains(refresh_secs) {
+                    let found = refresh_secs.to_string();
+                    self.emit(Code::BadValue, &p.field("refresh_secs"))
+                        .args_mut(&[("found", &found), ("expected", "30–600")]);
+                }
             }
             Widget::SmsCode { label, digits, .. } | Widget::PasswordPad { label, digits, .. } => {
                 self.msg(p.field("label"), label);
@@ -277,6 +348,15 @@ impl<'a> Checker<'a> {
                     self.msg(rp.field("value"), &row.value);
                 }
             }
+        }
+    }
+
+    /// A picture name of a chat image or a photo: one of [`PICTURES`].
+    fn picture(&mut self, p: &Path, picture: &str) {
+        if !PICTURES.contains(&picture) {
+            let suggestion = closest(picture, PICTURES);
+            let expected = PICTURES.join(", ");
+            self.emit(Code::UnknownPicture, p).args_mut(&[("found", picture), ("expected", &expected)]).suggest(suggestion);
         }
     }
 
@@ -372,7 +452,9 @@ impl<'a> Checker<'a> {
             }
             for (k, fb) in step.wrong.iter().enumerate() {
                 let fp = p.field("wrong").index(k);
+                self.in_wrong = true;
                 self.expect(&fp.field("when"), &fb.when, screen, screen_known, false);
+                self.in_wrong = false;
                 self.msg(fp.field("say"), &fb.say);
                 if fb.when == step.action || step.branches.iter().any(|b| b.when == fb.when) {
                     self.emit(Code::UselessFeedback, &fp.field("when"));
@@ -438,7 +520,9 @@ impl<'a> Checker<'a> {
                 if screen.has_tap_target(target) {
                     return;
                 }
-                if screen.widget(target).is_some() {
+                if let Some(Widget::HoldToTalk { .. }) = screen.widget(target) {
+                    self.emit(Code::ActionDoesNotFit, &at).args_mut(&[("found", target), ("kind", "hold")]);
+                } else if screen.widget(target).is_some() {
                     self.emit(Code::ActionDoesNotFit, &at).args_mut(&[("found", target), ("kind", "not-tappable")]);
                 } else if self.s().station(target).is_some() {
                     self.emit(Code::ActionDoesNotFit, &at).args_mut(&[("found", target), ("kind", "station")]);
@@ -490,14 +574,14 @@ impl<'a> Checker<'a> {
                 let at = p.field("widget");
                 let Some(screen) = screen else { return needs_screen(self, &at) };
                 match screen.widget(widget).map(|w| (w, w.options())) {
-                    Some((_, Some(options))) => match options.iter().find(|o| &o.id == option) {
+                    Some((_, Some(options))) => match options.iter().find(|o| o.id == option) {
                         Some(o) if must_be_possible && !o.available => {
                             self.emit(Code::BadValue, &p.field("option"))
                                 .args_mut(&[("found", option), ("expected", "available: true")]);
                         }
                         Some(_) => {}
                         None => {
-                            let suggestion = closest(option, options.iter().map(|o| o.id.as_str()));
+                            let suggestion = closest(option, options.iter().map(|o| o.id));
                             self.emit(Code::UnknownOption, &p.field("option"))
                                 .args_mut(&[("found", option), ("widget", widget)])
                                 .suggest(suggestion);
@@ -518,6 +602,56 @@ impl<'a> Checker<'a> {
                 }
             }
             Expect::Acknowledge => {}
+            Expect::Hold { widget, seconds } => {
+                let at = p.field("widget");
+                let Some(screen) = screen else { return needs_screen(self, &at) };
+                self.hold_button(&at, screen, widget);
+                if !(1..=10).contains(seconds) {
+                    let found = seconds.to_string();
+                    self.emit(Code::BadValue, &p.field("seconds")).args_mut(&[("found", &found), ("expected", "1–10")]);
+                }
+            }
+            Expect::ReleasedEarly(widget) => {
+                let at = p.index(0);
+                if must_be_possible || !self.in_wrong {
+                    // Letting go early is a mistake to answer, never the way on.
+                    self.emit(Code::ActionDoesNotFit, &at).args_mut(&[("found", widget), ("kind", "only-wrong")]);
+                    return;
+                }
+                let Some(screen) = screen else { return needs_screen(self, &at) };
+                self.hold_button(&at, screen, widget);
+            }
+            Expect::Wait(seconds) => {
+                if !must_be_possible {
+                    // Waiting is what a step asks; it is never a mistake or a way elsewhere.
+                    let found = format!("Wait({seconds})");
+                    self.emit(Code::ActionDoesNotFit, &p.index(0)).args_mut(&[("found", &found), ("kind", "only-step")]);
+                } else if !(1..=60).contains(seconds) {
+                    let found = seconds.to_string();
+                    self.emit(Code::BadValue, &p.index(0)).args_mut(&[("found", &found), ("expected", "1–60")]);
+                }
+            }
+        }
+    }
+
+    /// A `Hold` or `ReleasedEarly` names a hold-to-talk button of the screen.
+    fn hold_button(&mut self, at: &Path, screen: &Screen, widget: &str) {
+        match screen.widget(widget) {
+            Some(Widget::HoldToTalk { .. }) => {}
+            Some(_) => {
+                self.emit(Code::ActionDoesNotFit, at).args_mut(&[("found", widget), ("kind", "not-hold")]);
+            }
+            None => {
+                let holds: Vec<&str> = screen
+                    .widgets
+                    .iter()
+                    .filter(|w| matches!(w, Widget::HoldToTalk { .. }))
+                    .map(|w| w.id())
+                    .collect();
+                let suggestion = closest(widget, holds);
+                let screen_id = screen.id.clone();
+                self.emit(Code::UnknownWidget, at).args_mut(&[("found", widget), ("screen", &screen_id)]).suggest(suggestion);
+            }
         }
     }
 

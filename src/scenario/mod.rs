@@ -4,6 +4,7 @@
 //! new scenario from a template (`template`).
 
 pub mod check;
+pub mod course;
 pub mod library;
 pub mod load;
 pub mod model;

@@ -25,6 +25,14 @@ pub struct Scenario {
     pub difficulty: Difficulty,
     /// Which 3D place the scenario is played in.
     pub environment: Environment,
+    /// Which part of the course it belongs to (the choose screen groups tasks by it); left
+    /// out, the task is listed under "More practice" after the course.
+    #[serde(default)]
+    pub module: Option<Module>,
+    /// Its place in the suggested order within its module (1 first); left out, after those
+    /// that have one.
+    #[serde(default)]
+    pub order: Option<u32>,
     /// Which real app version the flow was copied from, and when.
     pub verified_against: Verified,
     /// Things in the 3D scene that steps can point the camera at or ask to tap.
@@ -35,6 +43,54 @@ pub struct Scenario {
     pub screens: Vec<Screen>,
     /// The steps, in the order they are normally played.
     pub steps: Vec<Step>,
+}
+
+/// The parts of the course, in the order they are suggested.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Module {
+    /// 手机入门: the phone and the government app's first steps.
+    PhoneBasics,
+    /// 看病就医: hospital and pharmacy.
+    Health,
+    /// 医保社保: medical insurance and social security.
+    Insurance,
+    /// 政务办事: government services.
+    Government,
+    /// 支付缴费: paying by code, bills.
+    Payment,
+    /// 出行: bus, taxi, train.
+    Transport,
+    /// 家人联络: calls, chats and photos with family.
+    Family,
+    /// 防骗: recognising and refusing scams.
+    AntiFraud,
+}
+
+impl Module {
+    pub const ALL: [Module; 8] = [
+        Module::PhoneBasics,
+        Module::Health,
+        Module::Insurance,
+        Module::Government,
+        Module::Payment,
+        Module::Transport,
+        Module::Family,
+        Module::AntiFraud,
+    ];
+
+    /// The app's message id of the module's name (`app-module-…`).
+    pub fn message(self) -> &'static str {
+        match self {
+            Module::PhoneBasics => "app-module-phone-basics",
+            Module::Health => "app-module-health",
+            Module::Insurance => "app-module-insurance",
+            Module::Government => "app-module-government",
+            Module::Payment => "app-module-payment",
+            Module::Transport => "app-module-transport",
+            Module::Family => "app-module-family",
+            Module::AntiFraud => "app-module-anti-fraud",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,6 +106,27 @@ pub enum Environment {
     HospitalLobby,
     LivingRoom,
     ServiceHall,
+    /// A bank's hall: ticket machine, waiting seats, counters with glass, a number screen.
+    BankHall,
+    /// A street corner with a taxi stop: the stop's sign with its QR code, the kerb, cars.
+    Street,
+    /// A bus stop and the bus at it: the stop's sign, the bus door, the card reader inside.
+    BusStop,
+    /// A market: stalls with their QR stands, and a small supermarket's checkout.
+    Market,
+}
+
+impl Environment {
+    /// Every place, in the order written in the guide.
+    pub const ALL: [Environment; 7] = [
+        Environment::HospitalLobby,
+        Environment::LivingRoom,
+        Environment::ServiceHall,
+        Environment::BankHall,
+        Environment::Street,
+        Environment::BusStop,
+        Environment::Market,
+    ];
 }
 
 /// Where the flow was copied from, so trainers know when to re-check it.
@@ -64,6 +141,9 @@ pub struct Verified {
     pub date: String,
     #[serde(default)]
     pub notes: Option<String>,
+    /// Public pages the flow was checked against (addresses).
+    #[serde(default)]
+    pub sources: Vec<String>,
 }
 
 /// A thing in the 3D scene.
@@ -96,11 +176,27 @@ pub enum StationKind {
     Table,
     Tv,
     ServiceWindow,
+    /// A bank's (or hospital's) queue-ticket machine.
+    TicketMachine,
+    /// A bank counter with its glass and number sign.
+    BankCounter,
+    /// A market stall.
+    Stall,
+    /// A stand with a printed QR code to scan (a stall's 收款码, a taxi stop's code).
+    QrStand,
+    /// A shop's checkout with its code scanner.
+    Checkout,
+    /// A bus stop's sign and shelter.
+    BusStopSign,
+    /// The bus (its door), or a bus's fare reader when tapped inside.
+    Bus,
+    /// A car (a taxi).
+    Car,
 }
 
 impl StationKind {
     /// Every kind, in the order written in the guide.
-    pub const ALL: [StationKind; 13] = [
+    pub const ALL: [StationKind; 21] = [
         StationKind::Kiosk,
         StationKind::CardReader,
         StationKind::RegistrationCounter,
@@ -114,6 +210,14 @@ impl StationKind {
         StationKind::Table,
         StationKind::Tv,
         StationKind::ServiceWindow,
+        StationKind::TicketMachine,
+        StationKind::BankCounter,
+        StationKind::Stall,
+        StationKind::QrStand,
+        StationKind::Checkout,
+        StationKind::BusStopSign,
+        StationKind::Bus,
+        StationKind::Car,
     ];
 
     /// Whether the room draws this kind as a model a learner can tap. The learner's
@@ -212,6 +316,11 @@ pub const ICONS: &[&str] = &[
     "weather",
 ];
 
+/// The pictures a chat image or the photo picker may show (drawn by the app as simple
+/// coloured scenes, no real photos). Any other name is a warning (KY0209).
+pub const PICTURES: &[&str] =
+    &["flowers", "park", "family", "grandchild", "cake", "food", "mountain", "cat", "document", "poster"];
+
 /// An icon of an icon grid.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -239,6 +348,69 @@ pub struct DialogButton {
 pub struct Row {
     pub label: MsgId,
     pub value: MsgId,
+}
+
+/// A link inside a text message (the blue underlined address); tapping it opens it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    pub id: String,
+    /// The address as the message shows it, e.g. `http://yb-jd.cc/k8`.
+    pub text: MsgId,
+}
+
+/// One message of a chat thread.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Message {
+    /// Given, the message can be tapped (a link, a picture, a red packet, a voice message).
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Who sent it (their name as the chat shows it); left out, the learner sent it.
+    #[serde(default)]
+    pub from: Option<MsgId>,
+    /// The words: the text, the link's address, the picture's or red packet's caption,
+    /// or what a voice message says (shown as its text, as 转文字 does).
+    pub text: MsgId,
+    #[serde(default)]
+    pub kind: MessageKind,
+}
+
+/// What a chat message is.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub enum MessageKind {
+    #[default]
+    Text,
+    /// A link (an address or a shared page); tapping it opens it.
+    Link,
+    /// A picture, one of [`PICTURES`].
+    Image(String),
+    /// A red packet (红包) with its greeting.
+    RedPacket,
+    /// A voice message of this many seconds.
+    Voice(u32),
+}
+
+/// A photo of the photo picker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Photo {
+    pub id: String,
+    /// What it shows, in words (under the picture, and for screen readers).
+    pub text: MsgId,
+    /// One of [`PICTURES`].
+    pub picture: String,
+}
+
+/// Which code a pay-code screen shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CodeKind {
+    /// 付款码: a bar code over a QR code, shown to the shop's scanner.
+    Payment,
+    /// 乘车码: a QR code held to the bus or gate reader.
+    Transit,
+    /// 医保码: the medical-insurance QR code.
+    Medical,
 }
 
 /// What kind of characters an input takes.
@@ -322,8 +494,14 @@ pub enum Widget {
         buttons: Vec<DialogButton>,
         close: DialogButton,
     },
-    /// A text message (SMS) as it appears on the phone.
-    Sms { id: String, sender: MsgId, text: MsgId },
+    /// A text message (SMS) as it appears on the phone, with a link in it if `link` is given.
+    Sms {
+        id: String,
+        sender: MsgId,
+        text: MsgId,
+        #[serde(default)]
+        link: Option<Link>,
+    },
     /// Boxes for an SMS verification code.
     SmsCode { id: String, label: MsgId, digits: u8 },
     /// The six-dot payment password pad.
@@ -334,6 +512,62 @@ pub enum Widget {
     Toast { id: String, text: MsgId },
     /// A card of label/value rows, e.g. a receipt.
     Card { id: String, title: MsgId, rows: Vec<Row> },
+    /// A call coming in: who calls (a name, or 未知号码) and from which number, with the
+    /// big green answer and red decline buttons (tapped by the ids `answer` and `decline`).
+    IncomingCall {
+        id: String,
+        caller: MsgId,
+        number: MsgId,
+        /// A video call (视频通话) rather than a voice call.
+        #[serde(default)]
+        video: bool,
+        answer: String,
+        decline: String,
+    },
+    /// A call in progress: the other person (or, in a video call, their picture with the
+    /// learner's own small picture in the corner) and the call's buttons. Only the buttons
+    /// given an id are shown; hanging up always is.
+    InCall {
+        id: String,
+        caller: MsgId,
+        #[serde(default)]
+        video: bool,
+        hang_up: String,
+        #[serde(default)]
+        mute: Option<String>,
+        #[serde(default)]
+        switch_camera: Option<String>,
+        /// Switch a video call to a voice call (切到语音).
+        #[serde(default)]
+        voice_only: Option<String>,
+    },
+    /// A chat thread (WeChat-like): messages in order, the learner's own on the right.
+    Chat { id: String, messages: Vec<Message> },
+    /// A notification banner at the top of the phone, from an app or the SMS inbox;
+    /// tapping it opens it.
+    Notification { id: String, app: MsgId, text: MsgId },
+    /// The phone's own question before an app may use the camera, microphone, location…:
+    /// `text` asks it (允许“浙里办”使用相机？); the buttons say 允许 and 不允许.
+    Permission { id: String, text: MsgId, allow: String, deny: String },
+    /// A button to press and hold while talking (按住 说话), released to send. A step asks
+    /// for it with `Hold`; letting go too early is `ReleasedEarly` in `wrong`.
+    HoldToTalk { id: String, text: MsgId },
+    /// The photo album: pictures with their descriptions; `Choose` ticks one.
+    PhotoPicker { id: String, label: MsgId, photos: Vec<Photo> },
+    /// A payment, transit or medical-insurance code that renews itself every
+    /// `refresh_secs` seconds, as real ones do (a screenshot of it is no use).
+    PayCode {
+        id: String,
+        kind: CodeKind,
+        /// The line under the code (e.g. 向商家出示付款码).
+        text: MsgId,
+        #[serde(default = "sixty")]
+        refresh_secs: u32,
+    },
+}
+
+fn sixty() -> u32 {
+    60
 }
 
 /// Where the camera looks during a step.
@@ -364,6 +598,13 @@ pub enum Expect {
     Choose { widget: String, option: String },
     /// Press the big "I've read it" button under the caption.
     Acknowledge,
+    /// Press and hold a hold-to-talk button for at least `seconds`, then let go.
+    Hold { widget: String, seconds: u32 },
+    /// Let go of a hold-to-talk button before the step's `Hold` seconds (only in `wrong`).
+    ReleasedEarly(String),
+    /// Nothing to do: the step goes on by itself after this many seconds (a call coming
+    /// in, a doctor answering). Taps meanwhile are not mistakes.
+    Wait(u32),
 }
 
 /// What to say when the learner does a particular wrong thing.
@@ -441,7 +682,15 @@ impl Widget {
             | Widget::PasswordPad { id, .. }
             | Widget::Scan { id, .. }
             | Widget::Toast { id, .. }
-            | Widget::Card { id, .. } => id,
+            | Widget::Card { id, .. }
+            | Widget::IncomingCall { id, .. }
+            | Widget::InCall { id, .. }
+            | Widget::Chat { id, .. }
+            | Widget::Notification { id, .. }
+            | Widget::Permission { id, .. }
+            | Widget::HoldToTalk { id, .. }
+            | Widget::PhotoPicker { id, .. }
+            | Widget::PayCode { id, .. } => id,
         }
     }
 
@@ -450,8 +699,18 @@ impl Widget {
         match self {
             Widget::Button { id, .. }
             | Widget::ListItem { id, .. }
-            | Widget::Sms { id, .. }
-            | Widget::Scan { id, .. } => vec![id],
+            | Widget::Scan { id, .. }
+            | Widget::Notification { id, .. } => vec![id],
+            Widget::Sms { id, link, .. } => [Some(id.as_str()), link.as_ref().map(|l| l.id.as_str())].into_iter().flatten().collect(),
+            Widget::IncomingCall { answer, decline, .. } => vec![answer, decline],
+            Widget::InCall { hang_up, mute, switch_camera, voice_only, .. } => [mute, switch_camera, voice_only]
+                .into_iter()
+                .flatten()
+                .map(String::as_str)
+                .chain([hang_up.as_str()])
+                .collect(),
+            Widget::Chat { messages, .. } => messages.iter().filter_map(|m| m.id.as_deref()).collect(),
+            Widget::Permission { allow, deny, .. } => vec![allow, deny],
             Widget::IconGrid { items, .. } => items.iter().map(|i| i.id.as_str()).collect(),
             Widget::ConfirmDialog { confirm, cancel, .. } => vec![&confirm.id, &cancel.id],
             Widget::Popup { buttons, close, .. } => {
@@ -479,13 +738,24 @@ impl Widget {
         }
     }
 
-    /// The options of a picker, if this widget is one.
-    pub fn options(&self) -> Option<&[Choice]> {
+    /// The options of a picker (a date or time-slot list, or the photo album), if this
+    /// widget is one: each option's id and whether it can be picked.
+    pub fn options(&self) -> Option<Vec<Pick<'_>>> {
         match self {
-            Widget::DatePicker { options, .. } | Widget::TimeSlots { options, .. } => Some(options),
+            Widget::DatePicker { options, .. } | Widget::TimeSlots { options, .. } => {
+                Some(options.iter().map(|o| Pick { id: &o.id, available: o.available }).collect())
+            }
+            Widget::PhotoPicker { photos, .. } => Some(photos.iter().map(|p| Pick { id: &p.id, available: true }).collect()),
             _ => None,
         }
     }
+}
+
+/// An option of a picker, as [`Widget::options`] gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pick<'a> {
+    pub id: &'a str,
+    pub available: bool,
 }
 
 impl Scenario {

@@ -123,12 +123,24 @@ impl Walkthrough {
         self.total_secs
     }
 
-    /// Seconds of waiting until the next hint is offered for it, if one will be
-    /// (the presentation wakes then, so the ladder keeps its timing without
-    /// drawing frames in between).
+    /// Seconds of waiting until the next hint is offered for it, if one will be, or until
+    /// a `Wait` step goes on by itself (the presentation wakes then, so the ladder and the
+    /// wait keep their timing without drawing frames in between).
     pub fn next_idle_hint_in(&self) -> Option<f32> {
         let c = self.current.as_ref()?;
+        if let Some(wait) = self.waiting() {
+            return Some((wait - c.elapsed_secs).max(0.0));
+        }
         (c.hint_level < self.max_level()).then(|| (self.config.idle_hint_secs.max(1.0) - c.idle_secs).max(0.0))
+    }
+
+    /// The seconds the current step waits, when it is a `Wait` step.
+    fn waiting(&self) -> Option<f32> {
+        let c = self.current.as_ref()?;
+        match self.scenario.steps[c.index].action {
+            Expect::Wait(secs) => Some(secs as f32),
+            _ => None,
+        }
     }
 
     /// Applies one action and returns what happened, in order.
@@ -164,6 +176,13 @@ impl Walkthrough {
 
     fn wait(&mut self, secs: f32) -> Vec<Event> {
         self.total_secs += secs;
+        if let Some(wait) = self.waiting() {
+            // A `Wait` step: no hints come while waiting is what the step asks; it goes
+            // on by itself when its time is up.
+            let Some(c) = self.current.as_mut() else { return Vec::new() };
+            c.elapsed_secs += secs;
+            return if c.elapsed_secs + 1e-3 >= wait { self.finish_step(None, false) } else { Vec::new() };
+        }
         let threshold = self.config.idle_hint_secs.max(1.0);
         let max = self.max_level();
         let Some(c) = self.current.as_mut() else { return Vec::new() };
@@ -234,6 +253,19 @@ impl Walkthrough {
             events.push(Event::TrapFallenFor { step: step.id.clone() });
             events.extend(self.escalate(false));
             events.push(Event::Feedback(fb));
+            return events;
+        }
+        if matches!(step.action, Expect::Wait(_)) {
+            // Nothing to do but wait: a tap meanwhile is not a mistake; what the step says to
+            // it (else its first hint: wait a moment) is said kindly.
+            let said = step.wrong.iter().find(|f| matches(&f.when, input)).map(|f| &f.say).or(step.hints.first());
+            if let Some(message) = said {
+                let fb = Feedback { message: message.clone(), tone: Tone::Gentle };
+                if let Some(c) = self.current.as_mut() {
+                    c.feedback = Some(fb.clone());
+                }
+                events.push(Event::Feedback(fb));
+            }
             return events;
         }
         if let Some(c) = self.current.as_mut() {
@@ -343,7 +375,7 @@ impl Walkthrough {
             prompt: Some(step.prompt.clone()),
             camera: Some(step.camera.clone()),
             screen: step.screen.clone(),
-            target: Some(Target::from(&step.action)),
+            target: Some(Target::from(&step.action)).filter(|t| *t != Target::Nothing),
             emphasis: hints::emphasis(c.hint_level),
             hint_level: c.hint_level,
             hint: (c.hint_level > 0).then(|| step.hints[usize::from(c.hint_level) - 1].clone()),
@@ -459,6 +491,10 @@ pub fn matches(expect: &Expect, action: &Action) -> bool {
         }
         (Expect::Choose { widget, option }, Action::Choose { widget: w, option: o }) => widget == w && option == o,
         (Expect::Acknowledge, Action::Acknowledge) => true,
+        // A hand lets go a moment early: a tenth of a second is held enough.
+        (Expect::Hold { widget, seconds }, Action::Hold { widget: w, secs }) => widget == w && *secs + 0.1 >= *seconds as f32,
+        // Only asked in `wrong`, after the step's own `Hold` did not match: held too short.
+        (Expect::ReleasedEarly(widget), Action::Hold { widget: w, .. }) => widget == w,
         _ => false,
     }
 }
@@ -499,6 +535,58 @@ mod tests {
         assert_eq!(w.next_idle_hint_in(), Some(20.0), "the quiet time starts again");
         w.apply(Action::Wait(60.0));
         assert_eq!(w.next_idle_hint_in(), None, "every hint given: nothing more to wait for");
+    }
+
+    /// A scenario from RON text (steps on a phone with a hold-to-talk button and a chat).
+    fn scenario(steps: &str) -> Arc<Scenario> {
+        let text = format!(
+            r#"#![enable(implicit_some)]
+            Scenario(id: "t", title: "t", summary: "t", minutes: 1, difficulty: Easy, environment: LivingRoom,
+                verified_against: (app: "x", version: "unverified", date: "2026-11-30"),
+                screens: [Screen(id: "chat", title: "t", widgets: [
+                    Chat(id: "thread", messages: [(id: "link", from: "someone", text: "t", kind: Link)]),
+                    HoldToTalk(id: "talk", text: "t"),
+                ])],
+                steps: [{steps}])"#
+        );
+        Arc::new(crate::scenario::load_str(&text, "t.ron").unwrap().scenario)
+    }
+
+    #[test]
+    fn a_wait_step_goes_on_by_itself_without_hints_and_taps_meanwhile_are_not_mistakes() {
+        let s = scenario(
+            r#"Step(id: "wait", prompt: "p", camera: Phone, screen: "chat", action: Wait(5), hints: ["h1", "h2", "h3"]),
+               Step(id: "after", prompt: "p", camera: Phone, screen: "chat", action: Acknowledge, hints: ["a1", "a2", "a3"])"#,
+        );
+        let (mut w, _) = Walkthrough::start(s, Config { idle_hint_secs: 1.0 });
+        assert_eq!(w.view().target, None, "nothing to touch");
+        assert_eq!(w.next_idle_hint_in(), Some(5.0), "the app wakes when the wait is over");
+        assert!(w.apply(Action::Wait(3.0)).is_empty(), "no hint climbs while waiting");
+        let events = w.apply(Action::Tap("link".into()));
+        assert_eq!(events, vec![Event::Feedback(Feedback { message: "h1".into(), tone: Tone::Gentle })]);
+        assert_eq!(w.next_idle_hint_in(), Some(2.0));
+        let events = w.apply(Action::Wait(2.0));
+        let Some(Event::StepCompleted(record)) = events.first() else { panic!("{events:?}") };
+        assert_eq!((record.wrong_actions, record.highest_hint), (0, 0), "a tap while waiting is no mistake");
+        assert_eq!(w.view().step.as_deref(), Some("after"));
+    }
+
+    #[test]
+    fn a_hold_long_enough_goes_on_and_letting_go_early_is_the_mistake_named_for_it() {
+        let s = scenario(
+            r#"Step(id: "talk", prompt: "p", camera: Phone, screen: "chat", action: Hold(widget: "talk", seconds: 2),
+                    hints: ["h1", "h2", "h3"], wrong: [(when: ReleasedEarly("talk"), say: "early")])"#,
+        );
+        let (mut w, _) = Walkthrough::start(s, Config::default());
+        assert_eq!(w.view().target, Some(Target::Hold { widget: "talk".into(), seconds: 2 }));
+        w.apply(Action::Hold { widget: "talk".into(), secs: 0.4 });
+        let view = w.view();
+        assert_eq!(view.feedback, Some(Feedback { message: "early".into(), tone: Tone::Gentle }));
+        assert!(!view.finished);
+        let events = w.apply(Action::Hold { widget: "talk".into(), secs: 1.95 });
+        let Some(Event::StepCompleted(record)) = events.first() else { panic!("{events:?}") };
+        assert_eq!(record.wrong_actions, 1, "one early release");
+        assert!(w.is_finished());
     }
 
     #[test]

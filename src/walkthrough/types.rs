@@ -19,6 +19,8 @@ pub enum Action {
     Choose { widget: String, option: String },
     /// Pressed "I've read it".
     Acknowledge,
+    /// Pressed a hold-to-talk button and let go after `secs` seconds.
+    Hold { widget: String, secs: f32 },
     /// Seconds passed without this being any of the above.
     Wait(f32),
     /// Pressed 提示 (hint).
@@ -43,6 +45,10 @@ impl Action {
             }
             Expect::Choose { widget, option } => Action::Choose { widget: widget.clone(), option: option.clone() },
             Expect::Acknowledge => Action::Acknowledge,
+            Expect::Hold { widget, seconds } => Action::Hold { widget: widget.clone(), secs: *seconds as f32 },
+            // A hold let go of at once (what a quick tap on the button is).
+            Expect::ReleasedEarly(widget) => Action::Hold { widget: widget.clone(), secs: 0.2 },
+            Expect::Wait(seconds) => Action::Wait(*seconds as f32),
         }
     }
 }
@@ -59,6 +65,10 @@ pub enum Target {
     },
     /// The big "I've read it" button under the caption.
     AcknowledgeButton,
+    /// A hold-to-talk button, to be pressed and held this many seconds.
+    Hold { widget: String, seconds: u32 },
+    /// Nothing: the step goes on by itself (a `Wait` step; the view has no target then).
+    Nothing,
 }
 
 impl From<&Expect> for Target {
@@ -69,6 +79,11 @@ impl From<&Expect> for Target {
             Expect::Enter { field, .. } => Target::Field(field.clone()),
             Expect::Choose { widget, option } => Target::Option { widget: widget.clone(), option: option.clone() },
             Expect::Acknowledge => Target::AcknowledgeButton,
+            Expect::Hold { widget, seconds } => {
+                Target::Hold { widget: widget.clone(), seconds: *seconds }
+            }
+            Expect::ReleasedEarly(widget) => Target::Hold { widget: widget.clone(), seconds: 0 },
+            Expect::Wait(_) => Target::Nothing,
         }
     }
 }

@@ -247,7 +247,60 @@ mod plays {
                 buttons,
                 close
             }),
-            Just(Widget::Sms { id: m(), sender: m(), text: m() }),
+            any::<bool>().prop_map(move |l| Widget::Sms {
+                id: m(),
+                sender: m(),
+                text: m(),
+                link: l.then(|| Link { id: m(), text: m() })
+            }),
+            any::<bool>().prop_map(move |video| Widget::IncomingCall {
+                id: m(),
+                caller: m(),
+                number: m(),
+                video,
+                answer: m(),
+                decline: m()
+            }),
+            (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()).prop_map(move |(video, a, b, c)| {
+                Widget::InCall {
+                    id: m(),
+                    caller: m(),
+                    video,
+                    hang_up: m(),
+                    mute: a.then(m),
+                    switch_camera: b.then(m),
+                    voice_only: c.then(m),
+                }
+            }),
+            prop::collection::vec((any::<bool>(), any::<bool>(), 0u8..5, prop::sample::select(PICTURES)), 1..5)
+                .prop_map(move |list| Widget::Chat {
+                    id: m(),
+                    messages: list
+                        .into_iter()
+                        .map(|(tappable, mine, kind, picture)| Message {
+                            id: tappable.then(m),
+                            from: (!mine).then(m),
+                            text: m(),
+                            kind: match kind {
+                                0 => MessageKind::Text,
+                                1 => MessageKind::Link,
+                                2 => MessageKind::Image(picture.to_owned()),
+                                3 => MessageKind::RedPacket,
+                                _ => MessageKind::Voice(4),
+                            },
+                        })
+                        .collect()
+                }),
+            Just(Widget::Notification { id: m(), app: m(), text: m() }),
+            Just(Widget::Permission { id: m(), text: m(), allow: m(), deny: m() }),
+            Just(Widget::HoldToTalk { id: m(), text: m() }),
+            prop::collection::vec(prop::sample::select(PICTURES), 1..5).prop_map(move |pictures| Widget::PhotoPicker {
+                id: m(),
+                label: m(),
+                photos: pictures.into_iter().map(|p| Photo { id: m(), text: m(), picture: p.to_owned() }).collect()
+            }),
+            prop::sample::select(vec![CodeKind::Payment, CodeKind::Transit, CodeKind::Medical])
+                .prop_map(move |kind| Widget::PayCode { id: m(), kind, text: m(), refresh_secs: 60 }),
             (4u8..=8, any::<bool>()).prop_map(move |(digits, pad)| if pad {
                 Widget::PasswordPad { id: m(), label: m(), digits }
             } else {
@@ -311,7 +364,48 @@ mod plays {
                 }
                 dialog(close, "x");
             }
-            Widget::Sms { id: i, sender, text } => (*i, *sender, *text) = (id.clone(), say("sender"), say("text")),
+            Widget::Sms { id: i, sender, text, link } => {
+                (*i, *sender, *text) = (id.clone(), say("sender"), say("text"));
+                if let Some(link) = link {
+                    (link.id, link.text) = (format!("{id}l"), say("link"));
+                }
+            }
+            Widget::IncomingCall { id: i, caller, number, answer, decline, .. } => {
+                (*i, *caller, *number) = (id.clone(), say("caller"), say("number"));
+                (*answer, *decline) = (format!("{id}a"), format!("{id}d"));
+            }
+            Widget::InCall { id: i, caller, hang_up, mute, switch_camera, voice_only, .. } => {
+                (*i, *caller, *hang_up) = (id.clone(), say("caller"), format!("{id}h"));
+                for (part, button) in [("m", mute), ("s", switch_camera), ("v", voice_only)] {
+                    if let Some(b) = button {
+                        *b = format!("{id}{part}");
+                    }
+                }
+            }
+            Widget::Chat { id: i, messages } => {
+                *i = id.clone();
+                for (k, msg) in messages.iter_mut().enumerate() {
+                    if let Some(m) = &mut msg.id {
+                        *m = format!("{id}m{k}");
+                    }
+                    if let Some(f) = &mut msg.from {
+                        *f = say(&format!("m{k}f"));
+                    }
+                    msg.text = say(&format!("m{k}"));
+                }
+            }
+            Widget::Notification { id: i, app, text } => (*i, *app, *text) = (id.clone(), say("app"), say("text")),
+            Widget::Permission { id: i, text, allow, deny } => {
+                (*i, *text, *allow, *deny) = (id.clone(), say("text"), format!("{id}y"), format!("{id}n"))
+            }
+            Widget::HoldToTalk { id: i, text } => (*i, *text) = (id.clone(), say("text")),
+            Widget::PhotoPicker { id: i, label, photos } => {
+                (*i, *label) = (id.clone(), say("label"));
+                for (k, photo) in photos.iter_mut().enumerate() {
+                    (photo.id, photo.text) = (format!("p{k}"), say(&format!("p{k}")));
+                }
+            }
+            Widget::PayCode { id: i, text, .. } => (*i, *text) = (id.clone(), say("text")),
             Widget::SmsCode { id: i, label, .. } | Widget::PasswordPad { id: i, label, .. } => {
                 (*i, *label) = (id.clone(), say("label"))
             }
@@ -358,7 +452,7 @@ mod plays {
 
     fn step_seed() -> impl Strategy<Value = StepSeed> {
         (
-            0u8..8,
+            0u8..9,
             any::<usize>(),
             any::<usize>(),
             any::<bool>(),
@@ -414,7 +508,10 @@ mod plays {
                 out.push(Expect::Enter { field: w.id().to_owned(), value: typed_value.then_some(value) });
             }
             for o in w.options().unwrap_or_default().iter().filter(|o| o.available) {
-                out.push(Expect::Choose { widget: w.id().to_owned(), option: o.id.clone() });
+                out.push(Expect::Choose { widget: w.id().to_owned(), option: o.id.to_owned() });
+            }
+            if let Widget::HoldToTalk { id, .. } = w {
+                out.push(Expect::Hold { widget: id.clone(), seconds: 1 });
             }
         }
         out
@@ -468,6 +565,7 @@ mod plays {
                         (Camera::Station(st.id.clone()), None, Expect::TapStation(st.id.clone()))
                     }
                     1 => (Camera::Overview, Some(screen.id.clone()), Expect::Acknowledge),
+                    8 => (Camera::Phone, Some(screen.id.clone()), Expect::Wait(1)),
                     _ if choices.is_empty() => (Camera::Phone, Some(screen.id.clone()), Expect::Acknowledge),
                     _ => (Camera::Phone, Some(screen.id.clone()), choices[seed.target % choices.len()].clone()),
                 };
@@ -476,10 +574,17 @@ mod plays {
                 } else {
                     Vec::new()
                 };
-                let wrong = seed
-                    .wrong
-                    .filter(|_| !others.is_empty())
-                    .map(|k| Feedback { when: others[k % others.len()].clone(), say: format!("g-step{i}-wrong") });
+                let wrong = match &action {
+                    // Letting go of a hold too early is the mistake a hold step names.
+                    Expect::Hold { widget, .. } if seed.wrong.is_some() => Some(Feedback {
+                        when: Expect::ReleasedEarly(widget.clone()),
+                        say: format!("g-step{i}-wrong"),
+                    }),
+                    _ => seed
+                        .wrong
+                        .filter(|_| !others.is_empty())
+                        .map(|k| Feedback { when: others[k % others.len()].clone(), say: format!("g-step{i}-wrong") }),
+                };
                 let trap = seed.trap.filter(|_| matches!(action, Expect::Tap(_))).and_then(|k| {
                     let baits: Vec<&str> = others
                         .iter()
@@ -531,7 +636,10 @@ mod plays {
                 version: "1".into(),
                 date: "2026-11-30".into(),
                 notes: None,
+                sources: Vec::new(),
             },
+            module: None,
+            order: None,
             stations,
             screens,
             steps,
@@ -595,8 +703,9 @@ mod plays {
         }
 
         /// Clicks at `key`'s centre the way a mouse does (move, press, release), one frame
-        /// each, once the target has scrolled into view; the taps seen meanwhile.
-        fn click(&mut self, key: &Key) -> Result<Vec<Action>, TestCaseError> {
+        /// each, once the target has scrolled into view, holding the press `hold` seconds
+        /// (frames go on meanwhile); the taps seen meanwhile.
+        fn click(&mut self, key: &Key, hold: f64) -> Result<Vec<Action>, TestCaseError> {
             let mut taps = Vec::new();
             // Settle: the target scrolls into view over some frames (egui animates scrolling).
             let mut phone = egui::Rect::NOTHING;
@@ -628,7 +737,15 @@ mod plays {
                 pressed,
                 modifiers: egui::Modifiers::NONE,
             };
-            for events in [vec![egui::Event::PointerMoved(at)], vec![button(true)], vec![button(false)], vec![]] {
+            for events in [vec![egui::Event::PointerMoved(at)], vec![button(true)]] {
+                taps.extend(self.frame(events).1);
+            }
+            let until = self.clock + hold;
+            while self.clock < until {
+                self.clock += 0.25;
+                taps.extend(self.frame(Vec::new()).1);
+            }
+            for events in [vec![button(false)], vec![]] {
                 taps.extend(self.frame(events).1);
             }
             Ok(taps)
@@ -694,7 +811,8 @@ mod plays {
                 }
                 keys
             }
-            Expect::TapStation(_) | Expect::Acknowledge => Vec::new(),
+            Expect::Hold { widget, .. } => vec![Key::Widget(widget.clone())],
+            Expect::TapStation(_) | Expect::Acknowledge | Expect::Wait(_) | Expect::ReleasedEarly(_) => Vec::new(),
         }
     }
 
@@ -744,8 +862,12 @@ mod plays {
                 }
             }
             let screen = step.screen.as_deref().and_then(|id| scenario.screen(id));
-            let target = view.target.clone().unwrap();
             let action = match &step.action {
+                // Nothing to touch: the step goes on by itself after its seconds.
+                Expect::Wait(secs) => {
+                    prop_assert!(view.target.is_none(), "a Wait step shows a target: {:?}", view.target);
+                    Action::Wait(*secs as f32)
+                }
                 Expect::TapStation(id) => {
                     let kind = scenario.station(id).unwrap().kind;
                     prop_assert!(kind.is_drawn(), "step {} taps {id}, a {kind:?} the room does not draw", step.id);
@@ -753,6 +875,7 @@ mod plays {
                 }
                 Expect::Acknowledge => Action::Acknowledge,
                 expect => {
+                    let target = view.target.clone().unwrap();
                     let screen = screen.unwrap();
                     let mut phone = Phone {
                         ctx: &ctx,
@@ -764,8 +887,12 @@ mod plays {
                         clock,
                     };
                     let mut taps = Vec::new();
+                    let hold = match expect {
+                        Expect::Hold { seconds, .. } => f64::from(*seconds) + 0.5,
+                        _ => 0.0,
+                    };
                     for key in keys_for(&step, Some(screen)) {
-                        taps.extend(phone.click(&key)?);
+                        taps.extend(phone.click(&key, hold)?);
                     }
                     // Every text on the screen reads as drawn (the checker's promise).
                     let (phone_rect, _, shapes) = phone.frame(vec![]);
@@ -784,8 +911,17 @@ mod plays {
                         },
                         other => Action::satisfying(other),
                     };
-                    prop_assert!(taps.contains(&wanted), "clicking step {}'s target gave {taps:?}", step.id);
-                    wanted
+                    // A hold is heard as held for as long as the press lasted (a little over).
+                    let heard = |a: &Action| match (a, &wanted) {
+                        (Action::Hold { widget, secs }, Action::Hold { widget: w, secs: least }) => {
+                            widget == w && secs >= least
+                        }
+                        _ => *a == wanted,
+                    };
+                    let Some(heard) = taps.iter().find(|a| heard(a)).cloned() else {
+                        return Err(TestCaseError::fail(format!("clicking step {}'s target gave {taps:?}", step.id)));
+                    };
+                    heard
                 }
             };
             let events = w.apply(action.clone());
