@@ -54,7 +54,8 @@ enum Phase {
     #[default]
     Idle,
     Moved(Vec2),
-    Pressed,
+    /// Pressed, and held for this many seconds more before letting go (0 for a click).
+    Pressed(f32),
 }
 
 #[derive(Resource, Default, Debug)]
@@ -68,6 +69,8 @@ struct Pilot {
     queue: VecDeque<Key>,
     phase: Phase,
     shots: u32,
+    /// The next press is held this long (a hold-to-talk step).
+    hold_for: Option<f32>,
 }
 
 /// Seconds to wait for a step to change after acting before trying again.
@@ -142,10 +145,14 @@ fn fly(
             let down = MouseButtonInput { button: MouseButton::Left, state: ButtonState::Pressed, window };
             window_events.write(WindowEvent::MouseButtonInput(down));
             buttons.write(down);
-            pilot.phase = Phase::Pressed;
+            pilot.phase = Phase::Pressed(pilot.hold_for.take().unwrap_or(0.0));
             return;
         }
-        Phase::Pressed => {
+        Phase::Pressed(left) if left > 0.0 => {
+            pilot.phase = Phase::Pressed(left - time.delta_secs());
+            return;
+        }
+        Phase::Pressed(_) => {
             let up = MouseButtonInput { button: MouseButton::Left, state: ButtonState::Released, window };
             window_events.write(WindowEvent::MouseButtonInput(up));
             buttons.write(up);
@@ -164,7 +171,15 @@ fn fly(
     if pilot.waited < SETTLE_SECS {
         return;
     }
-    let Some(target) = view.target.clone() else { return };
+    let Some(target) = view.target.clone() else {
+        // A step that goes on by itself (`Wait`): only its picture is taken.
+        if !pilot.shot_taken && layout.is_none_or(|l| l.measured(&view.step)) {
+            pilot.shot_taken = true;
+            let name = view.step.clone().unwrap_or_default();
+            shoot(&mut commands, &options, &mut pilot, &name);
+        }
+        return;
+    };
     if layout.is_some_and(|l| !l.measured(&view.step)) {
         return; // --layout-report: the step is measured before anything is touched
     }
@@ -190,6 +205,10 @@ fn fly(
             return;
         } else {
             pilot.queue.extend(right_keys(&active, &target));
+            if let Target::Hold { seconds, .. } = target {
+                // Held a little longer than asked, as a careful learner does.
+                pilot.hold_for = Some(seconds as f32 + 0.5);
+            }
             pilot.acted = true;
         }
     }

@@ -62,8 +62,10 @@ impl Library {
         Library::told(library::Library::from_report(library::check_with(project, catalog, Vec::new(), &[])))
     }
 
-    /// The core's library, with each file that cannot be played logged.
-    fn told(library: library::Library) -> Library {
+    /// The core's library, with each file that cannot be played logged; the scenarios that play
+    /// in the course's order (by module, then their `order`; see [`crate::scenario::course`]).
+    fn told(mut library: library::Library) -> Library {
+        library.ready.sort_by_cached_key(|p| crate::scenario::course::place(&*p.scenario));
         for broken in &library.broken {
             let code = broken.problem.as_ref().map(|d| d.code.to_string()).unwrap_or_default();
             warn!("scenario {} cannot be played: [{code}]", broken.file.display());
@@ -72,7 +74,7 @@ impl Library {
         Library(library)
     }
 
-    /// The scenarios that play, in file order.
+    /// The scenarios that play, in the course's order.
     pub fn ready(&self) -> impl Iterator<Item = &Arc<Scenario>> {
         self.0.ready.iter().map(|p: &Playable| &p.scenario)
     }

@@ -1,11 +1,14 @@
 //! The virtual phone (or a kiosk's screen) drawn from the scenario's screens
-//! (`screen`), the guide around what to touch (`guide`), and where every
+//! (`screen`; calls, chats and the other ways people reach the learner in `talk`, with
+//! their `pictures`), the guide around what to touch (`guide`), and where every
 //! tappable thing was drawn (`targets`), for the guide, autoplay and tests.
 
 use bevy::prelude::*;
 
 pub mod guide;
+pub mod pictures;
 pub mod screen;
+mod talk;
 pub mod targets;
 
 pub use screen::Typing;

@@ -7,6 +7,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::guide::{Pulse, guide};
+use super::talk;
 use super::targets::{DrawnTargets, Key};
 use crate::app::flow::AppSystems;
 use crate::app::flow::Screen;
@@ -18,11 +19,25 @@ use crate::scenario::{Display, InputKind, Screen as PhoneScreen, Style, Widget};
 use crate::senior::{self, Rgb};
 use crate::walkthrough::Action;
 
-/// What the learner has typed into the field of the current step.
+/// What the phone itself keeps between frames of what the learner is doing: what was typed
+/// into the field of the current step, a button being held, the photos ticked.
 #[derive(Resource, Default, Debug, Clone, PartialEq)]
 pub struct Typing {
     pub field: String,
     pub value: String,
+    /// A hold-to-talk button held down, and since when (egui's clock, seconds).
+    pub hold: Option<Holding>,
+    /// The photos ticked so far in this walkthrough, as (picker, photo).
+    pub ticked: Vec<(String, String)>,
+    /// The photo ticked this frame: untied again if the walkthrough calls it a mistake.
+    pub last_tick: Option<(String, String)>,
+}
+
+/// A hold-to-talk button being held.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Holding {
+    pub widget: String,
+    pub since: f64,
 }
 
 pub(super) fn plugin(app: &mut App) {
@@ -34,10 +49,15 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(EguiPrimaryContextPass, draw_phone.run_if(in_state(Screen::Walkthrough)));
 }
 
-/// A wrong entry starts the field afresh; a right one stays shown on the next step.
+/// A wrong entry starts the field afresh, and a photo ticked by mistake is unticked; a right
+/// one stays shown on the next step.
 fn clear_typing_after_a_mistake(mut mistakes: MessageReader<MistakeMade>, mut typing: ResMut<Typing>) {
+    let last_tick = typing.last_tick.take();
     if mistakes.read().count() > 0 {
         typing.value.clear();
+        if let Some(tick) = last_tick {
+            typing.ticked.retain(|t| *t != tick);
+        }
     }
 }
 
@@ -204,23 +224,23 @@ pub fn draw_phone_frame(
 }
 
 /// What drawing a screen needs and produces.
-struct Pen<'a> {
-    words: &'a Words,
-    theme: &'a Theme,
-    typing: &'a mut Typing,
-    drawn: &'a mut DrawnTargets,
-    taps: &'a mut Vec<Action>,
+pub(super) struct Pen<'a> {
+    pub words: &'a Words,
+    pub theme: &'a Theme,
+    pub typing: &'a mut Typing,
+    pub drawn: &'a mut DrawnTargets,
+    pub taps: &'a mut Vec<Action>,
     /// The key of the step's target: it is scrolled into view.
-    target: Option<Key>,
+    pub target: Option<Key>,
     /// The screen's background: plain texts and labels are drawn on it.
-    screen_fill: Rgb,
+    pub screen_fill: Rgb,
 }
 
 impl Pen<'_> {
     /// Records a tappable rectangle (only the part that is visible) and keeps the target in view.
     /// Scrolling is asked for only while the target is not wholly in view: asking every
     /// frame keeps egui's scroll animation (and so the frames) going for ever.
-    fn record(&mut self, ui: &egui::Ui, key: Key, response: &egui::Response) {
+    pub(super) fn record(&mut self, ui: &egui::Ui, key: Key, response: &egui::Response) {
         if self.target.as_ref() == Some(&key) && !ui.clip_rect().contains_rect(response.rect) {
             response.scroll_to_me(Some(egui::Align::Center));
         }
@@ -231,7 +251,7 @@ impl Pen<'_> {
         }
     }
 
-    fn tap(&mut self, ui: &mut egui::Ui, button: egui::Button<'static>, id: &str) {
+    pub(super) fn tap(&mut self, ui: &mut egui::Ui, button: egui::Button<'static>, id: &str) {
         let response = ui.add(button);
         self.record(ui, Key::Widget(id.to_owned()), &response);
         if response.clicked() {
@@ -299,17 +319,17 @@ fn draw_screen(ui: &mut egui::Ui, screen: &PhoneScreen, pen: &mut Pen) {
 }
 
 /// The width of the widest of `texts` on one line, in the phone's body size.
-fn widest(ui: &egui::Ui, theme: &Theme, texts: impl Iterator<Item = String>) -> f32 {
+pub(super) fn widest(ui: &egui::Ui, theme: &Theme, texts: impl Iterator<Item = String>) -> f32 {
     let font = egui::FontId::proportional(theme.px(theme::BODY_PX));
     texts.map(|t| ui.painter().layout_no_wrap(t, font.clone(), theme::INK).size().x).fold(0.0, f32::max)
 }
 
 /// Phone text in its body size, its lines broken as Chinese is ([`theme::keep_punctuation`]).
-fn body(ui: &egui::Ui, theme: &Theme, text: String) -> egui::RichText {
+pub(super) fn body(ui: &egui::Ui, theme: &Theme, text: String) -> egui::RichText {
     theme.body(theme::keep_punctuation(ui.ctx(), &text, theme.px(theme::BODY_PX), ui.available_width()))
 }
 
-fn phone_button(
+pub(super) fn phone_button(
     ui: &egui::Ui,
     theme: &Theme,
     text: String,
@@ -414,10 +434,31 @@ fn draw_widget(ui: &mut egui::Ui, widget: &Widget, pen: &mut Pen) {
                 dialog_button(ui, close, senior::PRIMARY, pen);
             });
         }
-        Widget::Sms { id, sender, text } => {
+        Widget::Sms { id, sender, text, link } => {
             let t = format!("{}\n{}", words.say(sender), words.say(text));
             pen.tap(ui, phone_button(ui, pen.theme, t, light, theme::INK).wrap(), id);
+            if let Some(link) = link {
+                talk::sms_link(ui, pen, link);
+            }
         }
+        Widget::IncomingCall { caller, number, video, answer, decline, .. } => {
+            talk::incoming_call(ui, pen, (caller, number, *video), answer, decline);
+        }
+        Widget::InCall { caller, video, hang_up, mute, switch_camera, voice_only, .. } => {
+            let buttons = talk::CallButtons {
+                hang_up,
+                mute: mute.as_deref(),
+                switch_camera: switch_camera.as_deref(),
+                voice_only: voice_only.as_deref(),
+            };
+            talk::in_call(ui, pen, caller, *video, &buttons);
+        }
+        Widget::Chat { messages, .. } => talk::chat(ui, pen, messages),
+        Widget::Notification { id, app, text } => talk::notification(ui, pen, id, app, text),
+        Widget::Permission { text, allow, deny, .. } => talk::permission(ui, pen, text, allow, deny),
+        Widget::HoldToTalk { id, text } => talk::hold_to_talk(ui, pen, id, text),
+        Widget::PhotoPicker { id, label, photos } => talk::photo_picker(ui, pen, id, label, photos),
+        Widget::PayCode { id, kind, text, refresh_secs } => talk::pay_code(ui, pen, id, *kind, text, *refresh_secs),
         Widget::Scan { id, text, .. } => {
             pen.tap(ui, phone_button(ui, pen.theme, words.say(text), light, theme::INK), id)
         }
@@ -492,7 +533,8 @@ fn asked_field(screen: &PhoneScreen, pen: &mut Pen) -> Option<Keypad> {
         _ => None,
     })?;
     if pen.typing.field != keypad.id {
-        *pen.typing = Typing { field: keypad.id.clone(), value: String::new() };
+        pen.typing.field = keypad.id.clone();
+        pen.typing.value.clear();
     }
     Some(keypad)
 }

@@ -87,10 +87,12 @@ impl DrawnTargets {
 impl From<&Target> for Key {
     fn from(target: &Target) -> Key {
         match target {
-            Target::Widget(id) | Target::Field(id) => Key::Widget(id.clone()),
+            Target::Widget(id) | Target::Field(id) | Target::Hold { widget: id, .. } => Key::Widget(id.clone()),
             Target::Station(id) => Key::Station(id.clone()),
             Target::Option { widget, option } => Key::Option { widget: widget.clone(), option: option.clone() },
             Target::AcknowledgeButton => Key::Acknowledge,
+            // A `Wait` step has nothing to touch (its view has no target): a key never drawn.
+            Target::Nothing => Key::Widget(String::new()),
         }
     }
 }

@@ -32,6 +32,11 @@ fn palette(environment: Environment) -> (Color, Color) {
         Environment::HospitalLobby => (Color::srgb(0.84, 0.84, 0.80), Color::srgb(0.80, 0.89, 0.90)),
         Environment::LivingRoom => (Color::srgb(0.70, 0.55, 0.40), Color::srgb(0.95, 0.90, 0.80)),
         Environment::ServiceHall => (Color::srgb(0.78, 0.76, 0.72), Color::srgb(0.90, 0.88, 0.84)),
+        Environment::BankHall => (Color::srgb(0.72, 0.70, 0.66), Color::srgb(0.88, 0.86, 0.80)),
+        // Outdoors: pavement grey, and the walls are the buildings along the street.
+        Environment::Street => (Color::srgb(0.55, 0.56, 0.58), Color::srgb(0.80, 0.74, 0.64)),
+        Environment::BusStop => (Color::srgb(0.58, 0.58, 0.60), Color::srgb(0.76, 0.80, 0.84)),
+        Environment::Market => (Color::srgb(0.66, 0.62, 0.56), Color::srgb(0.93, 0.86, 0.72)),
     }
 }
 
@@ -51,6 +56,14 @@ fn model(kind: StationKind) -> (Vec3, Color) {
         StationKind::Sign => (Vec3::new(1.2, 0.8, 0.05), Color::srgb(0.15, 0.35, 0.60)),
         StationKind::Table => (Vec3::new(1.2, 0.45, 0.7), Color::srgb(0.60, 0.45, 0.30)),
         StationKind::Phone => (Vec3::new(0.08, 0.16, 0.01), Color::srgb(0.1, 0.1, 0.1)),
+        StationKind::TicketMachine => (Vec3::new(0.6, 1.5, 0.5), Color::srgb(0.75, 0.20, 0.20)),
+        StationKind::BankCounter => (Vec3::new(2.2, 1.15, 0.7), Color::srgb(0.45, 0.50, 0.58)),
+        StationKind::Stall => (Vec3::new(2.0, 0.9, 0.9), Color::srgb(0.70, 0.52, 0.30)),
+        StationKind::QrStand => (Vec3::new(0.3, 0.45, 0.12), Color::srgb(0.10, 0.55, 0.35)),
+        StationKind::Checkout => (Vec3::new(1.6, 0.95, 0.7), Color::srgb(0.30, 0.40, 0.55)),
+        StationKind::BusStopSign => (Vec3::new(0.5, 2.4, 0.1), Color::srgb(0.10, 0.40, 0.70)),
+        StationKind::Bus => (Vec3::new(3.5, 2.6, 1.2), Color::srgb(0.15, 0.55, 0.35)),
+        StationKind::Car => (Vec3::new(2.0, 1.3, 1.0), Color::srgb(0.95, 0.75, 0.15)),
     }
 }
 
