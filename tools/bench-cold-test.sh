@@ -29,6 +29,9 @@ keep_target() {
   if [ "${COLD_KEEP_TARGET:-0}" = 1 ]; then
     cache="${CARGO_TARGET_DIR:-$HOME/.cache/kuayue-target}"
     rm -rf "$cache" && mkdir -p "$(dirname "$cache")" && mv "$dir/target" "$cache"
+    # Our own crate's builds were made from the clone (its folder is compiled into them, and
+    # cargo would take files older than those builds as unchanged): it is built afresh.
+    rm -rf "$cache"/debug/.fingerprint/kuayue-* "$cache"/debug/.fingerprint/core-*
     echo "the build folder now serves as $cache"
   fi
 }

@@ -398,6 +398,8 @@ fn the_prompt_is_said_again_after_quiet_at_most_three_times_and_voice_off_is_sil
 
 #[test]
 fn play_with_step_opens_every_step_of_every_seed_with_its_screen_and_voice() {
+    // A Bevy app per step: the first four scenarios (the pure engine opens every step of every
+    // shipped scenario in tests/core/walkthrough.rs).
     for id in crate::common::SEEDS {
         let scenario = seed(id);
         for s in &scenario.steps {

@@ -12,8 +12,22 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The first four scenarios: the ones the window tests play under Xvfb.
 pub const SEEDS: &[&str] =
     &["hospital_appointment", "medical_insurance_payment", "zheliban_basics", "pharmacy_medical_code"];
+
+/// Every scenario shipped in `scenarios/` (the course), by id, sorted.
+pub fn shipped() -> Vec<String> {
+    let mut ids: Vec<String> = std::fs::read_dir(repo().join("scenarios"))
+        .unwrap()
+        .filter_map(|e| {
+            let path = e.unwrap().path();
+            (path.extension()? == "ron").then(|| path.file_stem().unwrap().to_string_lossy().into_owned())
+        })
+        .collect();
+    ids.sort();
+    ids
+}
 
 /// Loads and checks one file the way `kuayue check` does: against the project around it.
 pub fn check_file(path: &Path) -> Vec<Diagnostic> {

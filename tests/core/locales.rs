@@ -14,7 +14,7 @@ use kuayue::scenario::load_file;
 use kuayue::scenario::project::Project;
 use kuayue::voice::{self, ClipState, Manifest};
 
-use crate::common::{SEEDS, repo};
+use crate::common::{repo, shipped};
 
 /// The app's own message files (compiled in); the rest under locales/ belong to scenarios.
 const APP_FILES: &[&str] = &["app.ftl", "checker.ftl", "progress.ftl"];
@@ -189,7 +189,7 @@ fn every_message_id_in_the_code_exists_and_gets_its_variables() {
 #[test]
 fn scenario_messages_exist_everywhere_are_all_used_and_read_no_variables() {
     let mut referenced = BTreeSet::new();
-    for id in SEEDS {
+    for id in shipped() {
         let loaded = load_file(&repo().join("scenarios").join(format!("{id}.ron"))).unwrap();
         referenced.extend(referenced_messages(&loaded));
     }
@@ -212,7 +212,7 @@ fn every_spoken_line_has_a_clip_made_from_its_current_words() {
     let (catalog, problems) = Catalog::load(&project.locales_dir());
     assert!(problems.is_empty());
     let scenarios: Vec<_> =
-        SEEDS.iter().map(|id| load_file(&repo().join(format!("scenarios/{id}.ron"))).unwrap().scenario).collect();
+        shipped().iter().map(|id| load_file(&repo().join(format!("scenarios/{id}.ron"))).unwrap().scenario).collect();
     let lines = voice::lines(&scenarios.iter().collect::<Vec<_>>(), &catalog);
     for tag in ["zh-CN", "en-US"] {
         let count = lines.iter().filter(|l| l.locale == tag).count();

@@ -10,6 +10,7 @@ mod checker;
 mod cli;
 mod common;
 mod contract;
+mod course;
 mod font;
 mod fuzz_found;
 #[cfg(feature = "app")]

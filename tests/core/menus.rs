@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use crate::common::{Report, VirtualScreen, repo};
+use crate::common::{Report, VirtualScreen, repo, seed};
 
 /// A project folder with the seed scenarios, their messages, and one broken file.
 fn project_with_a_broken_scenario(name: &str) -> PathBuf {
@@ -117,13 +117,13 @@ fn a_broken_scenario_shows_its_card_and_the_good_ones_still_play() {
     std::thread::sleep(Duration::from_secs(2));
     run.screen.press(&["F12"]);
     let shot = screenshot_in(&root.join("data/exports/screenshots"), 30);
-    // The first scenario card, by keyboard again.
+    // The first scenario card (the suggested next: the course's first task), by keyboard again.
     run.screen.press(&["Down", "Return"]);
     let playing = run.report.wait_for("scenario", |_| true, 60);
     let stepped = run.report.wait_for("step", |_| true, 60);
     let seen = run.stop();
     let loaded = loaded.unwrap_or_else(|| panic!("no library: {seen:?}"));
-    assert_eq!(loaded["ready"].as_array().map(Vec::len), Some(4), "{loaded}");
+    assert_eq!(loaded["ready"].as_array().map(Vec::len), Some(crate::common::shipped().len()), "{loaded}");
     let broken = &loaded["broken"][0];
     assert!(broken["file"].as_str().is_some_and(|f| f.ends_with("zz_broken_by_a_trainer.ron")), "{loaded}");
     assert_eq!(broken["code"], "KY0002", "{loaded}");
@@ -131,7 +131,7 @@ fn a_broken_scenario_shows_its_card_and_the_good_ones_still_play() {
     let shot = shot.unwrap_or_else(|| panic!("no screenshot: {seen:?}"));
     let amber = notice_pixels(&shot);
     assert!(amber > 2_000, "the problem card's frame is on screen ({amber} amber pixels)");
-    assert_eq!(playing.map(|p| p["id"].clone()), Some("hospital_appointment".into()), "{seen:?}");
+    assert_eq!(playing.map(|p| p["id"].clone()), Some("zheliban_basics".into()), "{seen:?}");
     assert!(stepped.is_some(), "{seen:?}");
     std::fs::remove_dir_all(&root).ok();
 }
@@ -150,15 +150,16 @@ fn a_trainer_opens_any_step_from_the_preview_list_and_nothing_is_recorded() {
         run.type_text("2580");
         run.screen.press(&["Return"]);
     }
-    // Back, then the six tabs: the last is the preview; then the first scenario; then its third step.
+    // Back, then the six tabs: the last is the preview; then the first scenario of the course;
+    // then its third step.
     run.screen.press(&["Down", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Return", "Tab", "Return"]);
     run.screen.press(&["Tab", "Tab", "Tab", "Return"]);
     let preview = run.report.wait_for("scenario", |s| s["preview"] == true, 30);
     let step = run.report.wait_for("step", |_| true, 30);
     let seen = run.stop();
     assert!(started && trainer, "{seen:?}");
-    assert_eq!(preview.map(|p| p["id"].clone()), Some("hospital_appointment".into()), "{seen:?}");
-    assert_eq!(step.map(|s| s["step"].clone()), Some("choose_hospital".into()), "{seen:?}");
+    assert_eq!(preview.map(|p| p["id"].clone()), Some("zheliban_basics".into()), "{seen:?}");
+    assert_eq!(step.map(|s| s["step"].clone()), Some(seed("zheliban_basics").steps[2].id.clone().into()), "{seen:?}");
     let store = kuayue::progress::Store::open(&root.join("data")).unwrap().store;
     assert!(store.attempts(kuayue::progress::Period::default()).unwrap().is_empty(), "a preview is not practice");
     std::fs::remove_dir_all(&root).ok();
