@@ -190,8 +190,10 @@ pub fn problems(snapshot: &Snapshot) -> Vec<String> {
     }
     if let Some(prompt) = &snapshot.prompt {
         let min = senior::MIN_CAPTION_TEXT_PX as f32 * snapshot.text_size as f32 / 100.0;
-        // The caption may break a line early (Chinese punctuation never starts a line).
-        let same = |t: &str| t.replace('\n', "") == prompt.replace('\n', "");
+        // The caption may break a line early (Chinese punctuation never starts a line), where a
+        // space may become the line's end.
+        let bare = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let same = |t: &str| bare(t) == bare(prompt);
         match texts.iter().find(|t| t.region == "caption" && t.text.as_deref().is_some_and(same)) {
             Some(t) if t.size_px.unwrap_or(0.0) < min - 0.5 => out.push(format!(
                 "step {step}: the prompt is {:.0} px, below {min:.0} px {}",

@@ -356,7 +356,9 @@ impl<'a> Checker<'a> {
         if !PICTURES.contains(&picture) {
             let suggestion = closest(picture, PICTURES);
             let expected = PICTURES.join(", ");
-            self.emit(Code::UnknownPicture, p).args_mut(&[("found", picture), ("expected", &expected)]).suggest(suggestion);
+            self.emit(Code::UnknownPicture, p)
+                .args_mut(&[("found", picture), ("expected", &expected)])
+                .suggest(suggestion);
         }
     }
 
@@ -625,7 +627,8 @@ impl<'a> Checker<'a> {
                 if !must_be_possible {
                     // Waiting is what a step asks; it is never a mistake or a way elsewhere.
                     let found = format!("Wait({seconds})");
-                    self.emit(Code::ActionDoesNotFit, &p.index(0)).args_mut(&[("found", &found), ("kind", "only-step")]);
+                    self.emit(Code::ActionDoesNotFit, &p.index(0))
+                        .args_mut(&[("found", &found), ("kind", "only-step")]);
                 } else if !(1..=60).contains(seconds) {
                     let found = seconds.to_string();
                     self.emit(Code::BadValue, &p.index(0)).args_mut(&[("found", &found), ("expected", "1–60")]);
@@ -642,15 +645,13 @@ impl<'a> Checker<'a> {
                 self.emit(Code::ActionDoesNotFit, at).args_mut(&[("found", widget), ("kind", "not-hold")]);
             }
             None => {
-                let holds: Vec<&str> = screen
-                    .widgets
-                    .iter()
-                    .filter(|w| matches!(w, Widget::HoldToTalk { .. }))
-                    .map(|w| w.id())
-                    .collect();
+                let holds: Vec<&str> =
+                    screen.widgets.iter().filter(|w| matches!(w, Widget::HoldToTalk { .. })).map(|w| w.id()).collect();
                 let suggestion = closest(widget, holds);
                 let screen_id = screen.id.clone();
-                self.emit(Code::UnknownWidget, at).args_mut(&[("found", widget), ("screen", &screen_id)]).suggest(suggestion);
+                self.emit(Code::UnknownWidget, at)
+                    .args_mut(&[("found", widget), ("screen", &screen_id)])
+                    .suggest(suggestion);
             }
         }
     }

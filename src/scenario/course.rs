@@ -69,11 +69,7 @@ pub fn arrange<'a, S: Task>(tasks: impl IntoIterator<Item = &'a S>) -> Vec<Part<
 /// The first task of the course (in order) that the learner has not done yet; `None` when
 /// every course task is done (the tasks of no module are never suggested).
 pub fn suggested_next<'a, S: Task>(parts: &[Part<'a, S>], done: &HashSet<String>) -> Option<&'a S> {
-    parts
-        .iter()
-        .filter(|p| p.module.is_some())
-        .flat_map(|p| p.tasks.iter().copied())
-        .find(|t| !done.contains(t.id()))
+    parts.iter().filter(|p| p.module.is_some()).flat_map(|p| p.tasks.iter().copied()).find(|t| !done.contains(t.id()))
 }
 
 #[cfg(test)]

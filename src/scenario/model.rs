@@ -701,7 +701,9 @@ impl Widget {
             | Widget::ListItem { id, .. }
             | Widget::Scan { id, .. }
             | Widget::Notification { id, .. } => vec![id],
-            Widget::Sms { id, link, .. } => [Some(id.as_str()), link.as_ref().map(|l| l.id.as_str())].into_iter().flatten().collect(),
+            Widget::Sms { id, link, .. } => {
+                [Some(id.as_str()), link.as_ref().map(|l| l.id.as_str())].into_iter().flatten().collect()
+            }
             Widget::IncomingCall { answer, decline, .. } => vec![answer, decline],
             Widget::InCall { hang_up, mute, switch_camera, voice_only, .. } => [mute, switch_camera, voice_only]
                 .into_iter()
@@ -745,7 +747,9 @@ impl Widget {
             Widget::DatePicker { options, .. } | Widget::TimeSlots { options, .. } => {
                 Some(options.iter().map(|o| Pick { id: &o.id, available: o.available }).collect())
             }
-            Widget::PhotoPicker { photos, .. } => Some(photos.iter().map(|p| Pick { id: &p.id, available: true }).collect()),
+            Widget::PhotoPicker { photos, .. } => {
+                Some(photos.iter().map(|p| Pick { id: &p.id, available: true }).collect())
+            }
             _ => None,
         }
     }

@@ -492,7 +492,9 @@ pub fn matches(expect: &Expect, action: &Action) -> bool {
         (Expect::Choose { widget, option }, Action::Choose { widget: w, option: o }) => widget == w && option == o,
         (Expect::Acknowledge, Action::Acknowledge) => true,
         // A hand lets go a moment early: a tenth of a second is held enough.
-        (Expect::Hold { widget, seconds }, Action::Hold { widget: w, secs }) => widget == w && *secs + 0.1 >= *seconds as f32,
+        (Expect::Hold { widget, seconds }, Action::Hold { widget: w, secs }) => {
+            widget == w && *secs + 0.1 >= *seconds as f32
+        }
         // Only asked in `wrong`, after the step's own `Hold` did not match: held too short.
         (Expect::ReleasedEarly(widget), Action::Hold { widget: w, .. }) => widget == w,
         _ => false,

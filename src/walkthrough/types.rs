@@ -66,7 +66,10 @@ pub enum Target {
     /// The big "I've read it" button under the caption.
     AcknowledgeButton,
     /// A hold-to-talk button, to be pressed and held this many seconds.
-    Hold { widget: String, seconds: u32 },
+    Hold {
+        widget: String,
+        seconds: u32,
+    },
     /// Nothing: the step goes on by itself (a `Wait` step; the view has no target then).
     Nothing,
 }
@@ -79,9 +82,7 @@ impl From<&Expect> for Target {
             Expect::Enter { field, .. } => Target::Field(field.clone()),
             Expect::Choose { widget, option } => Target::Option { widget: widget.clone(), option: option.clone() },
             Expect::Acknowledge => Target::AcknowledgeButton,
-            Expect::Hold { widget, seconds } => {
-                Target::Hold { widget: widget.clone(), seconds: *seconds }
-            }
+            Expect::Hold { widget, seconds } => Target::Hold { widget: widget.clone(), seconds: *seconds },
             Expect::ReleasedEarly(widget) => Target::Hold { widget: widget.clone(), seconds: 0 },
             Expect::Wait(_) => Target::Nothing,
         }

@@ -576,10 +576,9 @@ mod plays {
                 };
                 let wrong = match &action {
                     // Letting go of a hold too early is the mistake a hold step names.
-                    Expect::Hold { widget, .. } if seed.wrong.is_some() => Some(Feedback {
-                        when: Expect::ReleasedEarly(widget.clone()),
-                        say: format!("g-step{i}-wrong"),
-                    }),
+                    Expect::Hold { widget, .. } if seed.wrong.is_some() => {
+                        Some(Feedback { when: Expect::ReleasedEarly(widget.clone()), say: format!("g-step{i}-wrong") })
+                    }
                     _ => seed
                         .wrong
                         .filter(|_| !others.is_empty())

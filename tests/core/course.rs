@@ -61,7 +61,10 @@ fn scams_reach_the_learner_by_text_message_call_or_chat_and_end_with_what_to_do(
             assert!(
                 matches!(
                     widget,
-                    Widget::Sms { .. } | Widget::Chat { .. } | Widget::Notification { .. } | Widget::IncomingCall { .. }
+                    Widget::Sms { .. }
+                        | Widget::Chat { .. }
+                        | Widget::Notification { .. }
+                        | Widget::IncomingCall { .. }
                 ),
                 "{}/{}: the bait `{}` is on a {widget:?}, not in a message, a chat or a call",
                 s.id,

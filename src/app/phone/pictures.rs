@@ -22,7 +22,11 @@ pub fn draw_picture(p: &Painter, rect: Rect, name: &str) {
     match name {
         "flowers" => {
             p.rect_filled(rect, 4.0, Color32::from_rgb(0xdc, 0xef, 0xd8));
-            for (x, colour) in [(0.25, Color32::from_rgb(0xd3, 0x2f, 0x2f)), (0.5, Color32::from_rgb(0xf9, 0xa8, 0x25)), (0.75, Color32::from_rgb(0x8e, 0x24, 0xaa))] {
+            for (x, colour) in [
+                (0.25, Color32::from_rgb(0xd3, 0x2f, 0x2f)),
+                (0.5, Color32::from_rgb(0xf9, 0xa8, 0x25)),
+                (0.75, Color32::from_rgb(0x8e, 0x24, 0xaa)),
+            ] {
                 p.line_segment([at(x, 0.45), at(x, 0.95)], Stroke::new(s * 0.03, LEAF));
                 for k in 0..6 {
                     let a = k as f32 * std::f32::consts::TAU / 6.0;
@@ -94,7 +98,10 @@ pub fn draw_picture(p: &Painter, rect: Rect, name: &str) {
             p.rect_stroke(page, 2.0, Stroke::new(1.0, Color32::GRAY), egui::StrokeKind::Inside);
             for k in 0..6 {
                 let y = 0.2 + k as f32 * 0.1;
-                p.line_segment([at(0.28, y), at(if k == 0 { 0.6 } else { 0.72 }, y)], Stroke::new(s * 0.02, Color32::GRAY));
+                p.line_segment(
+                    [at(0.28, y), at(if k == 0 { 0.6 } else { 0.72 }, y)],
+                    Stroke::new(s * 0.02, Color32::GRAY),
+                );
             }
             p.circle_stroke(at(0.62, 0.78), s * 0.09, Stroke::new(s * 0.02, Color32::from_rgb(0xc6, 0x28, 0x28)));
         }
@@ -112,7 +119,11 @@ pub fn draw_picture(p: &Painter, rect: Rect, name: &str) {
 /// A simple person: a head with hair, and shoulders in a coloured top; `size` is their height.
 fn person(p: &Painter, centre: Pos2, size: f32, hair: Color32, top: Color32) {
     let head = centre + vec2(0.0, -size * 0.2);
-    p.rect_filled(Rect::from_center_size(centre + vec2(0.0, size * 0.3), vec2(size * 0.8, size * 0.5)), size * 0.2, top);
+    p.rect_filled(
+        Rect::from_center_size(centre + vec2(0.0, size * 0.3), vec2(size * 0.8, size * 0.5)),
+        size * 0.2,
+        top,
+    );
     p.circle_filled(head + vec2(0.0, -size * 0.04), size * 0.24, hair);
     p.circle_filled(head, size * 0.2, SKIN);
     p.circle_filled(head + vec2(-size * 0.07, 0.0), size * 0.025, INK);
@@ -128,7 +139,8 @@ pub fn tick(p: &Painter, centre: Pos2, radius: f32, fill: Color32) {
     p.circle_filled(centre, radius, fill);
     p.circle_stroke(centre, radius, Stroke::new(2.0, Color32::WHITE));
     let r = radius;
-    let points = vec![centre + vec2(-0.5 * r, 0.0), centre + vec2(-0.12 * r, 0.4 * r), centre + vec2(0.55 * r, -0.4 * r)];
+    let points =
+        vec![centre + vec2(-0.5 * r, 0.0), centre + vec2(-0.12 * r, 0.4 * r), centre + vec2(0.55 * r, -0.4 * r)];
     p.add(egui::Shape::line(points, Stroke::new(r * 0.25, Color32::WHITE)));
 }
 

@@ -291,11 +291,15 @@ fn draw_screen(ui: &mut egui::Ui, screen: &PhoneScreen, pen: &mut Pen) {
             if screen.back {
                 ui.label(egui::RichText::new("←").size(pen.theme.px(theme::BUTTON_PX)).color(ink));
             }
-            ui.label(
-                egui::RichText::new(pen.words.say(&screen.title))
-                    .size(pen.theme.px(theme::BUTTON_PX))
-                    .strong()
-                    .color(ink),
+            // A long title wraps (large text, long English): the phone never grows wider.
+            ui.add(
+                egui::Label::new(
+                    egui::RichText::new(pen.words.say(&screen.title))
+                        .size(pen.theme.px(theme::BUTTON_PX))
+                        .strong()
+                        .color(ink),
+                )
+                .wrap(),
             );
         });
         ui.separator();

@@ -224,7 +224,9 @@ fn bubble(ui: &mut egui::Ui, pen: &mut Pen, m: &Message, mine: bool) {
         kind => {
             let (shown, fill, ink) = match kind {
                 MessageKind::Link => (format!("{}\n{text}", words.ui("app-chat-link")), WHITE, LINK),
-                MessageKind::RedPacket => (format!("{}\n{text}", words.ui("app-chat-red-packet")), RED_PACKET, theme::INK),
+                MessageKind::RedPacket => {
+                    (format!("{}\n{text}", words.ui("app-chat-red-packet")), RED_PACKET, theme::INK)
+                }
                 MessageKind::Voice(secs) => (
                     format!(
                         "{}\n{}",
@@ -236,14 +238,10 @@ fn bubble(ui: &mut egui::Ui, pen: &mut Pen, m: &Message, mine: bool) {
                 ),
                 _ => (text, fill, theme::INK),
             };
-            let mut rich = egui::RichText::new(theme::keep_punctuation(
-                ui.ctx(),
-                &shown,
-                px(pen),
-                ui.available_width() - 28.0,
-            ))
-            .size(px(pen))
-            .color(ink);
+            let mut rich =
+                egui::RichText::new(theme::keep_punctuation(ui.ctx(), &shown, px(pen), ui.available_width() - 28.0))
+                    .size(px(pen))
+                    .color(ink);
             if matches!(kind, MessageKind::Link) {
                 rich = rich.underline();
             }
@@ -309,8 +307,14 @@ pub(super) fn permission(ui: &mut egui::Ui, pen: &mut Pen, text: &str, allow: &s
             let full = egui::vec2(ui.available_width(), 60.0);
             let b = phone_button(ui, pen.theme, words.ui("app-permission-allow"), theme::PRIMARY, WHITE).min_size(full);
             pen.tap(ui, b, allow);
-            let b = phone_button(ui, pen.theme, words.ui("app-permission-deny"), theme::rgb(senior::BUTTON_FILL), theme::INK)
-                .min_size(full);
+            let b = phone_button(
+                ui,
+                pen.theme,
+                words.ui("app-permission-deny"),
+                theme::rgb(senior::BUTTON_FILL),
+                theme::INK,
+            )
+            .min_size(full);
             pen.tap(ui, b, deny);
         });
 }

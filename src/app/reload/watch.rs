@@ -40,7 +40,12 @@ pub struct ReloadProblems {
 
 /// What the watcher thread reports.
 #[derive(Resource)]
-struct Watch(Mutex<Receiver<FilesChanged>>);
+struct Watch {
+    changes: Mutex<Receiver<FilesChanged>>,
+    /// Held while the app lives: the polling thread stops as soon as it is gone (an app
+    /// dropped without a change seen would otherwise leave it polling for ever).
+    _alive: Arc<()>,
+}
 
 /// What changed since the last look (a fact from polling).
 #[derive(Message, Debug, Default, Clone, PartialEq, Eq)]
@@ -105,10 +110,15 @@ fn start_watching(
     let played = options.as_ref().and_then(|o| o.file.clone());
     let waker = proxy.map(|p| (**p).clone());
     let (tell, changes) = channel();
+    let alive = Arc::new(());
+    let app_alive = Arc::downgrade(&alive);
     std::thread::spawn(move || {
         let mut seen = watched(&project, played.as_deref());
         loop {
             std::thread::sleep(Duration::from_secs_f32(POLL_SECS));
+            if app_alive.strong_count() == 0 {
+                return;
+            }
             let now = watched(&project, played.as_deref());
             let changes = compare(&seen, &now);
             seen = now;
@@ -124,13 +134,13 @@ fn start_watching(
             }
         }
     });
-    commands.insert_resource(Watch(Mutex::new(changes)));
+    commands.insert_resource(Watch { changes: Mutex::new(changes), _alive: alive });
 }
 
 /// Passes on what the watcher saw.
 fn receive_changes(watch: Option<ResMut<Watch>>, mut changed: MessageWriter<FilesChanged>) {
     let Some(mut watch) = watch else { return };
-    let receiver = watch.0.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let receiver = watch.changes.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner);
     while let Ok(changes) = receiver.try_recv() {
         info!(
             "reload: {} scenario file(s), words {}, {} clip(s) changed",

@@ -174,7 +174,12 @@ fn emblem(ui: &mut egui::Ui, environment: Environment, title: &str) -> egui::Res
         }
         Environment::Street => {
             // A car from the side.
-            painter.rect_stroke(egui::Rect::from_min_max(p(-36.0, -4.0), p(36.0, 16.0)), 4.0, ink, egui::StrokeKind::Middle);
+            painter.rect_stroke(
+                egui::Rect::from_min_max(p(-36.0, -4.0), p(36.0, 16.0)),
+                4.0,
+                ink,
+                egui::StrokeKind::Middle,
+            );
             painter.line_segment([p(-20.0, -4.0), p(-10.0, -22.0)], ink);
             painter.line_segment([p(-10.0, -22.0), p(14.0, -22.0)], ink);
             painter.line_segment([p(14.0, -22.0), p(24.0, -4.0)], ink);
@@ -184,7 +189,12 @@ fn emblem(ui: &mut egui::Ui, environment: Environment, title: &str) -> egui::Res
         }
         Environment::BusStop => {
             // A bus from the front: windscreen and two wheels.
-            painter.rect_stroke(egui::Rect::from_min_max(p(-26.0, -32.0), p(26.0, 24.0)), 8.0, ink, egui::StrokeKind::Middle);
+            painter.rect_stroke(
+                egui::Rect::from_min_max(p(-26.0, -32.0), p(26.0, 24.0)),
+                8.0,
+                ink,
+                egui::StrokeKind::Middle,
+            );
             painter.rect_filled(egui::Rect::from_min_max(p(-18.0, -24.0), p(18.0, -2.0)), 2.0, theme::INK);
             for x in [-16.0, 16.0] {
                 painter.circle_filled(p(x, 12.0), 5.0, theme::INK);
@@ -199,7 +209,12 @@ fn emblem(ui: &mut egui::Ui, environment: Environment, title: &str) -> egui::Res
                 painter.line_segment([p(x, -24.0), p(x + 8.5, -10.0)], ink);
                 painter.line_segment([p(x + 8.5, -10.0), p(x + 17.0, -24.0)], ink);
             }
-            painter.rect_stroke(egui::Rect::from_min_max(p(-30.0, 6.0), p(30.0, 28.0)), 0.0, ink, egui::StrokeKind::Middle);
+            painter.rect_stroke(
+                egui::Rect::from_min_max(p(-30.0, 6.0), p(30.0, 28.0)),
+                0.0,
+                ink,
+                egui::StrokeKind::Middle,
+            );
             for x in [-28.0, 28.0] {
                 painter.line_segment([p(x, -10.0), p(x, 6.0)], ink);
             }
