@@ -76,7 +76,7 @@ fn call_panel(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
 
 /// A round picture of the caller: the first character of their name in a circle.
 fn avatar(ui: &mut egui::Ui, pen: &Pen, name: &str) {
-    let size = 2.6 * px(pen);
+    let size = (2.6 * px(pen)).round();
     let (rect, _) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
     ui.painter().circle_filled(rect.center(), size / 2.0, CALL_BUTTON);
     ui.painter().circle_stroke(rect.center(), size / 2.0, egui::Stroke::new(2.0, WHITE));
@@ -134,8 +134,8 @@ pub(super) fn in_call(ui: &mut egui::Ui, pen: &mut Pen, caller: &str, video: boo
     let words = pen.words;
     call_panel(ui, |ui| {
         if video {
-            let width = ui.available_width();
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(width, width * 0.75), egui::Sense::hover());
+            let width = ui.available_width().floor();
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(width, (width * 0.75).round()), egui::Sense::hover());
             draw_picture(ui.painter(), rect, "grandchild");
             // The learner's own picture, small, in the corner (as every video call shows it).
             let own = egui::Rect::from_min_size(
@@ -212,8 +212,8 @@ fn bubble(ui: &mut egui::Ui, pen: &mut Pen, m: &Message, mine: bool) {
     let fill = if mine { MINE } else { WHITE };
     match &m.kind {
         MessageKind::Image(picture) => {
-            let width = ui.available_width().min(260.0);
-            let (rect, response) = ui.allocate_exact_size(egui::vec2(width, width * 0.75), sense_of(m));
+            let width = ui.available_width().min(260.0).floor();
+            let (rect, response) = ui.allocate_exact_size(egui::vec2(width, (width * 0.75).round()), sense_of(m));
             draw_picture(ui.painter(), rect, picture);
             ui.painter().rect_stroke(rect, 6.0, egui::Stroke::new(1.0, egui::Color32::GRAY), egui::StrokeKind::Inside);
             let said = format!("{}：{text}", words.ui("app-chat-picture"));
@@ -375,7 +375,7 @@ pub(super) fn photo_picker(ui: &mut egui::Ui, pen: &mut Pen, id: &str, label: &s
             ui.vertical(|ui| {
                 ui.set_width(width);
                 let ticked = pen.typing.ticked.iter().any(|(w, p)| w == id && *p == photo.id);
-                let (rect, response) = ui.allocate_exact_size(egui::vec2(width, width * 0.75), egui::Sense::click());
+                let (rect, response) = ui.allocate_exact_size(egui::vec2(width.floor(), (width * 0.75).round()), egui::Sense::click());
                 draw_picture(ui.painter(), rect, &photo.picture);
                 let said = words.say(&photo.text);
                 response.widget_info(|| egui::WidgetInfo::selected(egui::WidgetType::Checkbox, true, ticked, &said));
@@ -427,12 +427,12 @@ pub(super) fn pay_code(ui: &mut egui::Ui, pen: &mut Pen, id: &str, kind: CodeKin
             ui.set_width(ui.available_width());
             let width = ui.available_width();
             if kind == CodeKind::Payment {
-                let (bars, _) = ui.allocate_exact_size(egui::vec2(width, 56.0), egui::Sense::hover());
+                let (bars, _) = ui.allocate_exact_size(egui::vec2(width.floor(), 56.0), egui::Sense::hover());
                 pictures::bar_code(ui.painter(), bars, seed);
                 // The digits are hidden, as the real code hides them: they are the money.
                 ui.label(body(ui, pen.theme, "28 **** **** **** ****".to_owned()).color(theme::INK));
             }
-            let side = width.min(200.0);
+            let side = width.min(200.0).floor();
             ui.vertical_centered(|ui| {
                 let (qr, response) = ui.allocate_exact_size(egui::vec2(side, side), egui::Sense::hover());
                 pictures::qr_code(ui.painter(), qr, seed);
