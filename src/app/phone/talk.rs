@@ -222,8 +222,17 @@ fn bubble(ui: &mut egui::Ui, pen: &mut Pen, m: &Message, mine: bool) {
             ui.label(body(ui, pen.theme, text).color(theme::INK));
         }
         kind => {
+            let width = ui.available_width() - 28.0;
             let (shown, fill, ink) = match kind {
-                MessageKind::Link => (format!("{}\n{text}", words.ui("app-chat-link")), WHITE, LINK),
+                // The address on a line of its own, as phones show it: it never breaks the words.
+                MessageKind::Link => {
+                    let (said, address) = match text.find("http") {
+                        Some(at) if at > 0 => (text[..at].trim_end().to_owned(), format!("\n{}", &text[at..])),
+                        _ => (text.clone(), String::new()),
+                    };
+                    let said = theme::keep_punctuation(ui.ctx(), &said, px(pen), width);
+                    (format!("{}\n{said}{address}", words.ui("app-chat-link")), WHITE, LINK)
+                }
                 MessageKind::RedPacket => {
                     (format!("{}\n{text}", words.ui("app-chat-red-packet")), RED_PACKET, theme::INK)
                 }
@@ -238,10 +247,12 @@ fn bubble(ui: &mut egui::Ui, pen: &mut Pen, m: &Message, mine: bool) {
                 ),
                 _ => (text, fill, theme::INK),
             };
-            let mut rich =
-                egui::RichText::new(theme::keep_punctuation(ui.ctx(), &shown, px(pen), ui.available_width() - 28.0))
-                    .size(px(pen))
-                    .color(ink);
+            let shown = if matches!(kind, MessageKind::Link) {
+                shown
+            } else {
+                theme::keep_punctuation(ui.ctx(), &shown, px(pen), width)
+            };
+            let mut rich = egui::RichText::new(shown).size(px(pen)).color(ink);
             if matches!(kind, MessageKind::Link) {
                 rich = rich.underline();
             }
@@ -375,7 +386,8 @@ pub(super) fn photo_picker(ui: &mut egui::Ui, pen: &mut Pen, id: &str, label: &s
             ui.vertical(|ui| {
                 ui.set_width(width);
                 let ticked = pen.typing.ticked.iter().any(|(w, p)| w == id && *p == photo.id);
-                let (rect, response) = ui.allocate_exact_size(egui::vec2(width.floor(), (width * 0.75).round()), egui::Sense::click());
+                let (rect, response) =
+                    ui.allocate_exact_size(egui::vec2(width.floor(), (width * 0.75).round()), egui::Sense::click());
                 draw_picture(ui.painter(), rect, &photo.picture);
                 let said = words.say(&photo.text);
                 response.widget_info(|| egui::WidgetInfo::selected(egui::WidgetType::Checkbox, true, ticked, &said));
