@@ -162,7 +162,9 @@ impl Theme {
 
     /// A scenario card: the whole card is the button.
     pub fn card_button(&self, text: impl Into<String>) -> egui::Button<'static> {
+        // Long words wrap inside the card: the menu never grows wider than the window.
         egui::Button::new(egui::RichText::new(text).size(self.px(BUTTON_PX)).color(INK))
+            .wrap()
             .fill(egui::Color32::WHITE)
             .stroke(egui::Stroke::new(2.0, egui::Color32::from_rgb(0x8a, 0x80, 0x70)))
             .corner_radius(8.0)
