@@ -216,14 +216,8 @@ impl<'a> Checker<'a> {
                     let ip = p.field("items").index(k);
                     self.check_id(&ip.field("id"), &item.id, ids);
                     self.msg(ip.field("text"), &item.text);
-                    if let Some(icon) = &item.icon
-                        && !ICONS.contains(&icon.as_str())
-                    {
-                        let suggestion = closest(icon, ICONS);
-                        let expected = ICONS.join(", ");
-                        self.emit(Code::UnknownIcon, &ip.field("icon"))
-                            .args_mut(&[("found", icon), ("expected", &expected)])
-                            .suggest(suggestion);
+                    if let Some(icon) = &item.icon {
+                        self.known_name(Code::UnknownIcon, &ip.field("icon"), icon, ICONS);
                     }
                 }
                 self.style(&p.field("style"), style, senior::BUTTON_FILL, true);
@@ -293,7 +287,9 @@ impl<'a> Checker<'a> {
                     }
                     self.msg(mp.field("text"), &m.text);
                     match &m.kind {
-                        MessageKind::Image(picture) => self.picture(&mp.field("kind").index(0), picture),
+                        MessageKind::Image(picture) => {
+                            self.known_name(Code::UnknownPicture, &mp.field("kind").index(0), picture, PICTURES)
+                        }
                         MessageKind::Voice(secs) if !(1..=60).contains(secs) => {
                             let found = secs.to_string();
                             self.emit(Code::BadValue, &mp.field("kind").index(0))
@@ -320,7 +316,7 @@ impl<'a> Checker<'a> {
                     let pp = p.field("photos").index(k);
                     self.check_id(&pp.field("id"), &photo.id, &mut photo_ids);
                     self.msg(pp.field("text"), &photo.text);
-                    self.picture(&pp.field("picture"), &photo.picture);
+                    self.known_name(Code::UnknownPicture, &pp.field("picture"), &photo.picture, PICTURES);
                 }
             }
             Widget::PayCode { text, refresh_secs, .. } => {
@@ -351,14 +347,13 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// A picture name of a chat image or a photo: one of [`PICTURES`].
-    fn picture(&mut self, p: &Path, picture: &str) {
-        if !PICTURES.contains(&picture) {
-            let suggestion = closest(picture, PICTURES);
-            let expected = PICTURES.join(", ");
-            self.emit(Code::UnknownPicture, p)
-                .args_mut(&[("found", picture), ("expected", &expected)])
-                .suggest(suggestion);
+    /// A name from a closed list (icons, pictures): anything else is `code`, a warning with
+    /// the list and the closest name.
+    fn known_name(&mut self, code: Code, p: &Path, found: &str, names: &[&str]) {
+        if !names.contains(&found) {
+            let suggestion = closest(found, names.iter().copied());
+            let expected = names.join(", ");
+            self.emit(code, p).args_mut(&[("found", found), ("expected", &expected)]).suggest(suggestion);
         }
     }
 
