@@ -17,6 +17,9 @@ pub struct Settings {
     pub fullscreen: bool,
     /// The big pointer ([`crate::pointer`]) instead of the system's small one.
     pub big_pointer: bool,
+    /// Screens drawn where they are: on the machine, on a phone held in the hand (true);
+    /// or as a flat panel at the window's edge (the fallback for whoever reads it better so).
+    pub screens_in_world: bool,
     /// Printed on certificates.
     pub centre_name: String,
     pub voice: VoiceSettings,
@@ -29,6 +32,7 @@ impl Default for Settings {
             lang: None,
             fullscreen: false,
             big_pointer: false,
+            screens_in_world: true,
             centre_name: String::new(),
             voice: VoiceSettings::default(),
         }
@@ -76,6 +80,7 @@ const TEXT_SCALE: &str = "text-scale";
 const LANG: &str = "lang";
 const FULLSCREEN: &str = "fullscreen";
 const BIG_POINTER: &str = "big-pointer";
+const SCREENS_IN_WORLD: &str = "screens-in-world";
 const CENTRE_NAME: &str = "centre-name";
 const VOICE_ON: &str = "voice-on";
 const VOICE_VOLUME: &str = "voice-volume";
@@ -113,6 +118,7 @@ impl Settings {
             lang: store.setting(LANG)?.and_then(|v| Lang::from_tag(&v)),
             fullscreen: store.setting(FULLSCREEN)?.is_some_and(|v| v == "true"),
             big_pointer: flag(BIG_POINTER, defaults.big_pointer)?,
+            screens_in_world: flag(SCREENS_IN_WORLD, defaults.screens_in_world)?,
             centre_name: store.setting(CENTRE_NAME)?.unwrap_or_default(),
             voice,
         })
@@ -125,6 +131,7 @@ impl Settings {
         store.set_setting(CENTRE_NAME, self.centre_name.trim())?;
         let flag = |on: bool| if on { "true" } else { "false" };
         store.set_setting(BIG_POINTER, flag(self.big_pointer))?;
+        store.set_setting(SCREENS_IN_WORLD, flag(self.screens_in_world))?;
         store.set_setting(VOICE_ON, flag(self.voice.on))?;
         store.set_setting(VOICE_VOLUME, &self.voice.volume.to_string())?;
         store.set_setting(VOICE_SLOW, flag(self.voice.slow))?;
@@ -304,6 +311,7 @@ mod tests {
             lang: Some(Lang::EnUs),
             fullscreen: true,
             big_pointer: true,
+            screens_in_world: false,
             centre_name: "安和社区".into(),
             voice,
         };

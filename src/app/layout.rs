@@ -207,7 +207,7 @@ fn write_snapshot(
     theme: Res<Theme>,
     time: Res<Time>,
     stations: Query<&super::scene::room::StationModel>,
-    cameras: Query<&Transform, With<Camera3d>>,
+    cameras: Query<&Transform, With<crate::app::scene::camera::Eye>>,
     goal: Res<super::scene::camera::CameraGoal>,
     mut report: ResMut<LayoutReport>,
     mut wake: ResMut<Wake>,

@@ -6,6 +6,7 @@
 use bevy::prelude::*;
 
 pub mod guide;
+pub mod icons;
 pub mod pictures;
 pub mod screen;
 mod talk;

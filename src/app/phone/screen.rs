@@ -7,9 +7,11 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::guide::{Pulse, guide};
+use super::icons;
 use super::talk;
 use super::targets::{DrawnTargets, Key};
 use crate::app::flow::AppSystems;
+use crate::app::scene::display::{Face, Placed, ScreenPainter, ScreenPass, ShownScreen, to_window};
 use crate::app::flow::Screen;
 use crate::app::screens::caption::panels;
 use crate::app::theme::{self, CaptionHeight, Theme};
@@ -46,7 +48,8 @@ pub(super) fn plugin(app: &mut App) {
             Update,
             clear_typing_after_a_mistake.in_set(AppSystems::Present).run_if(in_state(Screen::Walkthrough)),
         )
-        .add_systems(EguiPrimaryContextPass, draw_phone.run_if(in_state(Screen::Walkthrough)));
+        .add_systems(EguiPrimaryContextPass, draw_phone.run_if(in_state(Screen::Walkthrough)))
+        .add_systems(ScreenPass, draw_phone_on_thing.run_if(in_state(Screen::Walkthrough)));
 }
 
 /// A wrong entry starts the field afresh, and a photo ticked by mistake is unticked; a right
@@ -89,12 +92,13 @@ fn panel_need(ctx: &egui::Context, theme: &Theme, words: &Words) -> f32 {
     let (pad, gap) = (style.spacing.button_padding.y, style.spacing.item_spacing.y.max(8.0));
     let row = |px: f32| ctx.fonts_mut(|f| f.row_height(&egui::FontId::proportional(px)));
     let field = (row(theme.px(theme::BODY_PX)) + 2.0 * pad).max(60.0);
-    // Margins (the phone's and its screen's), status bar, title, separator, the field, and
-    // the keypad, with the room between them.
+    // Margins (the phone's and its screen's), status bar, the title in its header band (and
+    // the band's margins), the field, and the keypad, with the room between them.
     24.0 + 20.0
         + row(18.0)
         + row(theme.px(theme::BUTTON_PX))
-        + 8.0
+        + 16.0
+        + 4.0
         + field
         + keypad_height(ctx, theme, words)
         + 3.0 * gap
@@ -127,6 +131,29 @@ pub fn panel_layout(
 /// Room kept free around the panel: above it and between it and the caption.
 const PANEL_GAP: f32 = 28.0;
 
+/// Whether screens are drawn on the things they belong to this frame: the setting, and
+/// neither the keyboard nor a screen reader in use (both reach the flat panel, whose every
+/// widget is in the window's own egui and accessibility tree), nor a layout report being made.
+#[derive(bevy::ecs::system::SystemParam)]
+pub(super) struct Placement<'w, 's> {
+    preferences: Option<Res<'w, crate::app::services::preferences::Prefs>>,
+    keyboard: Res<'w, crate::app::keyboard::KeyboardInUse>,
+    a11y: Option<Res<'w, bevy::a11y::AccessibilityRequested>>,
+    report: Option<Res<'w, crate::app::layout::LayoutReport>>,
+    faces: Query<'w, 's, &'static Face>,
+}
+
+impl Placement<'_, '_> {
+    fn in_world(&self, on: &Display) -> bool {
+        let wanted = self.preferences.as_ref().is_none_or(|p| p.0.screens_in_world);
+        let has_face = self.faces.iter().any(|f| match on {
+            Display::Phone => f.station.is_none(),
+            Display::Station(id) => f.station.as_ref() == Some(id),
+        });
+        wanted && has_face && !self.keyboard.0 && self.a11y.as_ref().is_none_or(|a| !a.get()) && self.report.is_none()
+    }
+}
+
 fn draw_phone(
     mut contexts: EguiContexts,
     active: Option<Res<Active>>,
@@ -135,6 +162,8 @@ fn draw_phone(
     time: Res<Time>,
     pulse: Res<Pulse>,
     caption: Res<CaptionHeight>,
+    placement: Placement,
+    mut shown: ResMut<ShownScreen>,
     mut typing: ResMut<Typing>,
     mut drawn: ResMut<DrawnTargets>,
     mut actions: MessageWriter<LearnerAction>,
@@ -144,9 +173,19 @@ fn draw_phone(
     let view = &active.view;
     let Some(screen) = view.screen.as_deref().and_then(|id| active.scenario().screen(id)) else {
         drawn.phone = None;
+        shown.set_if_neq(ShownScreen(None));
         return Ok(());
     };
     let layout = panels(ctx, &theme, &words, Some(screen.shown_on.clone()));
+    if placement.in_world(&screen.shown_on) {
+        // Drawn on the thing (`draw_phone_on_thing`), exactly where the panel would be.
+        let rect = panel_rect(ctx.viewport_rect(), layout, caption.0);
+        drawn.phone = Some(rect);
+        let placed = Placed { on: screen.shown_on.clone(), rect: rect.shrink(BEZEL) };
+        shown.set_if_neq(ShownScreen(Some(placed)));
+        return Ok(());
+    }
+    shown.set_if_neq(ShownScreen(None));
     let frame = PhoneFrame {
         screen,
         words: &words,
@@ -164,6 +203,65 @@ fn draw_phone(
     }
     actions.write_batch(taps.into_iter().map(LearnerAction));
     Ok(())
+}
+
+/// Draws the step's screen into the picture shown on its thing (the kiosk, the phone in the
+/// hand), and notes where its targets appear in the window, for the guide, autoplay and tests.
+fn draw_phone_on_thing(
+    mut painter: Query<&mut bevy_egui::EguiContext, With<ScreenPainter>>,
+    active: Option<Res<Active>>,
+    words: Res<Words>,
+    theme: Res<Theme>,
+    time: Res<Time>,
+    pulse: Res<Pulse>,
+    shown: Res<ShownScreen>,
+    camera: Query<(&Camera, &GlobalTransform), With<crate::app::scene::camera::Eye>>,
+    faces: Query<(&Face, &GlobalTransform, &ViewVisibility)>,
+    mut installed: Local<bool>,
+    mut typing: ResMut<Typing>,
+    mut drawn: ResMut<DrawnTargets>,
+    mut actions: MessageWriter<LearnerAction>,
+) {
+    let Ok(mut context) = painter.single_mut() else { return };
+    let ctx = context.get_mut();
+    if !*installed {
+        crate::app::theme::set_up(ctx);
+        *installed = true;
+    }
+    let (Some(active), Some(placed)) = (active, &shown.0) else { return };
+    let view = &active.view;
+    let Some(screen) = view.screen.as_deref().and_then(|id| active.scenario().screen(id)) else { return };
+    let frame = PhoneFrame {
+        screen,
+        words: &words,
+        theme: &theme,
+        target: view.target.as_ref(),
+        caption_height: 0.0,
+        layout: PanelLayout { width: placed.rect.width(), beside: true, caption_max: 0.0 },
+    };
+    let mut here = DrawnTargets::default();
+    let taps = draw_screen_filling(ctx, &frame, &mut typing, &mut here);
+    let whole = ctx.viewport_rect();
+    if let Some(target) = &view.target
+        && let Some(rect) = here.get(&Key::from(target))
+    {
+        guide(ctx, whole, rect, view.emphasis, pulse.breath(time.elapsed_secs()));
+    }
+    // Where each target appears in the window: through the face, as the camera sees it.
+    let face = faces.iter().find(|(f, _, _)| match (&placed.on, &f.station) {
+        (Display::Phone, None) => true,
+        (Display::Station(a), Some(b)) => a == b,
+        _ => false,
+    });
+    if let (Some((_, face, _)), Some(camera)) = (face, camera.iter().next()) {
+        let map = |p: egui::Pos2| to_window(camera, face, whole.size(), p);
+        for (key, rect) in here.rects {
+            if let (Some(a), Some(b)) = (map(rect.min), map(rect.max)) {
+                drawn.add(key, egui::Rect::from_two_pos(a, b));
+            }
+        }
+    }
+    actions.write_batch(taps.into_iter().map(LearnerAction));
 }
 
 /// What one frame of the phone shows.
@@ -188,39 +286,65 @@ pub fn draw_phone_frame(
     typing: &mut Typing,
     drawn: &mut DrawnTargets,
 ) -> (egui::Rect, Vec<Action>) {
-    let screen = frame.screen;
-    let viewport = ctx.viewport_rect();
-    let layout = frame.layout;
-    // The height the caption leaves (the phone never reaches under it), or the window's
-    // when the caption is beside it.
-    let height =
-        if layout.beside { viewport.height() - 32.0 } else { viewport.height() - frame.caption_height - PANEL_GAP };
-    let size = egui::vec2(layout.width, height.max(160.0));
-    let pos = egui::pos2(viewport.max.x - size.x - 24.0, 16.0);
+    let rect = panel_rect(ctx.viewport_rect(), frame.layout, frame.caption_height);
     let mut taps = Vec::new();
-    let area = egui::Area::new(egui::Id::new("phone")).fixed_pos(pos).order(egui::Order::Middle).show(ctx, |ui| {
+    let area = egui::Area::new(egui::Id::new("phone")).fixed_pos(rect.min).order(egui::Order::Middle).show(ctx, |ui| {
         let outer = egui::Frame::new()
             .fill(egui::Color32::from_rgb(0x22, 0x22, 0x26))
             .corner_radius(28.0)
-            .inner_margin(egui::Margin::same(12));
+            .inner_margin(egui::Margin::same(BEZEL as i8));
         outer.show(ui, |ui| {
-            ui.set_min_size(size - egui::vec2(24.0, 24.0));
-            ui.set_max_size(size - egui::vec2(24.0, 24.0));
-            let mut pen = Pen {
-                words: frame.words,
-                theme: frame.theme,
-                typing,
-                drawn: &mut *drawn,
-                taps: &mut taps,
-                target: frame.target.map(Key::from),
-                screen_fill: screen_fill(screen),
-            };
-            draw_screen(ui, screen, &mut pen)
+            ui.set_min_size(rect.size() - egui::vec2(2.0 * BEZEL, 2.0 * BEZEL));
+            ui.set_max_size(rect.size() - egui::vec2(2.0 * BEZEL, 2.0 * BEZEL));
+            screen_in(ui, frame, typing, drawn, &mut taps);
         });
     });
     let phone_rect = area.response.rect;
     drawn.phone = Some(phone_rect);
     (phone_rect, taps)
+}
+
+/// The phone's (or kiosk's) frame around its screen, in px.
+pub const BEZEL: f32 = 12.0;
+
+/// Where the panel (with its frame) goes in a window of `viewport`: at the right, from the
+/// top down to the caption (or to the window's bottom when it stands beside the caption).
+pub fn panel_rect(viewport: egui::Rect, layout: PanelLayout, caption_height: f32) -> egui::Rect {
+    let height =
+        if layout.beside { viewport.height() - 32.0 } else { viewport.height() - caption_height - PANEL_GAP };
+    let size = egui::vec2(layout.width, height.max(160.0));
+    egui::Rect::from_min_size(egui::pos2(viewport.max.x - size.x - 24.0, 16.0), size)
+}
+
+/// Draws the screen alone, filling the whole of `ctx` (a picture shown on a thing: its
+/// frame is the thing's own). Returns the taps.
+pub fn draw_screen_filling(
+    ctx: &egui::Context,
+    frame: &PhoneFrame,
+    typing: &mut Typing,
+    drawn: &mut DrawnTargets,
+) -> Vec<Action> {
+    let mut taps = Vec::new();
+    let size = ctx.viewport_rect().size();
+    egui::Area::new(egui::Id::new("screen")).fixed_pos(egui::Pos2::ZERO).show(ctx, |ui| {
+        ui.set_min_size(size);
+        ui.set_max_size(size);
+        screen_in(ui, frame, typing, drawn, &mut taps);
+    });
+    taps
+}
+
+fn screen_in(ui: &mut egui::Ui, frame: &PhoneFrame, typing: &mut Typing, drawn: &mut DrawnTargets, taps: &mut Vec<Action>) {
+    let mut pen = Pen {
+        words: frame.words,
+        theme: frame.theme,
+        typing,
+        drawn,
+        taps,
+        target: frame.target.map(Key::from),
+        screen_fill: screen_fill(frame.screen),
+    };
+    draw_screen(ui, frame.screen, &mut pen)
 }
 
 /// What drawing a screen needs and produces.
@@ -287,22 +411,28 @@ fn draw_screen(ui: &mut egui::Ui, screen: &PhoneScreen, pen: &mut Pen) {
                 });
             });
         }
-        ui.horizontal(|ui| {
-            if screen.back {
-                ui.label(egui::RichText::new("←").size(pen.theme.px(theme::BUTTON_PX)).color(ink));
-            }
-            // A long title wraps (large text, long English): the phone never grows wider.
-            ui.add(
-                egui::Label::new(
-                    egui::RichText::new(pen.words.say(&screen.title))
-                        .size(pen.theme.px(theme::BUTTON_PX))
-                        .strong()
-                        .color(ink),
-                )
-                .wrap(),
-            );
+        // The app's header, as elder-mode apps draw it: a broad blue band, the title in
+        // large white letters (8:1), the way back at its left.
+        let header = theme::PRIMARY;
+        egui::Frame::new().fill(header).corner_radius(10.0).inner_margin(egui::Margin::symmetric(10, 8)).show(ui, |ui| {
+            ui.set_min_width(ui.available_width());
+            ui.horizontal(|ui| {
+                if screen.back {
+                    ui.label(egui::RichText::new("←").size(pen.theme.px(theme::BUTTON_PX)).color(egui::Color32::WHITE));
+                }
+                // A long title wraps (large text, long English): the phone never grows wider.
+                ui.add(
+                    egui::Label::new(
+                        egui::RichText::new(pen.words.say(&screen.title))
+                            .size(pen.theme.px(theme::BUTTON_PX))
+                            .strong()
+                            .color(egui::Color32::WHITE),
+                    )
+                    .wrap(),
+                );
+            });
         });
-        ui.separator();
+        ui.add_space(4.0);
         // While the step asks to type, the keypad sits at the bottom of the screen, as a
         // phone's keyboard does: always whole, never scrolled away; the screen's widgets
         // scroll in the room above it, and the field is kept in view there.
@@ -347,6 +477,7 @@ pub(super) fn phone_button(
     egui::Button::new(egui::RichText::new(text).size(px).color(color))
         .wrap()
         .fill(fill)
+        .corner_radius(12.0)
         .min_size(egui::vec2(360.0, 60.0))
 }
 
@@ -394,8 +525,7 @@ fn draw_widget(ui: &mut egui::Ui, widget: &Widget, pen: &mut Pen) {
             let width = if columns == 2 { half.min(176.0) } else { ui.available_width() };
             egui::Grid::new(widget.id()).spacing([8.0, 8.0]).show(ui, |ui| {
                 for (n, item) in items.iter().enumerate() {
-                    let text = egui::RichText::new(words.say(&item.text)).size(pen.theme.px(theme::BODY_PX)).color(ink);
-                    pen.tap(ui, egui::Button::new(text).wrap().fill(fill).min_size(egui::vec2(width, 88.0)), &item.id);
+                    icon_button(ui, pen, item, width, (ink, fill));
                     if n % columns == columns - 1 {
                         ui.end_row();
                     }
@@ -485,6 +615,40 @@ fn draw_widget(ui: &mut egui::Ui, widget: &Widget, pen: &mut Pen) {
         }
         Widget::SmsCode { id, label, .. } => field(ui, id, &words.say(label), (None, false), &Style::default(), pen),
         Widget::PasswordPad { id, label, .. } => field(ui, id, &words.say(label), (None, true), &Style::default(), pen),
+    }
+}
+
+/// An app's icon on a home screen or service grid: its drawn pictogram on a coloured tile
+/// with its name under it, the whole a big button (a button to the keyboard and to screen
+/// readers, named by its words).
+fn icon_button(ui: &mut egui::Ui, pen: &mut Pen, item: &crate::scenario::GridItem, width: f32, colours: (egui::Color32, egui::Color32)) {
+    let (ink, fill) = colours;
+    let words = pen.words.say(&item.text);
+    let px = pen.theme.px(theme::BODY_PX);
+    let pad = ui.spacing().button_padding;
+    let text = theme::keep_punctuation(ui.ctx(), &words, px, width - 2.0 * pad.x);
+    let galley = ui.painter().layout(text, egui::FontId::proportional(px), ink, width - 2.0 * pad.x);
+    let side = 56.0 * pen.theme.text_scale() as f32 / 100.0;
+    let size = egui::vec2(width, (pad.y * 2.0 + side + 6.0 + galley.size().y).max(88.0));
+    let response = ui.allocate_response(size, egui::Sense::click());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Button, true, &words));
+    if ui.is_rect_visible(response.rect) {
+        let visuals = ui.style().interact(&response);
+        let p = ui.painter();
+        p.rect_filled(response.rect, 12.0, fill);
+        if response.has_focus() {
+            p.rect_stroke(response.rect, 12.0, egui::Stroke::new(4.0, theme::INK), egui::StrokeKind::Outside);
+        } else if response.hovered() {
+            p.rect_stroke(response.rect, 12.0, visuals.bg_stroke, egui::StrokeKind::Inside);
+        }
+        let tile = icons::icon_rect(response.rect, side, pad.y);
+        icons::draw_icon(p, tile, item.icon.as_deref(), &words);
+        let at = egui::pos2(response.rect.center().x - galley.size().x / 2.0, tile.max.y + 6.0);
+        p.galley(at, galley, ink);
+    }
+    pen.record(ui, Key::Widget(item.id.clone()), &response);
+    if response.clicked() {
+        pen.taps.push(Action::Tap(item.id.clone()));
     }
 }
 

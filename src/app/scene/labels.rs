@@ -26,7 +26,7 @@ fn draw_station_labels(
     pulse: Res<Pulse>,
     active: Option<Res<Active>>,
     caption: Res<CaptionHeight>,
-    cameras: Query<(&Camera, &GlobalTransform), With<Camera3d>>,
+    cameras: Query<(&Camera, &GlobalTransform), With<super::camera::Eye>>,
     stations: Query<&StationModel>,
     mut sizes: Local<std::collections::HashMap<String, egui::Vec2>>,
     mut drawn: ResMut<DrawnTargets>,

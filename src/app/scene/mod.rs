@@ -5,10 +5,22 @@
 use bevy::prelude::*;
 
 pub mod camera;
+pub mod display;
 mod flat;
 mod labels;
+pub mod models;
+mod picture;
 pub mod room;
+pub mod signs;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_plugins((flat::plugin, room::plugin, camera::plugin, labels::plugin));
+    app.add_plugins((
+        flat::plugin,
+        picture::plugin,
+        signs::plugin,
+        display::plugin,
+        room::plugin,
+        camera::plugin,
+        labels::plugin,
+    ));
 }

@@ -1,16 +1,24 @@
 //! The 3D place, built from the scenario's data: a floor and walls in the
-//! environment's colours, lit warmly by a cheap flat material (`flat.rs`), and
-//! one simple model per station that can be tapped; the station to touch glows.
+//! environment's colours and the place's own furniture, lit warmly by a cheap flat
+//! material (`flat.rs`); each station's model (`models.rs`) with its signs (`signs.rs`)
+//! and its screen's face (`display.rs`). Any part of a station taps it; the station to
+//! touch glows, and a small one (a card slot) has an arrow over it.
 
 use bevy::picking::prelude::*;
 use bevy::prelude::*;
 
+use super::display::{Face, ScreenCanvas};
 use super::flat::FlatMaterial;
+use super::models::{Part, Shape, Writing, decor, model};
+use super::picture::PictureMaterial;
+use super::signs::{SignAtlas, start_painting};
+use crate::app::words::Words;
+use crate::senior::Rgb;
 use crate::app::flow::AppSystems;
 use crate::app::flow::Screen;
 use crate::app::phone::guide::Pulse;
 use crate::app::walkthrough::{Active, LearnerAction};
-use crate::scenario::{Environment, StationKind};
+use crate::scenario::Environment;
 use crate::walkthrough::{Action, Target};
 
 /// A station's model; clicking it taps the station.
@@ -24,7 +32,12 @@ pub struct StationModel {
 pub(super) fn plugin(app: &mut App) {
     app.add_plugins(MeshPickingPlugin)
         .add_systems(OnEnter(Screen::Walkthrough), build_environment)
-        .add_systems(Update, glow_target_station.in_set(AppSystems::Present));
+        .add_systems(
+            Update,
+            (glow_target_station, point_at_small_targets, fit_sign_strips)
+                .in_set(AppSystems::Present)
+                .run_if(in_state(Screen::Walkthrough)),
+        );
 }
 
 fn palette(environment: Environment) -> (Color, Color) {
@@ -40,38 +53,52 @@ fn palette(environment: Environment) -> (Color, Color) {
     }
 }
 
-/// Size (metres) and colour of each kind of station.
-fn model(kind: StationKind) -> (Vec3, Color) {
-    match kind {
-        StationKind::Kiosk => (Vec3::new(0.8, 1.7, 0.5), Color::srgb(0.25, 0.55, 0.62)),
-        StationKind::CardReader => (Vec3::new(0.35, 0.18, 0.3), Color::srgb(0.2, 0.2, 0.25)),
-        StationKind::RegistrationCounter | StationKind::ServiceWindow => {
-            (Vec3::new(2.4, 1.1, 0.7), Color::srgb(0.62, 0.45, 0.30))
-        }
-        StationKind::PharmacyWindow => (Vec3::new(1.8, 1.2, 0.5), Color::srgb(0.35, 0.60, 0.42)),
-        StationKind::QueueScreen | StationKind::Tv => (Vec3::new(1.6, 0.9, 0.1), Color::srgb(0.10, 0.14, 0.22)),
-        StationKind::Seats => (Vec3::new(2.0, 0.5, 0.6), Color::srgb(0.30, 0.45, 0.70)),
-        StationKind::Sofa => (Vec3::new(2.0, 0.8, 0.9), Color::srgb(0.55, 0.35, 0.30)),
-        StationKind::Door => (Vec3::new(1.0, 2.1, 0.1), Color::srgb(0.55, 0.40, 0.28)),
-        StationKind::Sign => (Vec3::new(1.2, 0.8, 0.05), Color::srgb(0.15, 0.35, 0.60)),
-        StationKind::Table => (Vec3::new(1.2, 0.45, 0.7), Color::srgb(0.60, 0.45, 0.30)),
-        StationKind::Phone => (Vec3::new(0.08, 0.16, 0.01), Color::srgb(0.1, 0.1, 0.1)),
-        StationKind::TicketMachine => (Vec3::new(0.6, 1.5, 0.5), Color::srgb(0.75, 0.20, 0.20)),
-        StationKind::BankCounter => (Vec3::new(2.2, 1.15, 0.7), Color::srgb(0.45, 0.50, 0.58)),
-        StationKind::Stall => (Vec3::new(2.0, 0.9, 0.9), Color::srgb(0.70, 0.52, 0.30)),
-        StationKind::QrStand => (Vec3::new(0.3, 0.45, 0.12), Color::srgb(0.10, 0.55, 0.35)),
-        StationKind::Checkout => (Vec3::new(1.6, 0.95, 0.7), Color::srgb(0.30, 0.40, 0.55)),
-        StationKind::BusStopSign => (Vec3::new(0.5, 2.4, 0.1), Color::srgb(0.10, 0.40, 0.70)),
-        StationKind::Bus => (Vec3::new(3.5, 2.6, 1.2), Color::srgb(0.15, 0.55, 0.35)),
-        StationKind::Car => (Vec3::new(2.0, 1.3, 1.0), Color::srgb(0.95, 0.75, 0.15)),
+/// Which station a part of a model belongs to: a click on it taps that station, and it
+/// glows with the station while that is the thing to touch.
+#[derive(Component, Debug, Clone)]
+pub struct StationPart(pub String);
+
+/// The gentle arrow that points at a small thing to touch (a card slot).
+#[derive(Component)]
+struct Pointer3d {
+    station: String,
+    at: Vec3,
+}
+
+#[derive(bevy::ecs::system::SystemParam)]
+struct Builders<'w> {
+    meshes: ResMut<'w, Assets<Mesh>>,
+    materials: ResMut<'w, Assets<FlatMaterial>>,
+    pictures: ResMut<'w, Assets<PictureMaterial>>,
+    images: ResMut<'w, Assets<Image>>,
+    atlas: ResMut<'w, SignAtlas>,
+}
+
+/// A part's mesh, centred on its origin.
+fn mesh_of(shape: Shape, size: Vec3) -> Mesh {
+    match shape {
+        Shape::Block => Cuboid::from_size(size).into(),
+        Shape::Pole => Cylinder::new(size.x / 2.0, size.y).mesh().resolution(16).build(),
+        Shape::Ball => Sphere::new(size.x / 2.0).mesh().uv(16, 10),
+        Shape::Sign(_) => Rectangle::new(size.x, size.y).into(),
     }
+}
+
+fn part_transform(p: &Part) -> Transform {
+    Transform::from_translation(p.at).with_rotation(Quat::from_rotation_x(-p.tilt.to_radians()))
+}
+
+fn linear(c: Color) -> Rgb {
+    let s = c.to_srgba();
+    Rgb((s.red * 255.0).round() as u8, (s.green * 255.0).round() as u8, (s.blue * 255.0).round() as u8)
 }
 
 fn build_environment(
     mut commands: Commands,
     active: Res<Active>,
-    mut meshes: ResMut<Assets<Mesh>>,
-    mut materials: ResMut<Assets<FlatMaterial>>,
+    words: Res<Words>,
+    mut b: Builders,
+    canvas: Res<ScreenCanvas>,
 ) {
     let scenario = active.scenario();
     let (floor, wall) = palette(scenario.environment);
@@ -79,8 +106,8 @@ fn build_environment(
     commands.spawn((
         Name::new("Floor"),
         scoped.clone(),
-        Mesh3d(meshes.add(Plane3d::default().mesh().size(16.0, 16.0))),
-        MeshMaterial3d(materials.add(FlatMaterial::new(floor))),
+        Mesh3d(b.meshes.add(Plane3d::default().mesh().size(16.0, 16.0))),
+        MeshMaterial3d(b.materials.add(FlatMaterial::new(floor))),
         Pickable::IGNORE,
     ));
     for (name, size, at) in [
@@ -91,30 +118,151 @@ fn build_environment(
         commands.spawn((
             Name::new(name),
             scoped.clone(),
-            Mesh3d(meshes.add(Cuboid::from_size(size))),
-            MeshMaterial3d(materials.add(FlatMaterial::new(wall))),
+            Mesh3d(b.meshes.add(Cuboid::from_size(size))),
+            MeshMaterial3d(b.materials.add(FlatMaterial::new(wall))),
             Transform::from_translation(at),
+            Pickable::IGNORE,
+        ));
+    }
+    let mut atlas = SignAtlas::default();
+    // Signs are painted after all are known: (entity, strip) to give their picture's part.
+    let mut signs: Vec<(Entity, usize)> = Vec::new();
+    for p in decor(scenario.environment) {
+        commands.spawn((
+            Name::new("Furniture"),
+            scoped.clone(),
+            Mesh3d(b.meshes.add(mesh_of(p.shape, p.size))),
+            MeshMaterial3d(b.materials.add(FlatMaterial::new(p.colour))),
+            part_transform(&p),
             Pickable::IGNORE,
         ));
     }
     for station in &scenario.stations {
         if !station.kind.is_drawn() {
-            continue; // the phone is the learner's own, drawn in front of them
+            continue; // the phone is the learner's own, held in front of them
         }
-        let (size, colour) = model(station.kind);
         let (x, y, z) = station.position;
         let base = Vec3::new(x, y, z);
-        commands
-            .spawn((
-                Name::new(format!("Station {}", station.id)),
+        let model = model(station.kind, y);
+        let turn = Quat::from_rotation_y(station.facing.to_radians());
+        let root = Transform::from_translation(base).with_rotation(turn);
+        let label = words.say(&station.label);
+        let mut entity = commands.spawn((
+            Name::new(format!("Station {}", station.id)),
+            scoped.clone(),
+            StationModel { id: station.id.clone(), label_at: base + Vec3::Y * (model.top + 0.35) },
+            root,
+            Visibility::default(),
+        ));
+        entity.with_children(|c| {
+            for p in &model.parts {
+                let mesh = b.meshes.add(mesh_of(p.shape, p.size));
+                if let Shape::Sign(writing) = p.shape {
+                    let words = match writing {
+                        Writing::Label => Some(label.clone()),
+                        Writing::Chars(chars) => Some(chars.to_owned()),
+                        Writing::Qr => None,
+                    };
+                    let strip = atlas.add(words, linear(p.colour), p.size.truncate());
+                    let id = c
+                        .spawn((
+                            Name::new("Sign"),
+                            StationPart(station.id.clone()),
+                            Mesh3d(mesh),
+                            part_transform(p).with_translation(p.at + Vec3::Z * 0.002),
+                        ))
+                        .observe(tap_station)
+                        .id();
+                    signs.push((id, strip));
+                    continue;
+                }
+                c.spawn((
+                    Name::new("Part"),
+                    StationPart(station.id.clone()),
+                    Mesh3d(mesh),
+                    MeshMaterial3d(b.materials.add(FlatMaterial::new(p.colour))),
+                    part_transform(p),
+                ))
+                .observe(tap_station);
+            }
+            if let Some(mount) = model.screen {
+                c.spawn((
+                    Name::new("Screen"),
+                    Face { station: Some(station.id.clone()), width: mount.width },
+                    Mesh3d(b.meshes.add(Rectangle::new(1.0, 1.0))),
+                    MeshMaterial3d(
+                        b.pictures.add(PictureMaterial { picture: canvas.0.clone(), backing: LinearRgba::BLACK }),
+                    ),
+                    mount.transform().with_translation(mount.at + mount.transform().back() * 0.004),
+                    Visibility::Hidden,
+                ));
+            }
+        });
+        if let Some(at) = model.point {
+            let world = root.transform_point(at);
+            commands.spawn((
+                Name::new("Pointer"),
                 scoped.clone(),
-                StationModel { id: station.id.clone(), label_at: base + Vec3::Y * (size.y + 0.35) },
-                Mesh3d(meshes.add(Cuboid::from_size(size))),
-                MeshMaterial3d(materials.add(FlatMaterial::new(colour))),
-                Transform::from_translation(base + Vec3::Y * size.y / 2.0)
-                    .with_rotation(Quat::from_rotation_y(station.facing.to_radians())),
-            ))
-            .observe(tap_station);
+                Pointer3d { station: station.id.clone(), at: world },
+                Mesh3d(b.meshes.add(Cone { radius: 0.05, height: 0.12 })),
+                MeshMaterial3d(b.materials.add(FlatMaterial::new(Color::srgb(0.95, 0.66, 0.0)))),
+                Transform::from_translation(world + Vec3::Y * 0.2).with_rotation(Quat::from_rotation_x(std::f32::consts::PI)),
+                Visibility::Hidden,
+                Pickable::IGNORE,
+            ));
+        }
+    }
+    // Paint the signs: every sign shows its own strip of the one picture.
+    start_painting(&mut commands, &mut b.images, &mut atlas);
+    let material = b.pictures.add(PictureMaterial { picture: atlas.image.clone(), backing: LinearRgba::WHITE });
+    for (entity, strip) in signs {
+        let (top, bottom) = atlas.span(strip);
+        commands.entity(entity).insert(MeshMaterial3d(material.clone())).insert(SignStrip(top, bottom));
+    }
+    *b.atlas = atlas;
+}
+
+/// The part of the sign picture a sign shows (top, bottom), applied to its mesh once built.
+#[derive(Component)]
+struct SignStrip(f32, f32);
+
+fn fit_sign_strips(
+    signs: Query<(Entity, &Mesh3d, &SignStrip)>,
+    mut meshes: ResMut<Assets<Mesh>>,
+    mut commands: Commands,
+) {
+    for (entity, mesh, SignStrip(top, bottom)) in &signs {
+        if let Some(mut mesh) = meshes.get_mut(&mesh.0)
+            && let Some(bevy::mesh::VertexAttributeValues::Float32x2(uvs)) = mesh.attribute_mut(Mesh::ATTRIBUTE_UV_0)
+        {
+            for uv in uvs.iter_mut() {
+                uv[1] = top + uv[1] * (bottom - top);
+            }
+        }
+        commands.entity(entity).remove::<SignStrip>();
+    }
+}
+
+/// The arrow over a small thing to touch: shown while it is the target, bobbing gently
+/// (a few centimetres, twice as slow as a breath), never flashing.
+fn point_at_small_targets(
+    time: Res<Time>,
+    active: Option<Res<Active>>,
+    mut arrows: Query<(&Pointer3d, &mut Transform, &mut Visibility)>,
+    mut wake: ResMut<crate::app::flow::Wake>,
+) {
+    let target = active.as_ref().and_then(|a| match &a.view.target {
+        Some(Target::Station(id)) => Some(id.clone()),
+        _ => None,
+    });
+    for (arrow, mut transform, mut visibility) in &mut arrows {
+        let on = target.as_deref() == Some(arrow.station.as_str());
+        visibility.set_if_neq(if on { Visibility::Inherited } else { Visibility::Hidden });
+        if on {
+            let bob = 0.03 * (time.elapsed_secs() * std::f32::consts::PI * 0.5).sin();
+            transform.translation = arrow.at + Vec3::Y * (0.16 + bob);
+            wake.within(0.125);
+        }
     }
 }
 
@@ -124,7 +272,8 @@ fn build_environment(
 /// and, on a busy machine, a click on the seats' label also tapped the pharmacy behind it).
 fn tap_station(
     click: On<Pointer<Click>>,
-    stations: Query<&StationModel>,
+    stations: Query<&StationPart>,
+    on_face: Option<Res<bevy_egui::input::HoveredNonWindowEguiContext>>,
     mut contexts: bevy_egui::EguiContexts,
     mut actions: MessageWriter<LearnerAction>,
 ) {
@@ -135,11 +284,12 @@ fn tap_station(
         ctx.layer_id_at(bevy_egui::egui::pos2(at.x, at.y))
             .is_some_and(|layer| layer.order != bevy_egui::egui::Order::Background)
     };
-    if contexts.ctx_mut().is_ok_and(over_panel) {
+    // A click on a machine's screen is the screen's (its button), not a tap on the machine.
+    if contexts.ctx_mut().is_ok_and(over_panel) || on_face.is_some() {
         return;
     }
-    if let Ok(station) = stations.get(click.entity) {
-        actions.write(LearnerAction(Action::TapStation(station.id.clone())));
+    if let Ok(StationPart(id)) = stations.get(click.entity) {
+        actions.write(LearnerAction(Action::TapStation(id.clone())));
     }
 }
 
@@ -148,7 +298,7 @@ fn glow_target_station(
     time: Res<Time>,
     pulse: Res<Pulse>,
     active: Option<Res<Active>>,
-    stations: Query<(&StationModel, &MeshMaterial3d<FlatMaterial>)>,
+    stations: Query<(&StationPart, &MeshMaterial3d<FlatMaterial>)>,
     mut materials: ResMut<Assets<FlatMaterial>>,
 ) {
     let target = active.as_ref().and_then(|a| match &a.view.target {
@@ -156,8 +306,8 @@ fn glow_target_station(
         _ => None,
     });
     let breath = pulse.breath(time.elapsed_secs());
-    for (station, material) in &stations {
-        let glow = if target.as_deref() == Some(station.id.as_str()) { 0.25 + 0.35 * breath } else { 0.0 };
+    for (StationPart(station), material) in &stations {
+        let glow = if target.as_deref() == Some(station.as_str()) { 0.25 + 0.35 * breath } else { 0.0 };
         let wanted = LinearRgba::rgb(glow, glow * 0.7, 0.0);
         // Only touch materials whose glow changes, so still stations are not re-uploaded each frame.
         if materials.get(&material.0).is_some_and(|m| m.glow != wanted)

@@ -57,6 +57,8 @@ fn draw_settings(
         let on_off = [(true, words.ui("settings-on")), (false, words.ui("settings-off"))];
         row(ui, &theme, &words.ui("settings-fullscreen"), &on_off, &mut wanted.fullscreen);
         row(ui, &theme, &words.ui("settings-big-pointer"), &on_off, &mut wanted.big_pointer);
+        let places = [(true, words.ui("settings-screens-world")), (false, words.ui("settings-screens-flat"))];
+        row(ui, &theme, &words.ui("settings-screens"), &places, &mut wanted.screens_in_world);
         // The language's voice packs (folder, name), read once per language shown.
         if packs.as_ref().is_none_or(|(l, _)| *l != words.lang) {
             let found = voice::packs(&root.0, words.lang.tag());
