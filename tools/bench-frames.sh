@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Frame rate, start-up time and peak memory of the hospital scene during autoplay,
-# side by side with a baseline (an empty Bevy 3D scene: one lit cube and a camera),
-# both at 1280x720 under Xvfb + Mesa's software Vulkan, built from the same profile.
-# Usage: tools/bench-frames.sh        (SECS=30 by default; RUNS=1)
+# Frame rate, start-up time and peak memory of every place of the course during autoplay
+# (one task per environment), side by side with a baseline (an empty Bevy 3D scene: one
+# lit cube and a camera), all at 1280x720 under Xvfb + Mesa's software Vulkan, built from
+# the same profile.
+# Usage: tools/bench-frames.sh        (SECS=30 by default)
+#        ENVS="HospitalLobby Market" tools/bench-frames.sh   (only these places)
 #        PROFILE=release tools/bench-frames.sh   (what centres get: tools/package.sh builds it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,16 +31,30 @@ measure() { # name, command...
   rm -f "$out"
 }
 
+# One task per place: the first of the course that is set there.
+declare -A task=(
+  [HospitalLobby]=hospital_appointment [LivingRoom]=medical_insurance_payment
+  [ServiceHall]=zheliban_basics [BankHall]=social_card_bank [Street]=taxi_call
+  [BusStop]=bus_ride_code [Market]=market_pay_code
+)
+ENVS="${ENVS:-HospitalLobby LivingRoom ServiceHall BankHall Street BusStop Market}"
 base=$(measure baseline "$BIN/examples/bench_baseline")
-app=$(measure hospital "$BIN/kuayue" play hospital_appointment --autoplay --lang zh-CN)
-python3 - "$base" "$app" "$SECS" <<'PY'
+rows=()
+for env in $ENVS; do
+  rows+=("$(measure "$env" "$BIN/kuayue" play "${task[$env]}" --autoplay --lang zh-CN)")
+done
+python3 - "$SECS" "$base" "${rows[@]}" <<'PY'
 import sys
-b = sys.argv[1].split(); a = sys.argv[2].split(); secs = sys.argv[3]
-names = ["median fps", "1% low fps", "start-up to first frame (ms)", "peak memory (MiB)"]
-print(f"over {secs} s at 1280x720, Xvfb + lavapipe")
-print(f"{'':32}{'baseline':>10}{'hospital':>10}{'ratio':>8}  target")
-targets = ["≥ 0.8", "", "≤ 1.3", "≤ 1.3"]
-for i, n in enumerate(names):
-    bv, av = float(b[i+1]), float(a[i+1])
-    print(f"{n:32}{bv:>10.1f}{av:>10.1f}{av/bv:>8.2f}  {targets[i]}")
+secs = sys.argv[1]; b = sys.argv[2].split(); rows = [r.split() for r in sys.argv[3:]]
+print(f"over {secs} s at 1280x720, Xvfb + lavapipe; ratio = place / baseline")
+print(f"baseline (one lit cube): median {float(b[1]):.1f} fps, 1% low {float(b[2]):.1f} fps, "
+      f"start-up {float(b[3]):.0f} ms, peak {float(b[4]):.0f} MiB")
+print(f"{'place':<15}{'median fps':>11}{'ratio':>7}{'1% low':>8}{'start-up ms':>12}{'ratio':>7}{'peak MiB':>9}{'ratio':>7}")
+ok = True
+for a in rows:
+    fps, low, start, mem = (float(x) for x in a[1:5])
+    rf, rs, rm = fps / float(b[1]), start / float(b[3]), mem / float(b[4])
+    ok &= rf >= 0.9 and rs <= 1.1 and rm <= 1.1
+    print(f"{a[0]:<15}{fps:>11.1f}{rf:>7.2f}{low:>8.1f}{start:>12.0f}{rs:>7.2f}{mem:>9.0f}{rm:>7.2f}")
+print("targets: fps ratio >= 0.9, start-up ratio <= 1.1, memory ratio <= 1.1:", "met" if ok else "NOT met")
 PY

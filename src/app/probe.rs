@@ -129,6 +129,7 @@ fn report_target(
     time: Res<Time<Real>>,
     active: Option<Res<Active>>,
     drawn: Option<Res<DrawnTargets>>,
+    shown: Option<Res<crate::app::scene::display::ShownScreen>>,
     mut reported: Local<Option<String>>,
     mut steady: Local<(Option<bevy_egui::egui::Rect>, u32, f32)>,
     mut wake: ResMut<Wake>,
@@ -150,7 +151,15 @@ fn report_target(
     if let Some(rect) = rect.filter(|_| steady.1 >= 5 && now - steady.2 >= 0.5) {
         let c = rect.center();
         let key = format!("{:?}", Key::from(target));
-        report.write(json!({ "event": "target", "step": step, "key": key, "x": c.x, "y": c.y }));
+        // Where the step's screen is drawn: on the thing it belongs to, or flat at the edge.
+        let on = match shown.as_deref().and_then(|s| s.0.as_ref()) {
+            Some(placed) => match &placed.on {
+                crate::scenario::Display::Phone => "phone in the hand".to_owned(),
+                crate::scenario::Display::Station(id) => format!("station {id}"),
+            },
+            None => "flat".to_owned(),
+        };
+        report.write(json!({ "event": "target", "step": step, "key": key, "x": c.x, "y": c.y, "screen": on }));
         *reported = Some(step.clone());
     }
 }

@@ -292,3 +292,27 @@ fn a_slow_press_that_drifts_a_little_is_a_tap() {
     assert_eq!(report.texts("action", "action"), ["Tap(\"app_zlb\")"], "one tap: {:?}", report.seen);
     assert!(report.all("hint").is_empty(), "no hint: {:?}", report.seen);
 }
+
+/// The kiosk's own screen, drawn on the kiosk in the room: the camera faces it, and a real
+/// click on its 预约签到 button (found where the app reports it, through the kiosk's face)
+/// presses that button — the ray meets the screen, egui's pointer lands on the picture —
+/// and the walkthrough moves on. Not a tap on the kiosk behind it.
+#[test]
+fn a_real_click_on_a_button_of_the_kiosks_own_screen_presses_it() {
+    let screen = VirtualScreen::start();
+    let mut report = Report::new("kiosk-screen");
+    let mut app = play_from(&screen, &report, "hospital_appointment", &["--step", "kiosk_checkin"]);
+    let target = report.wait_for("target", |t| t["step"] == "kiosk_checkin", 120);
+    let mut next = None;
+    if let Some(target) = &target {
+        std::thread::sleep(Duration::from_secs(2));
+        click_at(&screen, target);
+        next = report.wait_for("step", |s| s["step"] == "insert_card", 60);
+    }
+    let _ = app.kill();
+    let _ = app.wait();
+    let target = target.unwrap_or_else(|| panic!("the button was never reported: {:?}", report.seen));
+    assert_eq!(target["screen"], "station kiosk", "the screen is drawn on the kiosk: {target}");
+    assert!(next.is_some(), "the click on the kiosk's screen did not move on: {:?}", report.seen);
+    assert_eq!(report.texts("action", "action"), ["Tap(\"btn_checkin\")"], "{:?}", report.seen);
+}

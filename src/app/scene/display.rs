@@ -70,6 +70,7 @@ pub(super) fn plugin(app: &mut App) {
             Update,
             (fit_canvas, place_faces).in_set(AppSystems::Present).run_if(in_state(Screen::Walkthrough)),
         )
+        .add_systems(Last, paint_only_changes.run_if(in_state(Screen::Walkthrough)))
         .add_systems(
             PreUpdate,
             point_at_faces
@@ -94,7 +95,7 @@ fn spawn_painter_and_phone(
         Name::new("Screen painter"),
         DespawnOnExit(Screen::Walkthrough),
         ScreenPainter,
-        Camera3d::default(),
+        Camera2d,
         Camera { order: -1, is_active: false, clear_color: ClearColorConfig::Custom(Color::NONE), ..default() },
         bevy::camera::RenderTarget::Image(image.clone().into()),
         bevy::core_pipeline::tonemapping::Tonemapping::None,
@@ -179,6 +180,40 @@ fn fit_canvas(
     images.remove(&old);
 }
 
+/// The picture is drawn again only when what egui painted changed (a software renderer pays
+/// for every pixel of it each time): egui runs every frame, and its triangles are compared
+/// with the last ones drawn.
+fn paint_only_changes(
+    canvas_handle: Res<ScreenCanvas>,
+    mut painter: Query<(&mut Camera, &bevy_egui::EguiRenderOutput), With<ScreenPainter>>,
+    mut last: Local<Option<(u64, AssetId<Image>)>>,
+) {
+    use std::hash::{Hash, Hasher};
+    let Ok((mut camera, output)) = painter.single_mut() else { return };
+    if !camera.is_active {
+        *last = None;
+        return;
+    }
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for job in &output.paint_jobs {
+        let r = job.clip_rect;
+        [r.min.x, r.min.y, r.max.x, r.max.y].map(f32::to_bits).hash(&mut hasher);
+        if let egui::epaint::Primitive::Mesh(mesh) = &job.primitive {
+            mesh.indices.hash(&mut hasher);
+            for v in &mesh.vertices {
+                [v.pos.x, v.pos.y, v.uv.x, v.uv.y].map(f32::to_bits).hash(&mut hasher);
+                v.color.to_array().hash(&mut hasher);
+            }
+        }
+    }
+    let now = (hasher.finish(), canvas_handle.0.id());
+    let unchanged = *last == Some(now) && output.textures_delta.is_empty();
+    *last = Some(now);
+    if unchanged {
+        camera.is_active = false;
+    }
+}
+
 /// The vertical field of view of the camera (Bevy's default perspective).
 fn fov(projection: &Projection) -> f32 {
     match projection {
@@ -251,11 +286,17 @@ fn place_faces(
             // In the hand: as large, and where, the flat panel would be.
             let m = metres_per_px(HELD_AT, fov(projection), size.y);
             let (w, h) = (p.rect.width() * m, p.rect.height() * m);
-            transform.scale = Vec3::new(w, h, 1.0);
             let c = p.rect.center();
-            transform.translation = Vec3::new((c.x - size.x / 2.0) * m, -(c.y - size.y / 2.0) * m, 0.0);
+            let at = Vec3::new((c.x - size.x / 2.0) * m, -(c.y - size.y / 2.0) * m, 0.0);
+            let scale = Vec3::new(w, h, 1.0);
+            if transform.scale != scale || transform.translation != at {
+                transform.scale = scale;
+                transform.translation = at;
+            }
             let bezel = BEZEL_PX * m;
-            for (part, mut t) in &mut parts {
+            // Placed again only when the panel moved (a moved transform is work every frame).
+            let moved = parts.iter().next().is_none_or(|(_, t)| t.scale == Vec3::ONE) || transform.is_changed();
+            for (part, mut t) in parts.iter_mut().filter(|_| moved) {
                 let at = transform.translation;
                 *t = match part {
                     PhonePart::Body => Transform::from_translation(at - Vec3::Z * 0.006)

@@ -34,7 +34,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(OnEnter(Screen::Walkthrough), build_environment)
         .add_systems(
             Update,
-            (glow_target_station, point_at_small_targets, fit_sign_strips)
+            (glow_target_station, point_at_small_targets)
                 .in_set(AppSystems::Present)
                 .run_if(in_state(Screen::Walkthrough)),
         );
@@ -93,6 +93,39 @@ fn linear(c: Color) -> Rgb {
     Rgb((s.red * 255.0).round() as u8, (s.green * 255.0).round() as u8, (s.blue * 255.0).round() as u8)
 }
 
+/// Parts of one colour (or the signs of one picture) merged into one mesh: a station is a
+/// handful of meshes, not dozens (each mesh drawn costs the CPU more than its pixels cost
+/// the renderer, above all in a debug build).
+fn merged(parts: impl IntoIterator<Item = Mesh>) -> Option<Mesh> {
+    let mut parts = parts.into_iter();
+    let mut mesh = parts.next()?;
+    for p in parts {
+        // Every part's mesh has positions, normals and UVs: merging cannot fail.
+        let _ = mesh.merge(&p);
+    }
+    Some(mesh)
+}
+
+/// The mesh of a part, placed and turned as it stands in its model, in its colour (a
+/// vertex colour: parts of many colours merge into one mesh); a sign's shows its strip of
+/// the sign picture.
+fn placed_mesh(p: &Part, strip: Option<(f32, f32)>) -> Mesh {
+    let mut mesh = mesh_of(p.shape, p.size);
+    if let Some((top, bottom)) = strip
+        && let Some(bevy::mesh::VertexAttributeValues::Float32x2(uvs)) = mesh.attribute_mut(Mesh::ATTRIBUTE_UV_0)
+    {
+        for uv in uvs.iter_mut() {
+            uv[1] = top + uv[1] * (bottom - top);
+        }
+    }
+    if strip.is_none() {
+        let colour = p.colour.to_linear().to_f32_array();
+        mesh.insert_attribute(Mesh::ATTRIBUTE_COLOR, vec![colour; mesh.count_vertices()]);
+    }
+    let lift = if strip.is_some() { Vec3::Z * 0.002 } else { Vec3::ZERO };
+    mesh.transformed_by(part_transform(p).with_translation(p.at + lift))
+}
+
 fn build_environment(
     mut commands: Commands,
     active: Res<Active>,
@@ -103,50 +136,63 @@ fn build_environment(
     let scenario = active.scenario();
     let (floor, wall) = palette(scenario.environment);
     let scoped = DespawnOnExit(Screen::Walkthrough);
+    // The room: floor, walls and the place's own furniture, one mesh.
+    let block = |size: Vec3, at: Vec3, colour: Color| Part { shape: Shape::Block, size, at, tilt: 0.0, colour };
+    let mut room = vec![
+        block(Vec3::new(16.0, 0.02, 16.0), Vec3::new(0.0, -0.01, 0.0), floor),
+        block(Vec3::new(16.0, 4.0, 0.2), Vec3::new(0.0, 2.0, -6.0), wall),
+        block(Vec3::new(0.2, 4.0, 16.0), Vec3::new(-8.0, 2.0, 0.0), wall),
+        block(Vec3::new(0.2, 4.0, 16.0), Vec3::new(8.0, 2.0, 0.0), wall),
+    ];
+    room.extend(decor(scenario.environment));
     commands.spawn((
-        Name::new("Floor"),
+        Name::new("Room"),
         scoped.clone(),
-        Mesh3d(b.meshes.add(Plane3d::default().mesh().size(16.0, 16.0))),
-        MeshMaterial3d(b.materials.add(FlatMaterial::new(floor))),
+        Mesh3d(b.meshes.add(merged(room.iter().map(|p| placed_mesh(p, None))).expect("a floor and walls"))),
+        MeshMaterial3d(b.materials.add(FlatMaterial::new(Color::WHITE))),
         Pickable::IGNORE,
     ));
-    for (name, size, at) in [
-        ("Back wall", Vec3::new(16.0, 4.0, 0.2), Vec3::new(0.0, 2.0, -6.0)),
-        ("Left wall", Vec3::new(0.2, 4.0, 16.0), Vec3::new(-8.0, 2.0, 0.0)),
-        ("Right wall", Vec3::new(0.2, 4.0, 16.0), Vec3::new(8.0, 2.0, 0.0)),
-    ] {
-        commands.spawn((
-            Name::new(name),
-            scoped.clone(),
-            Mesh3d(b.meshes.add(Cuboid::from_size(size))),
-            MeshMaterial3d(b.materials.add(FlatMaterial::new(wall))),
-            Transform::from_translation(at),
-            Pickable::IGNORE,
-        ));
-    }
+    let drawn: Vec<_> = scenario
+        .stations
+        .iter()
+        .filter(|s| s.kind.is_drawn()) // the phone is the learner's own, held in front of them
+        .map(|s| (s, model(s.kind, s.position.1)))
+        .collect();
+    // Every sign's strip of the one sign picture, known before any sign is built.
     let mut atlas = SignAtlas::default();
-    // Signs are painted after all are known: (entity, strip) to give their picture's part.
-    let mut signs: Vec<(Entity, usize)> = Vec::new();
-    for p in decor(scenario.environment) {
-        commands.spawn((
-            Name::new("Furniture"),
-            scoped.clone(),
-            Mesh3d(b.meshes.add(mesh_of(p.shape, p.size))),
-            MeshMaterial3d(b.materials.add(FlatMaterial::new(p.colour))),
-            part_transform(&p),
-            Pickable::IGNORE,
-        ));
-    }
-    for station in &scenario.stations {
-        if !station.kind.is_drawn() {
-            continue; // the phone is the learner's own, held in front of them
+    let mut strips = Vec::new();
+    for (station, model) in &drawn {
+        for p in &model.parts {
+            if let Shape::Sign(writing) = p.shape {
+                let words = match writing {
+                    Writing::Label => Some(words.say(&station.label)),
+                    Writing::Chars(chars) => Some(chars.to_owned()),
+                    Writing::Qr => None,
+                };
+                strips.push(atlas.add(words, linear(p.colour), p.size.truncate()));
+            }
         }
+    }
+    start_painting(&mut commands, &mut b.images, &mut atlas);
+    let sign_material = b.pictures.add(PictureMaterial { picture: atlas.image.clone(), backing: LinearRgba::WHITE });
+    let mut strips = strips.into_iter();
+    for (station, model) in &drawn {
         let (x, y, z) = station.position;
         let base = Vec3::new(x, y, z);
-        let model = model(station.kind, y);
         let turn = Quat::from_rotation_y(station.facing.to_radians());
         let root = Transform::from_translation(base).with_rotation(turn);
-        let label = words.say(&station.label);
+        let signs: Vec<Mesh> = model
+            .parts
+            .iter()
+            .filter(|p| matches!(p.shape, Shape::Sign(_)))
+            .map(|p| {
+                let strip = strips.next().map(|n| atlas.span(n));
+                placed_mesh(p, strip)
+            })
+            .collect();
+        let solid = merged(
+            model.parts.iter().filter(|p| !matches!(p.shape, Shape::Sign(_))).map(|p| placed_mesh(p, None)),
+        );
         let mut entity = commands.spawn((
             Name::new(format!("Station {}", station.id)),
             scoped.clone(),
@@ -155,33 +201,21 @@ fn build_environment(
             Visibility::default(),
         ));
         entity.with_children(|c| {
-            for p in &model.parts {
-                let mesh = b.meshes.add(mesh_of(p.shape, p.size));
-                if let Shape::Sign(writing) = p.shape {
-                    let words = match writing {
-                        Writing::Label => Some(label.clone()),
-                        Writing::Chars(chars) => Some(chars.to_owned()),
-                        Writing::Qr => None,
-                    };
-                    let strip = atlas.add(words, linear(p.colour), p.size.truncate());
-                    let id = c
-                        .spawn((
-                            Name::new("Sign"),
-                            StationPart(station.id.clone()),
-                            Mesh3d(mesh),
-                            part_transform(p).with_translation(p.at + Vec3::Z * 0.002),
-                        ))
-                        .observe(tap_station)
-                        .id();
-                    signs.push((id, strip));
-                    continue;
-                }
+            if let Some(mesh) = solid {
                 c.spawn((
-                    Name::new("Part"),
+                    Name::new("Body"),
                     StationPart(station.id.clone()),
-                    Mesh3d(mesh),
-                    MeshMaterial3d(b.materials.add(FlatMaterial::new(p.colour))),
-                    part_transform(p),
+                    Mesh3d(b.meshes.add(mesh)),
+                    MeshMaterial3d(b.materials.add(FlatMaterial::new(Color::WHITE))),
+                ))
+                .observe(tap_station);
+            }
+            if let Some(mesh) = merged(signs) {
+                c.spawn((
+                    Name::new("Signs"),
+                    StationPart(station.id.clone()),
+                    Mesh3d(b.meshes.add(mesh)),
+                    MeshMaterial3d(sign_material.clone()),
                 ))
                 .observe(tap_station);
             }
@@ -206,41 +240,14 @@ fn build_environment(
                 Pointer3d { station: station.id.clone(), at: world },
                 Mesh3d(b.meshes.add(Cone { radius: 0.05, height: 0.12 })),
                 MeshMaterial3d(b.materials.add(FlatMaterial::new(Color::srgb(0.95, 0.66, 0.0)))),
-                Transform::from_translation(world + Vec3::Y * 0.2).with_rotation(Quat::from_rotation_x(std::f32::consts::PI)),
+                Transform::from_translation(world + Vec3::Y * 0.2)
+                    .with_rotation(Quat::from_rotation_x(std::f32::consts::PI)),
                 Visibility::Hidden,
                 Pickable::IGNORE,
             ));
         }
     }
-    // Paint the signs: every sign shows its own strip of the one picture.
-    start_painting(&mut commands, &mut b.images, &mut atlas);
-    let material = b.pictures.add(PictureMaterial { picture: atlas.image.clone(), backing: LinearRgba::WHITE });
-    for (entity, strip) in signs {
-        let (top, bottom) = atlas.span(strip);
-        commands.entity(entity).insert(MeshMaterial3d(material.clone())).insert(SignStrip(top, bottom));
-    }
     *b.atlas = atlas;
-}
-
-/// The part of the sign picture a sign shows (top, bottom), applied to its mesh once built.
-#[derive(Component)]
-struct SignStrip(f32, f32);
-
-fn fit_sign_strips(
-    signs: Query<(Entity, &Mesh3d, &SignStrip)>,
-    mut meshes: ResMut<Assets<Mesh>>,
-    mut commands: Commands,
-) {
-    for (entity, mesh, SignStrip(top, bottom)) in &signs {
-        if let Some(mut mesh) = meshes.get_mut(&mesh.0)
-            && let Some(bevy::mesh::VertexAttributeValues::Float32x2(uvs)) = mesh.attribute_mut(Mesh::ATTRIBUTE_UV_0)
-        {
-            for uv in uvs.iter_mut() {
-                uv[1] = top + uv[1] * (bottom - top);
-            }
-        }
-        commands.entity(entity).remove::<SignStrip>();
-    }
 }
 
 /// The arrow over a small thing to touch: shown while it is the target, bobbing gently

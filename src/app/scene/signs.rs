@@ -80,7 +80,7 @@ pub fn start_painting(commands: &mut Commands, images: &mut Assets<Image>, atlas
         Name::new("Sign painter"),
         DespawnOnExit(Screen::Walkthrough),
         SignPainter,
-        Camera3d::default(),
+        Camera2d,
         Camera { order: -2, clear_color: ClearColorConfig::Custom(Color::NONE), ..default() },
         bevy::camera::RenderTarget::Image(atlas.image.clone().into()),
         bevy::core_pipeline::tonemapping::Tonemapping::None,
