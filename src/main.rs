@@ -81,6 +81,10 @@ enum Command {
         /// Show the large pointer (as the settings' 大号鼠标指针 does) for this play only.
         #[arg(long)]
         big_pointer: bool,
+        /// Show screens as the flat panel at the window's right (as the settings' 平放在窗口右边
+        /// does) for this play only, instead of on the phone in the hand and on the machines.
+        #[arg(long)]
+        flat_screens: bool,
     },
     /// Check scenario files and say exactly what to fix.
     Check {
@@ -305,6 +309,7 @@ fn main() -> ExitCode {
             layout_report,
             window,
             big_pointer,
+            flat_screens,
         }) => {
             let keep = record_as.is_some().then(|| cli.data_dir.unwrap_or_else(kuayue::progress::Store::default_dir));
             match needs_project(project) {
@@ -324,6 +329,7 @@ fn main() -> ExitCode {
                         layout_report,
                         window,
                         big_pointer,
+                        flat_screens,
                     },
                     keep,
                 ),
@@ -463,6 +469,8 @@ struct Options {
     window: Option<(u32, u32)>,
     /// The large pointer for this play.
     big_pointer: bool,
+    /// Screens as the flat panel for this play.
+    flat_screens: bool,
 }
 
 /// Loads one scenario (by id or file) of `project`, checks it, and opens it.
@@ -516,6 +524,7 @@ fn open_app(
             layout_report: o.layout_report,
             window: o.window,
             big_pointer: o.big_pointer,
+            flat_screens: o.flat_screens,
         };
         (std::sync::Arc::new(scenario), options)
     });

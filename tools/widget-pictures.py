@@ -6,8 +6,8 @@ it with `kuayue play gallery --autoplay --screenshots …` on a virtual screen
 (Xvfb, 1280×720), and crops the phone panel out of each step's screenshot:
 
 - `phone.png` and `kiosk.png`: the whole phone (or kiosk screen) of the first
-  and last step, to show the layout (status bar, title row, line, widgets);
-- `<widget>.png`: the title row and the widgets under it, down to the last
+  and last step, to show the layout (status bar, header band, widgets);
+- `<widget>.png`: the header band and the widgets under it, down to the last
   thing drawn (no status bar), for every other step (named after the step's id).
 
 Pure Python (zlib and struct): a small PNG reader, cropper and writer, no PIL.
@@ -32,8 +32,8 @@ GALLERY = os.path.join(REPO, "docs", "gallery")
 # The phone's dark frame (src/app/phone/screen.rs) and its 12 px border.
 BEZEL = (0x22, 0x22, 0x26)
 BORDER = 12
-# From the top of the title row to its line, in px.
-TITLE_ROW = 46
+# The header band behind a screen's title (senior::PRIMARY, src/app/phone/screen.rs).
+HEADER = (0x1A, 0x50, 0x96)
 # Steps whose picture is the whole device, not just the widget.
 WHOLE = {"layout": "phone", "kiosk": "kiosk"}
 
@@ -172,31 +172,29 @@ def find_device(width, height, rows):
 
 
 def widget_area(rows, device, known_line=None):
-    """From the title row down to the last thing drawn, inside the frame; and the title line's row.
+    """From the header band (the title) down to the last thing drawn, inside the frame; and the band's top row.
 
-    The title line is found at its right end (the glow around a target may cover the rest);
-    where the glow covers it all, `known_line` (found on an earlier screen) is used.
+    The band is found at its right end (the glow around a target may cover the rest); where
+    the glow covers it all, `known_line` (found on an earlier screen) is used.
     """
     x0, y0, x1, y1 = device
     ix0, iy0, ix1, iy1 = x0 + BORDER, y0 + BORDER, x1 - BORDER, y1 - BORDER
     background = pixel(rows, ix0 + 1, iy0 + 30)  # the margin beside the status bar or title
     line = None
-    for y in range(iy0 + 10, iy0 + 200):
-        end = [pixel(rows, x, y) for x in range(ix1 - 17, ix1 - 11)]
-        if (not near(end[0], background) and all(near(p, end[0], 3) for p in end)
-                and near(pixel(rows, ix1 - 14, y - 1), background) and near(pixel(rows, ix1 - 14, y + 1), background)):
+    for y in range(iy0 + 2, iy0 + 200):
+        if near(pixel(rows, ix1 - 20, y), HEADER, 6):
             line = y
             break
     line = line or known_line
     if line is None:
-        raise ValueError("no title line found")
+        raise ValueError("no header band found")
     last = line
     for y in range(iy1 - 1, line, -1):
         if any(not near(pixel(rows, x, y), background, 10) for x in range(ix0 + 18, ix1 - 18)):  # not the round corners
             last = y
             break
-    # The title row (28 px text) stands just above its line; the status bar above it is left out.
-    return (ix0, max(iy0, line - TITLE_ROW), ix1, min(iy1, last + 10)), line
+    # From just above the header band; the status bar above it is left out.
+    return (ix0, max(iy0, line - 4), ix1, min(iy1, last + 10)), line
 
 
 def whiten_corners(rows, radius, colour=(255, 255, 255)):
@@ -250,7 +248,7 @@ def main():
     if work:
         env = dict(os.environ, KUAYUE_DATA_DIR=os.path.join(work, "data"))
         command = ["xvfb-run", "-a", "-s", "-screen 0 1280x720x24", args.bin, "play", "gallery",
-                   "--project", GALLERY, "--lang", args.lang, "--autoplay", "--screenshots", shots, "--exit-when-done"]
+                   "--project", GALLERY, "--flat-screens", "--lang", args.lang, "--autoplay", "--screenshots", shots, "--exit-when-done"]
         with open(os.path.join(work, "log"), "w") as log:
             played = subprocess.run(command, env=env, stdout=log, stderr=subprocess.STDOUT, timeout=600)
         if played.returncode != 0:

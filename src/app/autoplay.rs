@@ -43,6 +43,8 @@ pub struct PlayOptions {
     pub window: Option<(u32, u32)>,
     /// The large pointer for this play only, instead of the learner's setting.
     pub big_pointer: bool,
+    /// Screens as the flat panel for this play only, instead of the learner's setting.
+    pub flat_screens: bool,
 }
 
 /// Seconds to let the camera settle before acting.
@@ -75,6 +77,8 @@ struct Pilot {
 
 /// Seconds to wait for a step to change after acting before trying again.
 const RETRY_SECS: f32 = 6.0;
+/// At most this long (after settling) for the camera to arrive before acting anyway.
+const MOVE_WAIT_SECS: f32 = 5.0;
 /// Seconds to wait after a click, so what it changed is on screen.
 const AFTER_CLICK_SECS: f32 = 0.5;
 
@@ -131,6 +135,7 @@ fn fly(
     mut pilot: ResMut<Pilot>,
     ready: Res<PipelinesReady>,
     layout: Option<Res<super::layout::LayoutReport>>,
+    moving: Option<Res<super::walkthrough::ViewMoving>>,
     mut window_events: MessageWriter<WindowEvent>,
     mut cursor: MessageWriter<CursorMoved>,
     mut buttons: MessageWriter<MouseButtonInput>,
@@ -169,6 +174,10 @@ fn fly(
     }
     pilot.waited += time.delta_secs();
     if pilot.waited < SETTLE_SECS {
+        return;
+    }
+    // The camera is still on its way: what is seen (and where things are) is not yet the step's.
+    if moving.is_some_and(|m| m.0) && pilot.waited < SETTLE_SECS + MOVE_WAIT_SECS {
         return;
     }
     let Some(target) = view.target.clone() else {

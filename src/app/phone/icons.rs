@@ -122,7 +122,8 @@ pub fn draw_icon(p: &Painter, rect: Rect, name: Option<&str>, initial: &str) {
             }
         }
         "insurance" => {
-            let shield = vec![at(0.0, -0.65), at(0.55, -0.45), at(0.5, 0.1), at(0.0, 0.62), at(-0.5, 0.1), at(-0.55, -0.45)];
+            let shield =
+                vec![at(0.0, -0.65), at(0.55, -0.45), at(0.5, 0.1), at(0.0, 0.62), at(-0.5, 0.1), at(-0.55, -0.45)];
             p.add(Shape::convex_polygon(shield, w, Stroke::NONE));
             p.add(Shape::line(vec![at(-0.25, 0.0), at(-0.05, 0.2), at(0.3, -0.2)], Stroke::new(s * 0.12, tile)));
         }

@@ -11,8 +11,8 @@ use super::icons;
 use super::talk;
 use super::targets::{DrawnTargets, Key};
 use crate::app::flow::AppSystems;
-use crate::app::scene::display::{Face, Placed, ScreenPainter, ScreenPass, ShownScreen, to_window};
 use crate::app::flow::Screen;
+use crate::app::scene::display::{Face, Placed, ScreenPainter, ScreenPass, ShownScreen, to_window};
 use crate::app::screens::caption::panels;
 use crate::app::theme::{self, CaptionHeight, Theme};
 use crate::app::walkthrough::{Active, LearnerAction, MistakeMade};
@@ -140,12 +140,14 @@ pub(super) struct Placement<'w, 's> {
     keyboard: Res<'w, crate::app::keyboard::KeyboardInUse>,
     a11y: Option<Res<'w, bevy::a11y::AccessibilityRequested>>,
     report: Option<Res<'w, crate::app::layout::LayoutReport>>,
+    play: Option<Res<'w, crate::app::autoplay::PlayOptions>>,
     faces: Query<'w, 's, &'static Face>,
 }
 
 impl Placement<'_, '_> {
     fn in_world(&self, on: &Display) -> bool {
-        let wanted = self.preferences.as_ref().is_none_or(|p| p.0.screens_in_world);
+        let wanted = self.preferences.as_ref().is_none_or(|p| p.0.screens_in_world)
+            && self.play.as_ref().is_none_or(|p| !p.flat_screens);
         let has_face = self.faces.iter().any(|f| match on {
             Display::Phone => f.station.is_none(),
             Display::Station(id) => f.station.as_ref() == Some(id),
@@ -310,8 +312,7 @@ pub const BEZEL: f32 = 12.0;
 /// Where the panel (with its frame) goes in a window of `viewport`: at the right, from the
 /// top down to the caption (or to the window's bottom when it stands beside the caption).
 pub fn panel_rect(viewport: egui::Rect, layout: PanelLayout, caption_height: f32) -> egui::Rect {
-    let height =
-        if layout.beside { viewport.height() - 32.0 } else { viewport.height() - caption_height - PANEL_GAP };
+    let height = if layout.beside { viewport.height() - 32.0 } else { viewport.height() - caption_height - PANEL_GAP };
     let size = egui::vec2(layout.width, height.max(160.0));
     egui::Rect::from_min_size(egui::pos2(viewport.max.x - size.x - 24.0, 16.0), size)
 }
@@ -334,7 +335,13 @@ pub fn draw_screen_filling(
     taps
 }
 
-fn screen_in(ui: &mut egui::Ui, frame: &PhoneFrame, typing: &mut Typing, drawn: &mut DrawnTargets, taps: &mut Vec<Action>) {
+fn screen_in(
+    ui: &mut egui::Ui,
+    frame: &PhoneFrame,
+    typing: &mut Typing,
+    drawn: &mut DrawnTargets,
+    taps: &mut Vec<Action>,
+) {
     let mut pen = Pen {
         words: frame.words,
         theme: frame.theme,
@@ -414,24 +421,29 @@ fn draw_screen(ui: &mut egui::Ui, screen: &PhoneScreen, pen: &mut Pen) {
         // The app's header, as elder-mode apps draw it: a broad blue band, the title in
         // large white letters (8:1), the way back at its left.
         let header = theme::PRIMARY;
-        egui::Frame::new().fill(header).corner_radius(10.0).inner_margin(egui::Margin::symmetric(10, 8)).show(ui, |ui| {
-            ui.set_min_width(ui.available_width());
-            ui.horizontal(|ui| {
-                if screen.back {
-                    ui.label(egui::RichText::new("←").size(pen.theme.px(theme::BUTTON_PX)).color(egui::Color32::WHITE));
-                }
-                // A long title wraps (large text, long English): the phone never grows wider.
-                ui.add(
-                    egui::Label::new(
-                        egui::RichText::new(pen.words.say(&screen.title))
-                            .size(pen.theme.px(theme::BUTTON_PX))
-                            .strong()
-                            .color(egui::Color32::WHITE),
-                    )
-                    .wrap(),
-                );
-            });
-        });
+        egui::Frame::new().fill(header).corner_radius(10.0).inner_margin(egui::Margin::symmetric(10, 8)).show(
+            ui,
+            |ui| {
+                ui.set_min_width(ui.available_width());
+                ui.horizontal(|ui| {
+                    if screen.back {
+                        ui.label(
+                            egui::RichText::new("←").size(pen.theme.px(theme::BUTTON_PX)).color(egui::Color32::WHITE),
+                        );
+                    }
+                    // A long title wraps (large text, long English): the phone never grows wider.
+                    ui.add(
+                        egui::Label::new(
+                            egui::RichText::new(pen.words.say(&screen.title))
+                                .size(pen.theme.px(theme::BUTTON_PX))
+                                .strong()
+                                .color(egui::Color32::WHITE),
+                        )
+                        .wrap(),
+                    );
+                });
+            },
+        );
         ui.add_space(4.0);
         // While the step asks to type, the keypad sits at the bottom of the screen, as a
         // phone's keyboard does: always whole, never scrolled away; the screen's widgets
@@ -621,7 +633,13 @@ fn draw_widget(ui: &mut egui::Ui, widget: &Widget, pen: &mut Pen) {
 /// An app's icon on a home screen or service grid: its drawn pictogram on a coloured tile
 /// with its name under it, the whole a big button (a button to the keyboard and to screen
 /// readers, named by its words).
-fn icon_button(ui: &mut egui::Ui, pen: &mut Pen, item: &crate::scenario::GridItem, width: f32, colours: (egui::Color32, egui::Color32)) {
+fn icon_button(
+    ui: &mut egui::Ui,
+    pen: &mut Pen,
+    item: &crate::scenario::GridItem,
+    width: f32,
+    colours: (egui::Color32, egui::Color32),
+) {
     let (ink, fill) = colours;
     let words = pen.words.say(&item.text);
     let px = pen.theme.px(theme::BODY_PX);

@@ -4,11 +4,11 @@ use bevy::prelude::*;
 
 use super::display::{Face, Placed, ShownScreen, facing_pose};
 use super::room::StationModel;
-use crate::scenario::Display;
 use crate::app::flow::Screen;
 use crate::app::flow::{AppSystems, Wake};
 use crate::app::walkthrough::{Active, ViewMoving};
 use crate::scenario::Camera as CameraAim;
+use crate::scenario::Display;
 
 /// The learner's eye: the camera that shows the room (the others paint pictures).
 #[derive(Component, Debug, Default, Clone, Copy)]
@@ -96,8 +96,16 @@ fn aim_camera(
         CameraAim::Overview => CameraGoal { eye: Vec3::new(0.0, 4.2, 7.5), look: Vec3::new(0.0, 0.6, -1.5) },
         CameraAim::Station(id) => match stations.iter().find(|s| &s.id == id) {
             Some(s) => {
-                let at = s.label_at - Vec3::Y * 0.6;
-                CameraGoal { eye: at + Vec3::new(1.2, 0.8, 3.2), look: at }
+                // Wide things (a bus) are seen whole, from further back, aimed low enough that
+                // all of it shows above the caption.
+                let far = s.reach / 2.5;
+                if far > 1.0 {
+                    let at = s.label_at - Vec3::Y * (0.35 + 0.65 * s.height);
+                    CameraGoal { eye: at + Vec3::new(1.2, 0.8, 3.2) * far * 1.25, look: at }
+                } else {
+                    let at = s.label_at - Vec3::Y * 0.6;
+                    CameraGoal { eye: at + Vec3::new(1.2, 0.8, 3.2), look: at }
+                }
             }
             None => *goal,
         },

@@ -8,8 +8,8 @@
 //! screen ([`hit_face`], also what a VR controller's ray will use) becomes egui's pointer
 //! on the picture.
 
-use bevy::prelude::*;
 use bevy::camera::visibility::RenderLayers;
+use bevy::prelude::*;
 use bevy::window::{CursorMoved, PrimaryWindow};
 use bevy_egui::input::{EguiContextPointerPosition, HoveredNonWindowEguiContext};
 use bevy_egui::{EguiContexts, EguiPreUpdateSet, EguiSchedule, EguiZoomFactor, egui};
@@ -299,16 +299,21 @@ fn place_faces(
             for (part, mut t) in parts.iter_mut().filter(|_| moved) {
                 let at = transform.translation;
                 *t = match part {
-                    PhonePart::Body => Transform::from_translation(at - Vec3::Z * 0.006)
-                        .with_scale(Vec3::new(w + 2.0 * bezel, h + 2.0 * bezel, 0.01)),
+                    PhonePart::Body => Transform::from_translation(at - Vec3::Z * 0.006).with_scale(Vec3::new(
+                        w + 2.0 * bezel,
+                        h + 2.0 * bezel,
+                        0.01,
+                    )),
                     // The palm under the phone's lower left corner, mostly below the window.
                     PhonePart::Palm => Transform::from_translation(at + Vec3::new(-w * 0.35, -h * 0.52, -0.02))
                         .with_rotation(Quat::from_rotation_z(0.5))
                         .with_scale(Vec3::new(w * 0.55, h * 0.35, 0.03)),
                     // The thumb along the left edge, on the frame, never over the screen.
-                    PhonePart::Thumb => Transform::from_translation(at + Vec3::new(-w / 2.0 - bezel * 0.5, -h * 0.2, 0.004))
-                        .with_rotation(Quat::from_rotation_z(-0.25))
-                        .with_scale(Vec3::new(bezel * 1.6, h * 0.22, 0.012)),
+                    PhonePart::Thumb => {
+                        Transform::from_translation(at + Vec3::new(-w / 2.0 - bezel * 0.5, -h * 0.2, 0.004))
+                            .with_rotation(Quat::from_rotation_z(-0.25))
+                            .with_scale(Vec3::new(bezel * 1.6, h * 0.22, 0.012))
+                    }
                 };
             }
         }
@@ -346,9 +351,11 @@ fn point_at_faces(
         }
         let (camera, eye) = camera.iter().next()?;
         let ray = camera.viewport_to_world(eye, at).ok()?;
-        faces.iter().filter(|(_, v, _)| v.get()).find_map(|(t, _, _)| hit_face(ray.origin, *ray.direction, t)).map(
-            |uv| egui::pos2(uv.x * placed.rect.width(), uv.y * placed.rect.height()),
-        )
+        faces
+            .iter()
+            .filter(|(_, v, _)| v.get())
+            .find_map(|(t, _, _)| hit_face(ray.origin, *ray.direction, t))
+            .map(|uv| egui::pos2(uv.x * placed.rect.width(), uv.y * placed.rect.height()))
     })();
     match hit {
         Some(p) => {

@@ -27,7 +27,10 @@ pub enum Shape {
 pub enum Writing {
     /// The station's own name (its label, in the learner's language).
     Label,
-    /// Fixed characters: numbers, letters (every one is in the shipped font).
+    /// The number in the station's name (a counter's window number), if it has one: no
+    /// sign at all otherwise, so a sign never disagrees with what the task says.
+    Number,
+    /// Fixed characters: letters that no task names (every one is in the shipped font).
     Chars(&'static str),
     /// A payment QR code (drawn, not readable).
     Qr,
@@ -136,8 +139,8 @@ pub fn model(kind: StationKind, base_y: f32) -> Model {
         StationKind::Kiosk => self_service(TEAL, "", 1.0),
         StationKind::TicketMachine => self_service(RED, "", 0.9),
         StationKind::CardReader => card_reader(),
-        StationKind::RegistrationCounter | StationKind::ServiceWindow => counter(WOOD, "1", 2.4),
-        StationKind::BankCounter => counter(STEEL, "3", 2.2),
+        StationKind::RegistrationCounter | StationKind::ServiceWindow => counter(WOOD, 2.4),
+        StationKind::BankCounter => counter(STEEL, 2.2),
         StationKind::PharmacyWindow => pharmacy(),
         StationKind::QueueScreen => queue_screen(),
         StationKind::Tv => tv(),
@@ -148,8 +151,10 @@ pub fn model(kind: StationKind, base_y: f32) -> Model {
             parts: vec![
                 block([1.26, 0.66, 0.04], [0.0, 0.33, -0.03], DARK),
                 sign(Writing::Label, [1.2, 0.6], [0.0, 0.33, 0.0], BLUE),
+                block([0.04, 0.1, 0.06], [-0.5, 0.7, -0.06], STEEL),
+                block([0.04, 0.1, 0.06], [0.5, 0.7, -0.06], STEEL),
             ],
-            top: 0.66,
+            top: 0.75,
             screen: None,
             point: None,
         },
@@ -205,24 +210,26 @@ fn self_service(accent: Color, _number: &str, scale: f32) -> Model {
     }
 }
 
-/// A card reader or PIN pad: a small dark box, a little screen tilted up, a slot in front.
+/// A card reader or PIN pad: a small dark box with its keys, a little screen on a stand
+/// tilted towards the learner, and the card slot in front.
 fn card_reader() -> Model {
     Model {
         parts: vec![
             block([0.22, 0.06, 0.28], [0.0, 0.03, 0.0], DARK),
             block([0.18, 0.012, 0.12], [0.0, 0.066, 0.06], STEEL),
-            block([0.20, 0.12, 0.03], [0.0, 0.11, -0.1], DARK).tilted(30.0),
+            block([0.04, 0.14, 0.03], [0.0, 0.12, -0.07], DARK),
+            block([0.21, 0.19, 0.02], [0.0, 0.22, -0.035], DARK).tilted(30.0),
             block([0.12, 0.01, 0.02], [0.0, 0.045, 0.142], YELLOW),
         ],
-        top: 0.2,
-        screen: Some(Mount { at: Vec3::new(0.0, 0.115, -0.083), tilt: 30.0, width: 0.17 }),
+        top: 0.34,
+        screen: Some(Mount { at: Vec3::new(0.0, 0.223, -0.02), tilt: 30.0, width: 0.18 }),
         point: Some(Vec3::new(0.0, 0.05, 0.15)),
     }
 }
 
 /// A service counter: the desk, its top, a glass screen with a speaking gap, a monitor
 /// behind, the window's number and its name above.
-fn counter(desk: Color, number: &'static str, width: f32) -> Model {
+fn counter(desk: Color, width: f32) -> Model {
     let w = width;
     Model {
         parts: vec![
@@ -236,7 +243,7 @@ fn counter(desk: Color, number: &'static str, width: f32) -> Model {
             block([0.3, 0.2, 0.25], [-0.4, 1.15, -0.25], WHITE),
             block([w + 0.1, 0.34, 0.1], [0.0, 2.25, -0.15], BLUE),
             sign(Writing::Label, [w * 0.7, 0.28], [-w * 0.12, 2.25, -0.095], BLUE),
-            sign(Writing::Chars(number), [0.28, 0.28], [w / 2.0 - 0.25, 2.25, -0.095], ORANGE),
+            sign(Writing::Number, [0.28, 0.28], [w / 2.0 - 0.25, 2.25, -0.095], ORANGE),
         ],
         top: 2.42,
         screen: None,
@@ -267,13 +274,14 @@ fn pharmacy() -> Model {
     Model { parts, top: 2.42, screen: None, point: None }
 }
 
-/// The number screen on the wall: the number being called and the window to go to.
+/// The number screen on the wall, its name lit on it (the numbers it calls are the task's
+/// to say: a drawn number could disagree with the voice).
 fn queue_screen() -> Model {
     Model {
         parts: vec![
             block([1.6, 0.9, 0.08], [0.0, 0.45, -0.04], DARK),
-            sign(Writing::Chars("A012 → 3"), [1.46, 0.5], [0.0, 0.55, 0.005], GLASS),
-            sign(Writing::Label, [1.46, 0.22], [0.0, 0.17, 0.005], BLUE),
+            sign(Writing::Label, [1.46, 0.5], [0.0, 0.55, 0.005], GLASS),
+            block([1.46, 0.16, 0.01], [0.0, 0.17, 0.0], BLUE),
         ],
         top: 0.9,
         screen: None,
@@ -396,7 +404,7 @@ fn checkout() -> Model {
             block([0.28, 0.2, 0.03], [0.55, 1.2, -0.05], DARK).tilted(-10.0),
             pole(0.06, 1.2, [0.75, 1.45, -0.2], STEEL),
             block([0.4, 0.4, 0.05], [0.75, 2.1, -0.2], YELLOW),
-            sign(Writing::Chars("1"), [0.3, 0.3], [0.75, 2.1, -0.17], YELLOW),
+            sign(Writing::Number, [0.3, 0.3], [0.75, 2.1, -0.17], YELLOW),
         ],
         top: 2.3,
         screen: None,
@@ -412,7 +420,9 @@ fn bus_stop_sign() -> Model {
             block([0.56, 0.36, 0.04], [0.0, 2.35, 0.04], BLUE),
             sign(Writing::Label, [0.52, 0.3], [0.0, 2.35, 0.065], BLUE),
             block([0.5, 0.7, 0.03], [0.0, 1.6, 0.04], WHITE),
-            sign(Writing::Chars("18  23  56"), [0.46, 0.16], [0.0, 1.8, 0.06], WHITE),
+            block([0.4, 0.04, 0.01], [0.0, 1.8, 0.06], STEEL),
+            block([0.4, 0.04, 0.01], [0.0, 1.65, 0.06], STEEL),
+            block([0.4, 0.04, 0.01], [0.0, 1.5, 0.06], STEEL),
         ],
         top: 2.6,
         screen: None,
@@ -420,15 +430,16 @@ fn bus_stop_sign() -> Model {
     }
 }
 
-/// A city bus seen from the kerb: body, windows, the front door open, wheels, route sign.
+/// A city bus seen from the kerb: body, windows, the front door open, wheels, and its
+/// route display showing its name (the task's route).
 fn bus() -> Model {
     let mut parts = vec![
         block([3.5, 2.3, 1.2], [0.0, 1.45, 0.0], GREEN),
         block([3.3, 0.8, 0.02], [0.15, 1.95, 0.605], GLASS),
         block([0.9, 2.0, 0.03], [-1.2, 1.3, 0.61], PANE),
         block([0.04, 2.0, 0.05], [-1.2, 1.3, 0.63], STEEL),
-        block([0.9, 0.3, 0.05], [1.1, 2.45, 0.61], DARK),
-        sign(Writing::Chars("18"), [0.8, 0.26], [1.1, 2.45, 0.64], DARK),
+        block([1.5, 0.3, 0.05], [0.8, 2.45, 0.61], DARK),
+        sign(Writing::Label, [1.4, 0.26], [0.8, 2.45, 0.64], DARK),
         block([3.52, 0.12, 1.22], [0.0, 0.36, 0.0], WHITE),
     ];
     for x in [-1.1, 1.2] {
@@ -458,9 +469,8 @@ pub fn decor(environment: Environment) -> Vec<Part> {
     let plant = |x: f32, z: f32| {
         [pole(0.4, 0.45, [x, 0.225, z], POT), ball(0.7, [x, 0.85, z], LEAF), ball(0.45, [x, 1.25, z], LEAF)]
     };
-    let window = |x: f32| {
-        [block([1.8, 1.3, 0.05], [x, 1.8, -5.88], WHITE), block([1.6, 1.1, 0.04], [x, 1.8, -5.85], PANE)]
-    };
+    let window =
+        |x: f32| [block([1.8, 1.3, 0.05], [x, 1.8, -5.88], WHITE), block([1.6, 1.1, 0.04], [x, 1.8, -5.85], PANE)];
     let mut parts = Vec::new();
     match environment {
         Environment::HospitalLobby | Environment::ServiceHall | Environment::BankHall => {

@@ -12,13 +12,13 @@ use super::flat::FlatMaterial;
 use super::models::{Part, Shape, Writing, decor, model};
 use super::picture::PictureMaterial;
 use super::signs::{SignAtlas, start_painting};
-use crate::app::words::Words;
-use crate::senior::Rgb;
 use crate::app::flow::AppSystems;
 use crate::app::flow::Screen;
 use crate::app::phone::guide::Pulse;
 use crate::app::walkthrough::{Active, LearnerAction};
+use crate::app::words::Words;
 use crate::scenario::Environment;
+use crate::senior::Rgb;
 use crate::walkthrough::{Action, Target};
 
 /// A station's model; clicking it taps the station.
@@ -27,17 +27,17 @@ pub struct StationModel {
     pub id: String,
     /// Where its label floats, in world space.
     pub label_at: Vec3,
+    /// How wide and how tall it is (metres): the camera stands further back from a bus
+    /// than from a kiosk.
+    pub reach: f32,
+    pub height: f32,
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_plugins(MeshPickingPlugin)
-        .add_systems(OnEnter(Screen::Walkthrough), build_environment)
-        .add_systems(
-            Update,
-            (glow_target_station, point_at_small_targets)
-                .in_set(AppSystems::Present)
-                .run_if(in_state(Screen::Walkthrough)),
-        );
+    app.add_plugins(MeshPickingPlugin).add_systems(OnEnter(Screen::Walkthrough), build_environment).add_systems(
+        Update,
+        (glow_target_station, point_at_small_targets).in_set(AppSystems::Present).run_if(in_state(Screen::Walkthrough)),
+    );
 }
 
 fn palette(environment: Environment) -> (Color, Color) {
@@ -152,7 +152,7 @@ fn build_environment(
         MeshMaterial3d(b.materials.add(FlatMaterial::new(Color::WHITE))),
         Pickable::IGNORE,
     ));
-    let drawn: Vec<_> = scenario
+    let mut drawn: Vec<_> = scenario
         .stations
         .iter()
         .filter(|s| s.kind.is_drawn()) // the phone is the learner's own, held in front of them
@@ -161,11 +161,17 @@ fn build_environment(
     // Every sign's strip of the one sign picture, known before any sign is built.
     let mut atlas = SignAtlas::default();
     let mut strips = Vec::new();
-    for (station, model) in &drawn {
+    for (station, model) in &mut drawn {
+        let label = words.say(&station.label);
+        // A number sign shows the number in the station's name; without one there is no sign.
+        let number: String =
+            label.chars().skip_while(|c| !c.is_ascii_digit()).take_while(char::is_ascii_digit).collect();
+        model.parts.retain(|p| p.shape != Shape::Sign(Writing::Number) || !number.is_empty());
         for p in &model.parts {
             if let Shape::Sign(writing) = p.shape {
                 let words = match writing {
-                    Writing::Label => Some(words.say(&station.label)),
+                    Writing::Label => Some(label.clone()),
+                    Writing::Number => Some(number.clone()),
                     Writing::Chars(chars) => Some(chars.to_owned()),
                     Writing::Qr => None,
                 };
@@ -190,13 +196,17 @@ fn build_environment(
                 placed_mesh(p, strip)
             })
             .collect();
-        let solid = merged(
-            model.parts.iter().filter(|p| !matches!(p.shape, Shape::Sign(_))).map(|p| placed_mesh(p, None)),
-        );
+        let solid =
+            merged(model.parts.iter().filter(|p| !matches!(p.shape, Shape::Sign(_))).map(|p| placed_mesh(p, None)));
         let mut entity = commands.spawn((
             Name::new(format!("Station {}", station.id)),
             scoped.clone(),
-            StationModel { id: station.id.clone(), label_at: base + Vec3::Y * (model.top + 0.35) },
+            StationModel {
+                id: station.id.clone(),
+                label_at: base + Vec3::Y * (model.top + 0.35),
+                reach: model.parts.iter().map(|p| 2.0 * (p.at.x.abs() + p.size.x / 2.0)).fold(0.0, f32::max),
+                height: model.top,
+            },
             root,
             Visibility::default(),
         ));

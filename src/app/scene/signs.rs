@@ -4,8 +4,8 @@
 //! its own strip; each sign's face shows its strip. The painting camera then stops: the
 //! signs cost nothing per frame.
 
-use bevy::prelude::*;
 use bevy::camera::visibility::RenderLayers;
+use bevy::prelude::*;
 use bevy_egui::{EguiContext, EguiSchedule, egui};
 
 use super::picture::canvas;
