@@ -88,12 +88,26 @@ fn safe_choice(active: Option<&Active>, drawn: &DrawnTargets) -> Option<egui::Id
     drawn.focus_id(&Key::from(target))
 }
 
+/// Whether the step is a scam's, with something to touch.
+fn is_trap_step(active: Option<&Active>) -> bool {
+    active.is_some_and(|a| a.current_step().is_some_and(|s| s.trap.is_some()) && a.view.target.is_some())
+}
+
 fn arrows_start_the_focus(
-    mut contexts: Query<(&mut EguiContext, &mut EguiInput)>,
+    mut contexts: Query<(&mut EguiContext, &mut EguiInput, Has<bevy_egui::PrimaryEguiContext>)>,
     active: Option<Res<Active>>,
     drawn: Res<DrawnTargets>,
+    shown: Option<Res<crate::app::scene::display::ShownScreen>>,
+    mut held_back: Local<Vec<egui::Event>>,
+    mut wake: ResMut<crate::app::flow::Wake>,
 ) {
-    for (mut context, mut input) in &mut contexts {
+    for (mut context, mut input, primary) in &mut contexts {
+        // A key held back last frame (below) comes first now.
+        if primary {
+            for (n, event) in held_back.drain(..).enumerate() {
+                input.events.insert(n, event);
+            }
+        }
         // Focus as the last pass left it.
         let ctx = context.get_mut();
         if ctx.memory(|m| m.focused().is_some()) {
@@ -111,6 +125,13 @@ fn arrows_start_the_focus(
             input.events.remove(first);
             ctx.memory_mut(|m| m.request_focus(safe));
             ctx.request_repaint();
+            continue;
+        }
+        if primary && is_trap_step(active.as_deref()) && shown.as_ref().is_some_and(|s| s.0.is_some()) {
+            // The scam's screen is on the phone in the hand: the keyboard brings it to the flat
+            // panel this frame, and its way out can be found there only next frame. The key waits.
+            held_back.push(input.events.remove(first));
+            wake.now();
             continue;
         }
         if matches!(input.events[first], egui::Event::Key { key: egui::Key::Tab, .. }) {

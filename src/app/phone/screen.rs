@@ -247,7 +247,10 @@ fn draw_phone_on_thing(
     if let Some(target) = &view.target
         && let Some(rect) = here.get(&Key::from(target))
     {
-        guide(ctx, whole, rect, view.emphasis, pulse.breath(time.elapsed_secs()));
+        // In five steps: the picture is drawn again only when it changes (`display`), and a
+        // breath in five steps is as calm to the eye as a smooth one.
+        let breath = (pulse.breath(time.elapsed_secs()) * 5.0).round() / 5.0;
+        guide(ctx, whole, rect, view.emphasis, breath);
     }
     // Where each target appears in the window: through the face, as the camera sees it.
     let face = faces.iter().find(|(f, _, _)| match (&placed.on, &f.station) {

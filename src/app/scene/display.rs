@@ -63,6 +63,11 @@ const BEZEL_PX: f32 = 12.0;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<ShownScreen>()
+        // Keys go to the window's panels, never to a screen in the room (bevy_egui would give
+        // them to the last screen clicked): the keyboard brings the flat panel instead.
+        .add_systems(Startup, |mut settings: ResMut<bevy_egui::EguiGlobalSettings>| {
+            settings.enable_focused_non_window_context_updates = false;
+        })
         .init_resource::<ScreenCanvas>()
         .add_systems(OnEnter(Screen::Walkthrough), spawn_painter_and_phone)
         .add_systems(OnExit(Screen::Walkthrough), |mut shown: ResMut<ShownScreen>| shown.0 = None)
