@@ -103,7 +103,9 @@ fn aim_camera(
                     let at = s.label_at - Vec3::Y * (0.35 + 0.65 * s.height);
                     CameraGoal { eye: at + Vec3::new(1.2, 0.8, 3.2) * far * 1.25, look: at }
                 } else {
-                    let at = s.label_at - Vec3::Y * 0.6;
+                    // At the part one deals with (a stall's counter, not its awning; a kiosk's
+                    // screen and slot, not its sign): 60 % of its height, at most 1.4 m up.
+                    let at = s.label_at - Vec3::Y * (0.35 + s.height - (s.height * 0.6).min(1.4));
                     CameraGoal { eye: at + Vec3::new(1.2, 0.8, 3.2), look: at }
                 }
             }

@@ -44,8 +44,9 @@ pub struct Placed {
 #[derive(Component, Debug, Clone)]
 pub struct Face {
     pub station: Option<String>,
-    /// The screen's width in metres.
+    /// The most the screen can be across and high on its machine, in metres.
     pub width: f32,
+    pub height: f32,
 }
 
 /// The phone in the hand: a child of the camera, shown while a phone screen is.
@@ -125,7 +126,7 @@ fn spawn_painter_and_phone(
         .with_children(|p| {
             p.spawn((
                 Name::new("Phone screen"),
-                Face { station: None, width: 0.0 },
+                Face { station: None, width: 0.0, height: 0.0 },
                 Mesh3d(unit.clone()),
                 MeshMaterial3d(pictures.add(PictureMaterial { picture: image.clone(), backing: LinearRgba::BLACK })),
             ));
@@ -282,8 +283,10 @@ fn place_faces(
         visibility.set_if_neq(if shown_here.is_some() { Visibility::Inherited } else { Visibility::Hidden });
         let Some(p) = shown_here else { continue };
         if face.station.is_some() {
+            // As wide as the machine's screen allows, unless that would make it taller.
             let aspect = p.rect.height() / p.rect.width().max(1.0);
-            let scale = Vec3::new(face.width, face.width * aspect, 1.0);
+            let width = face.width.min(face.height / aspect);
+            let scale = Vec3::new(width, width * aspect, 1.0);
             if transform.scale != scale {
                 transform.scale = scale;
             }

@@ -82,8 +82,10 @@ pub struct Mount {
     pub at: Vec3,
     /// Tilted back by this many degrees (it faces +Z, and up this much).
     pub tilt: f32,
-    /// The screen's width in metres (its height follows what is shown on it).
+    /// The most the screen can be across and high, in metres (its shape follows what is
+    /// shown on it: as wide as it can be without being taller than `height`).
     pub width: f32,
+    pub height: f32,
 }
 
 impl Mount {
@@ -205,7 +207,7 @@ fn self_service(accent: Color, _number: &str, scale: f32) -> Model {
     Model {
         parts,
         top: 2.0,
-        screen: Some(Mount { at: Vec3::new(0.0, 1.43, 0.075), tilt: 15.0, width: s(0.62) }),
+        screen: Some(Mount { at: Vec3::new(0.0, 1.43, 0.075), tilt: 15.0, width: s(0.62), height: 0.6 }),
         point: Some(Vec3::new(s(-0.14), 0.98, 0.26)),
     }
 }
@@ -222,7 +224,7 @@ fn card_reader() -> Model {
             block([0.12, 0.01, 0.02], [0.0, 0.045, 0.142], YELLOW),
         ],
         top: 0.34,
-        screen: Some(Mount { at: Vec3::new(0.0, 0.223, -0.02), tilt: 30.0, width: 0.18 }),
+        screen: Some(Mount { at: Vec3::new(0.0, 0.223, -0.02), tilt: 30.0, width: 0.18, height: 0.17 }),
         point: Some(Vec3::new(0.0, 0.05, 0.15)),
     }
 }
@@ -363,8 +365,8 @@ fn stall() -> Model {
         block([2.0, 0.8, 0.8], [0.0, 0.4, 0.0], WOOD),
         block([0.05, 2.1, 0.05], [-0.95, 1.05, -0.38], STEEL),
         block([0.05, 2.1, 0.05], [0.95, 1.05, -0.38], STEEL),
-        block([2.0, 0.26, 0.06], [0.0, 1.98, -0.38], WHITE),
-        sign(Writing::Label, [1.5, 0.22], [0.0, 1.98, -0.345], RED),
+        block([2.0, 0.26, 0.06], [0.0, 1.8, -0.38], WHITE),
+        sign(Writing::Label, [1.5, 0.22], [0.0, 1.8, -0.345], RED),
     ];
     for i in 0..5 {
         let colour = if i % 2 == 0 { RED } else { WHITE };

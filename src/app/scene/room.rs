@@ -232,7 +232,7 @@ fn build_environment(
             if let Some(mount) = model.screen {
                 c.spawn((
                     Name::new("Screen"),
-                    Face { station: Some(station.id.clone()), width: mount.width },
+                    Face { station: Some(station.id.clone()), width: mount.width, height: mount.height },
                     Mesh3d(b.meshes.add(Rectangle::new(1.0, 1.0))),
                     MeshMaterial3d(
                         b.pictures.add(PictureMaterial { picture: canvas.0.clone(), backing: LinearRgba::BLACK }),
