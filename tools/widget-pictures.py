@@ -182,7 +182,7 @@ def widget_area(rows, device, known_line=None):
     background = pixel(rows, ix0 + 1, iy0 + 30)  # the margin beside the status bar or title
     line = None
     for y in range(iy0 + 2, iy0 + 200):
-        if near(pixel(rows, ix1 - 20, y), HEADER, 6):
+        if near(pixel(rows, ix1 - 40, y), HEADER, 6):
             line = y
             break
     line = line or known_line
