@@ -173,23 +173,36 @@ fn a_double_click_on_each_target_moves_on_one_step_and_is_never_a_mistake() {
 /// test above clicks the phone over the queue screen).
 #[test]
 fn a_real_click_on_a_stations_body_in_the_scene_taps_it() {
-    let screen = VirtualScreen::start();
-    let mut report = Report::new("station-body");
-    let mut app = play_from(&screen, &report, "hospital_appointment", &["--step", "find_kiosk"]);
-    let label = report.wait_for("target", |t| t["step"] == "find_kiosk", 120);
-    let mut next = None;
-    if let Some(label) = &label {
-        std::thread::sleep(Duration::from_secs(2));
-        // About a third of the kiosk's height below its label: its body, not the label.
-        let body = serde_json::json!({ "x": label["x"], "y": label["y"].as_f64().unwrap() + 108.0 });
-        click_at(&screen, &body);
-        next = report.wait_for("step", |s| s["step"] == "kiosk_checkin", 60);
-    }
-    let _ = app.kill();
-    let _ = app.wait();
+    // About a third of the kiosk's height below its label: its body, not the label.
+    let below =
+        |label: &serde_json::Value| serde_json::json!({ "x": label["x"], "y": label["y"].as_f64().unwrap() + 108.0 });
+    let (report, label, next) = click_from_step("station-body", "find_kiosk", "kiosk_checkin", below);
     assert!(label.is_some(), "{:?}", report.seen);
     assert!(next.is_some(), "the click on the kiosk's body did not move on: {:?}", report.seen);
     assert!(report.texts("action", "action").contains(&"TapStation(\"kiosk\")".to_owned()), "{:?}", report.seen);
+}
+
+/// 预约挂号 started at `step`: once its target is reported and has rested 2 s, a real click
+/// at `aim(target)`; returns the report, the target and the `next` step if it came.
+fn click_from_step(
+    name: &str,
+    step: &str,
+    next: &str,
+    aim: impl Fn(&serde_json::Value) -> serde_json::Value,
+) -> (Report, Option<serde_json::Value>, Option<serde_json::Value>) {
+    let screen = VirtualScreen::start();
+    let mut report = Report::new(name);
+    let mut app = play_from(&screen, &report, "hospital_appointment", &["--step", step]);
+    let target = report.wait_for("target", |t| t["step"] == step, 120);
+    let mut reached = None;
+    if let Some(target) = &target {
+        std::thread::sleep(Duration::from_secs(2));
+        click_at(&screen, &aim(target));
+        reached = report.wait_for("step", |s| s["step"] == next, 60);
+    }
+    let _ = app.kill();
+    let _ = app.wait();
+    (report, target, reached)
 }
 
 /// A quick hand on a busy machine: the pointer jumps onto the seats' label and clicks, and the
@@ -299,18 +312,7 @@ fn a_slow_press_that_drifts_a_little_is_a_tap() {
 /// and the walkthrough moves on. Not a tap on the kiosk behind it.
 #[test]
 fn a_real_click_on_a_button_of_the_kiosks_own_screen_presses_it() {
-    let screen = VirtualScreen::start();
-    let mut report = Report::new("kiosk-screen");
-    let mut app = play_from(&screen, &report, "hospital_appointment", &["--step", "kiosk_checkin"]);
-    let target = report.wait_for("target", |t| t["step"] == "kiosk_checkin", 120);
-    let mut next = None;
-    if let Some(target) = &target {
-        std::thread::sleep(Duration::from_secs(2));
-        click_at(&screen, target);
-        next = report.wait_for("step", |s| s["step"] == "insert_card", 60);
-    }
-    let _ = app.kill();
-    let _ = app.wait();
+    let (report, target, next) = click_from_step("kiosk-screen", "kiosk_checkin", "insert_card", Clone::clone);
     let target = target.unwrap_or_else(|| panic!("the button was never reported: {:?}", report.seen));
     assert_eq!(target["screen"], "station kiosk", "the screen is drawn on the kiosk: {target}");
     assert!(next.is_some(), "the click on the kiosk's screen did not move on: {:?}", report.seen);
