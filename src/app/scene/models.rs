@@ -465,6 +465,18 @@ fn car() -> Model {
     Model { parts, top: 1.5, screen: None, point: None }
 }
 
+/// The floor of a place in its colour; outdoors, the road beyond the kerb is a piece of the
+/// floor rather than a layer over it (a software renderer pays for every layer of pixels).
+pub fn floor(environment: Environment, colour: Color) -> Vec<Part> {
+    match environment {
+        Environment::Street | Environment::BusStop => vec![
+            block([16.0, 0.02, 10.8], [0.0, -0.01, 2.6], colour),
+            block([16.0, 0.02, 5.2], [0.0, -0.01, -5.4], Color::srgb(0.30, 0.31, 0.33)),
+        ],
+        _ => vec![block([16.0, 0.02, 16.0], [0.0, -0.01, 0.0], colour)],
+    }
+}
+
 /// The furniture that makes a place recognisable and is not part of any task: plants,
 /// windows, a guide line on the floor, a shelter at the bus stop. World coordinates.
 pub fn decor(environment: Environment) -> Vec<Part> {
@@ -498,8 +510,8 @@ pub fn decor(environment: Environment) -> Vec<Part> {
             parts.extend(plant(6.5, -4.8));
         }
         Environment::Street | Environment::BusStop => {
-            // The road beyond the kerb, its white line, and the buildings' windows.
-            parts.push(block([16.0, 0.01, 3.0], [0.0, 0.005, -4.3], Color::srgb(0.30, 0.31, 0.33)));
+            // The kerb, the road's white line, and the buildings' windows (the road itself is
+            // part of the floor: see `floor`).
             parts.push(block([16.0, 0.15, 0.25], [0.0, 0.075, -2.7], WHITE));
             for i in 0..5 {
                 parts.push(block([1.2, 0.012, 0.12], [-6.0 + i as f32 * 3.0, 0.012, -4.3], WHITE));

@@ -9,7 +9,7 @@ use bevy::prelude::*;
 
 use super::display::{Face, ScreenCanvas};
 use super::flat::FlatMaterial;
-use super::models::{Part, Shape, Writing, decor, model};
+use super::models::{self, Part, Shape, Writing, decor, model};
 use super::picture::PictureMaterial;
 use super::signs::{SignAtlas, start_painting};
 use crate::app::flow::AppSystems;
@@ -138,12 +138,12 @@ fn build_environment(
     let scoped = DespawnOnExit(Screen::Walkthrough);
     // The room: floor, walls and the place's own furniture, one mesh.
     let block = |size: Vec3, at: Vec3, colour: Color| Part { shape: Shape::Block, size, at, tilt: 0.0, colour };
-    let mut room = vec![
-        block(Vec3::new(16.0, 0.02, 16.0), Vec3::new(0.0, -0.01, 0.0), floor),
+    let mut room = models::floor(scenario.environment, floor);
+    room.extend([
         block(Vec3::new(16.0, 4.0, 0.2), Vec3::new(0.0, 2.0, -6.0), wall),
         block(Vec3::new(0.2, 4.0, 16.0), Vec3::new(-8.0, 2.0, 0.0), wall),
         block(Vec3::new(0.2, 4.0, 16.0), Vec3::new(8.0, 2.0, 0.0), wall),
-    ];
+    ]);
     room.extend(decor(scenario.environment));
     commands.spawn((
         Name::new("Room"),
