@@ -148,10 +148,7 @@ impl Placement<'_, '_> {
     fn in_world(&self, on: &Display) -> bool {
         let wanted = self.preferences.as_ref().is_none_or(|p| p.0.screens_in_world)
             && self.play.as_ref().is_none_or(|p| !p.flat_screens);
-        let has_face = self.faces.iter().any(|f| match on {
-            Display::Phone => f.station.is_none(),
-            Display::Station(id) => f.station.as_ref() == Some(id),
-        });
+        let has_face = self.faces.iter().any(|f| f.shows(on));
         wanted && has_face && !self.keyboard.0 && self.a11y.as_ref().is_none_or(|a| !a.get()) && self.report.is_none()
     }
 }
@@ -218,7 +215,7 @@ fn draw_phone_on_thing(
     pulse: Res<Pulse>,
     shown: Res<ShownScreen>,
     camera: Query<(&Camera, &GlobalTransform), With<crate::app::scene::camera::Eye>>,
-    faces: Query<(&Face, &GlobalTransform, &ViewVisibility)>,
+    faces: Query<(&Face, &GlobalTransform)>,
     mut installed: Local<bool>,
     mut typing: ResMut<Typing>,
     mut drawn: ResMut<DrawnTargets>,
@@ -253,12 +250,8 @@ fn draw_phone_on_thing(
         guide(ctx, whole, rect, view.emphasis, breath);
     }
     // Where each target appears in the window: through the face, as the camera sees it.
-    let face = faces.iter().find(|(f, _, _)| match (&placed.on, &f.station) {
-        (Display::Phone, None) => true,
-        (Display::Station(a), Some(b)) => a == b,
-        _ => false,
-    });
-    if let (Some((_, face, _)), Some(camera)) = (face, camera.iter().next()) {
+    let face = faces.iter().find(|(f, _)| f.shows(&placed.on));
+    if let (Some((_, face)), Some(camera)) = (face, camera.iter().next()) {
         let map = |p: egui::Pos2| to_window(camera, face, whole.size(), p);
         for (key, rect) in here.rects {
             if let (Some(a), Some(b)) = (map(rect.min), map(rect.max)) {
@@ -387,7 +380,12 @@ impl Pen<'_> {
 
     pub(super) fn tap(&mut self, ui: &mut egui::Ui, button: egui::Button<'static>, id: &str) {
         let response = ui.add(button);
-        self.record(ui, Key::Widget(id.to_owned()), &response);
+        self.answer(ui, id, &response);
+    }
+
+    /// Records widget `id` drawn as `response`, and a click on it as a tap.
+    pub(super) fn answer(&mut self, ui: &egui::Ui, id: &str, response: &egui::Response) {
+        self.record(ui, Key::Widget(id.to_owned()), response);
         if response.clicked() {
             self.taps.push(Action::Tap(id.to_owned()));
         }
@@ -667,10 +665,7 @@ fn icon_button(
         let at = egui::pos2(response.rect.center().x - galley.size().x / 2.0, tile.max.y + 6.0);
         p.galley(at, galley, ink);
     }
-    pen.record(ui, Key::Widget(item.id.clone()), &response);
-    if response.clicked() {
-        pen.taps.push(Action::Tap(item.id.clone()));
-    }
+    pen.answer(ui, &item.id, &response);
 }
 
 /// A dialog's or pop-up's button: its style's colours, else `fill` (blue for the way

@@ -275,10 +275,7 @@ fn sense_of(m: &Message) -> egui::Sense {
 
 fn answer(ui: &egui::Ui, pen: &mut Pen, m: &Message, response: &egui::Response) {
     if let Some(id) = &m.id {
-        pen.record(ui, Key::Widget(id.clone()), response);
-        if response.clicked() {
-            pen.taps.push(Action::Tap(id.clone()));
-        }
+        pen.answer(ui, id, response);
     }
 }
 

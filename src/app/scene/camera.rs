@@ -2,7 +2,7 @@
 
 use bevy::prelude::*;
 
-use super::display::{Face, Placed, ShownScreen, facing_pose};
+use super::display::{Face, Placed, ShownScreen, facing_pose, fov};
 use super::room::StationModel;
 use crate::app::flow::Screen;
 use crate::app::flow::{AppSystems, Wake};
@@ -73,16 +73,12 @@ fn aim_camera(
         && let (Ok(projection), Ok(window)) = (eye.single(), window.single())
     {
         let (scale, rotation, translation) = face.to_scale_rotation_translation();
-        let fov = match projection {
-            Projection::Perspective(p) => p.fov,
-            _ => std::f32::consts::FRAC_PI_4,
-        };
         let pose = facing_pose(
             &Transform::from_translation(translation).with_rotation(rotation),
             scale.y,
             *rect,
             Vec2::new(window.width(), window.height()),
-            fov,
+            fov(projection),
         );
         let wanted = CameraGoal { eye: pose.translation, look: pose.translation + pose.forward() * 1.0 };
         if goal.eye.distance(wanted.eye) > 0.001 || goal.look.distance(wanted.look) > 0.001 {

@@ -49,6 +49,17 @@ pub struct Face {
     pub height: f32,
 }
 
+impl Face {
+    /// Whether a screen shown `on` this is shown on this face.
+    pub fn shows(&self, on: &Display) -> bool {
+        match (on, &self.station) {
+            (Display::Phone, None) => true,
+            (Display::Station(a), Some(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
 /// The phone in the hand: a child of the camera, shown while a phone screen is.
 #[derive(Component)]
 struct HeldPhone;
@@ -59,8 +70,6 @@ pub struct ScreenCanvas(pub Handle<Image>);
 
 /// How far in front of the eye the phone is held (metres).
 const HELD_AT: f32 = 0.4;
-/// The phone's frame around its screen, in window px.
-const BEZEL_PX: f32 = 12.0;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<ShownScreen>()
@@ -221,7 +230,7 @@ fn paint_only_changes(
 }
 
 /// The vertical field of view of the camera (Bevy's default perspective).
-fn fov(projection: &Projection) -> f32 {
+pub fn fov(projection: &Projection) -> f32 {
     match projection {
         Projection::Perspective(p) => p.fov,
         _ => std::f32::consts::FRAC_PI_4,
@@ -275,11 +284,7 @@ fn place_faces(
     let placed = shown.0.as_ref();
     let on_phone = placed.is_some_and(|p| p.on == Display::Phone);
     for (face, mut transform, mut visibility) in &mut faces {
-        let shown_here = placed.filter(|p| match (&p.on, &face.station) {
-            (Display::Phone, None) => true,
-            (Display::Station(a), Some(b)) => a == b,
-            _ => false,
-        });
+        let shown_here = placed.filter(|p| face.shows(&p.on));
         visibility.set_if_neq(if shown_here.is_some() { Visibility::Inherited } else { Visibility::Hidden });
         let Some(p) = shown_here else { continue };
         if face.station.is_some() {
@@ -301,7 +306,7 @@ fn place_faces(
                 transform.scale = scale;
                 transform.translation = at;
             }
-            let bezel = BEZEL_PX * m;
+            let bezel = crate::app::phone::screen::BEZEL * m;
             // Placed again only when the panel moved (a moved transform is work every frame).
             let moved = parts.iter().next().is_none_or(|(_, t)| t.scale == Vec3::ONE) || transform.is_changed();
             for (part, mut t) in parts.iter_mut().filter(|_| moved) {
@@ -377,11 +382,6 @@ fn point_at_faces(
         }
         None => {}
     }
-}
-
-/// Whether the pointer is on a screen shown on a thing (a click there is the screen's).
-pub fn pointer_on_face(hovered: Option<&HoveredNonWindowEguiContext>, painter: Option<Entity>) -> bool {
-    hovered.is_some_and(|h| Some(h.0) == painter)
 }
 
 /// Maps a point of the picture (logical px) to the window, through the face it is shown on.

@@ -73,6 +73,16 @@ impl Part {
         self.tilt = degrees;
         self
     }
+
+    /// The part's place and turn in its model's space.
+    pub fn transform(&self) -> Transform {
+        tilted_at(self.at, self.tilt)
+    }
+}
+
+/// Standing at `at`, tilted back by `tilt` degrees about its own X axis.
+fn tilted_at(at: Vec3, tilt: f32) -> Transform {
+    Transform::from_translation(at).with_rotation(Quat::from_rotation_x(-tilt.to_radians()))
 }
 
 /// Where a machine's screen is: the learner's screens shown on it are drawn there.
@@ -91,7 +101,7 @@ pub struct Mount {
 impl Mount {
     /// The screen's place and turn in the model's space.
     pub fn transform(&self) -> Transform {
-        Transform::from_translation(self.at).with_rotation(Quat::from_rotation_x(-self.tilt.to_radians()))
+        tilted_at(self.at, self.tilt)
     }
 }
 
@@ -105,6 +115,13 @@ pub struct Model {
     /// A small thing on it that is hard to see (a card slot, a scanner window): an arrow
     /// points at it while it is the thing to touch.
     pub point: Option<Vec3>,
+}
+
+impl Model {
+    /// A model with no screen and nothing small to point at.
+    fn plain(parts: Vec<Part>, top: f32) -> Model {
+        Model { parts, top, screen: None, point: None }
+    }
 }
 
 /// Colours, named once.
@@ -138,8 +155,8 @@ use paint::*;
 /// post to stand on).
 pub fn model(kind: StationKind, base_y: f32) -> Model {
     let mut m = match kind {
-        StationKind::Kiosk => self_service(TEAL, "", 1.0),
-        StationKind::TicketMachine => self_service(RED, "", 0.9),
+        StationKind::Kiosk => self_service(TEAL, 1.0),
+        StationKind::TicketMachine => self_service(RED, 0.9),
         StationKind::CardReader => card_reader(),
         StationKind::RegistrationCounter | StationKind::ServiceWindow => counter(WOOD, 2.4),
         StationKind::BankCounter => counter(STEEL, 2.2),
@@ -149,19 +166,17 @@ pub fn model(kind: StationKind, base_y: f32) -> Model {
         StationKind::Seats => seats(),
         StationKind::Sofa => sofa(),
         StationKind::Door => door(),
-        StationKind::Sign => Model {
-            parts: vec![
+        StationKind::Sign => Model::plain(
+            vec![
                 block([1.26, 0.66, 0.04], [0.0, 0.33, -0.03], DARK),
                 sign(Writing::Label, [1.2, 0.6], [0.0, 0.33, 0.0], BLUE),
                 block([0.04, 0.1, 0.06], [-0.5, 0.7, -0.06], STEEL),
                 block([0.04, 0.1, 0.06], [0.5, 0.7, -0.06], STEEL),
             ],
-            top: 0.75,
-            screen: None,
-            point: None,
-        },
+            0.75,
+        ),
         StationKind::Table => table(),
-        StationKind::Phone => Model { parts: vec![], top: 0.0, screen: None, point: None },
+        StationKind::Phone => Model::plain(vec![], 0.0),
         StationKind::Stall => stall(),
         StationKind::QrStand => qr_stand(),
         StationKind::Checkout => checkout(),
@@ -187,7 +202,7 @@ pub fn model(kind: StationKind, base_y: f32) -> Model {
 
 /// A self-service machine (hospital kiosk, bank ticket machine): plinth, body, a tilted
 /// touch screen, the card slot, the QR scanner window and the paper mouth, its name on top.
-fn self_service(accent: Color, _number: &str, scale: f32) -> Model {
+fn self_service(accent: Color, scale: f32) -> Model {
     let s = |v: f32| v * scale;
     let parts = vec![
         block([s(0.74), 0.08, s(0.52)], [0.0, 0.04, 0.0], DARK),
@@ -233,8 +248,8 @@ fn card_reader() -> Model {
 /// behind, the window's number and its name above.
 fn counter(desk: Color, width: f32) -> Model {
     let w = width;
-    Model {
-        parts: vec![
+    Model::plain(
+        vec![
             block([w, 1.0, 0.6], [0.0, 0.5, 0.0], desk),
             block([w + 0.1, 0.05, 0.75], [0.0, 1.03, 0.05], LIGHT_WOOD),
             block([w * 0.45, 0.04, 0.04], [0.0, 0.2, 0.31], STEEL),
@@ -247,10 +262,8 @@ fn counter(desk: Color, width: f32) -> Model {
             sign(Writing::Label, [w * 0.7, 0.28], [-w * 0.12, 2.25, -0.095], BLUE),
             sign(Writing::Number, [0.28, 0.28], [w / 2.0 - 0.25, 2.25, -0.095], ORANGE),
         ],
-        top: 2.42,
-        screen: None,
-        point: None,
-    }
+        2.42,
+    )
 }
 
 /// A pharmacy window: counter, shelves of boxes behind, the green cross and its name.
@@ -273,35 +286,31 @@ fn pharmacy() -> Model {
             parts.push(block([0.2, 0.16, 0.14], [x, y + 0.08, -0.48], boxes[(i + row) % boxes.len()]));
         }
     }
-    Model { parts, top: 2.42, screen: None, point: None }
+    Model::plain(parts, 2.42)
 }
 
 /// The number screen on the wall, its name lit on it (the numbers it calls are the task's
 /// to say: a drawn number could disagree with the voice).
 fn queue_screen() -> Model {
-    Model {
-        parts: vec![
+    Model::plain(
+        vec![
             block([1.6, 0.9, 0.08], [0.0, 0.45, -0.04], DARK),
             sign(Writing::Label, [1.46, 0.5], [0.0, 0.55, 0.005], GLASS),
             block([1.46, 0.16, 0.01], [0.0, 0.17, 0.0], BLUE),
         ],
-        top: 0.9,
-        screen: None,
-        point: None,
-    }
+        0.9,
+    )
 }
 
 fn tv() -> Model {
-    Model {
-        parts: vec![
+    Model::plain(
+        vec![
             block([1.5, 0.86, 0.06], [0.0, 0.43, -0.03], DARK),
             block([1.42, 0.78, 0.01], [0.0, 0.43, 0.005], Color::srgb(0.18, 0.26, 0.36)),
             block([1.8, 0.5, 0.45], [0.0, -0.95, 0.1], WOOD),
         ],
-        top: 0.86,
-        screen: None,
-        point: None,
-    }
+        0.86,
+    )
 }
 
 /// A row of four joined waiting-room chairs.
@@ -315,12 +324,12 @@ fn seats() -> Model {
         parts.push(block([0.46, 0.06, 0.45], [x, 0.45, 0.02], SEAT_BLUE));
         parts.push(block([0.46, 0.45, 0.05], [x, 0.72, -0.2], SEAT_BLUE).tilted(8.0));
     }
-    Model { parts, top: 0.95, screen: None, point: None }
+    Model::plain(parts, 0.95)
 }
 
 fn sofa() -> Model {
-    Model {
-        parts: vec![
+    Model::plain(
+        vec![
             block([2.0, 0.4, 0.85], [0.0, 0.2, 0.0], FABRIC),
             block([2.0, 0.5, 0.2], [0.0, 0.65, -0.33], FABRIC),
             block([0.2, 0.3, 0.85], [-0.9, 0.55, 0.0], FABRIC),
@@ -328,26 +337,22 @@ fn sofa() -> Model {
             block([0.78, 0.12, 0.6], [-0.4, 0.46, 0.08], CUSHION),
             block([0.78, 0.12, 0.6], [0.4, 0.46, 0.08], CUSHION),
         ],
-        top: 0.9,
-        screen: None,
-        point: None,
-    }
+        0.9,
+    )
 }
 
 /// A door in its frame, with its handle and the room's sign above.
 fn door() -> Model {
-    Model {
-        parts: vec![
+    Model::plain(
+        vec![
             block([1.1, 2.15, 0.08], [0.0, 1.075, -0.02], WHITE),
             block([0.95, 2.05, 0.06], [0.0, 1.03, 0.0], WOOD),
             block([0.12, 0.03, 0.05], [0.35, 1.0, 0.05], STEEL),
             block([0.7, 0.26, 0.03], [0.0, 2.35, 0.0], BLUE),
             sign(Writing::Label, [0.66, 0.22], [0.0, 2.35, 0.017], BLUE),
         ],
-        top: 2.5,
-        screen: None,
-        point: None,
-    }
+        2.5,
+    )
 }
 
 fn table() -> Model {
@@ -356,7 +361,7 @@ fn table() -> Model {
         parts.push(block([0.05, 0.43, 0.05], [x, 0.215, z], WOOD));
     }
     parts.push(pole(0.16, 0.1, [0.3, 0.52, 0.0], WHITE));
-    Model { parts, top: 0.55, screen: None, point: None }
+    Model::plain(parts, 0.55)
 }
 
 /// A market stall: table, crates of fruit, a striped awning on poles and its name.
@@ -379,7 +384,7 @@ fn stall() -> Model {
             parts.push(ball(0.12, [x - 0.12 + j as f32 * 0.12, 0.96, 0.12], fruit));
         }
     }
-    Model { parts, top: 2.3, screen: None, point: None }
+    Model::plain(parts, 2.3)
 }
 
 /// A table stand with the seller's payment code.
@@ -398,8 +403,8 @@ fn qr_stand() -> Model {
 
 /// A supermarket checkout: the belt, the till with its little screen, the bag shelf.
 fn checkout() -> Model {
-    Model {
-        parts: vec![
+    Model::plain(
+        vec![
             block([1.6, 0.85, 0.6], [0.0, 0.425, 0.0], BLUE),
             block([1.0, 0.04, 0.45], [-0.25, 0.87, 0.0], DARK),
             block([0.34, 0.2, 0.3], [0.55, 0.95, 0.0], WHITE),
@@ -408,16 +413,14 @@ fn checkout() -> Model {
             block([0.4, 0.4, 0.05], [0.75, 2.1, -0.2], YELLOW),
             sign(Writing::Number, [0.3, 0.3], [0.75, 2.1, -0.17], YELLOW),
         ],
-        top: 2.3,
-        screen: None,
-        point: None,
-    }
+        2.3,
+    )
 }
 
 /// A bus stop's post: the stop's name on a board and the route list under it.
 fn bus_stop_sign() -> Model {
-    Model {
-        parts: vec![
+    Model::plain(
+        vec![
             pole(0.08, 2.6, [0.0, 1.3, 0.0], STEEL),
             block([0.56, 0.36, 0.04], [0.0, 2.35, 0.04], BLUE),
             sign(Writing::Label, [0.52, 0.3], [0.0, 2.35, 0.065], BLUE),
@@ -426,10 +429,8 @@ fn bus_stop_sign() -> Model {
             block([0.4, 0.04, 0.01], [0.0, 1.65, 0.06], STEEL),
             block([0.4, 0.04, 0.01], [0.0, 1.5, 0.06], STEEL),
         ],
-        top: 2.6,
-        screen: None,
-        point: None,
-    }
+        2.6,
+    )
 }
 
 /// A city bus seen from the kerb: body, windows, the front door open, wheels, and its
@@ -447,7 +448,7 @@ fn bus() -> Model {
     for x in [-1.1, 1.2] {
         parts.push(part(Shape::Pole, [0.7, 0.3, 0.7], [x, 0.35, 0.5], TYRE).tilted(90.0));
     }
-    Model { parts, top: 2.6, screen: None, point: None }
+    Model::plain(parts, 2.6)
 }
 
 /// A taxi: body, cabin with windows, wheels and the roof light.
@@ -462,7 +463,7 @@ fn car() -> Model {
     for x in [-0.7, 0.7] {
         parts.push(part(Shape::Pole, [0.5, 0.2, 0.5], [x, 0.25, 0.45], TYRE).tilted(90.0));
     }
-    Model { parts, top: 1.5, screen: None, point: None }
+    Model::plain(parts, 1.5)
 }
 
 /// The floor of a place in its colour; outdoors, the road beyond the kerb is a piece of the

@@ -84,18 +84,15 @@ fn mesh_of(shape: Shape, size: Vec3) -> Mesh {
     }
 }
 
-fn part_transform(p: &Part) -> Transform {
-    Transform::from_translation(p.at).with_rotation(Quat::from_rotation_x(-p.tilt.to_radians()))
-}
-
-fn linear(c: Color) -> Rgb {
+/// A colour as the sign painter (and the contrast rules) take it: sRGB bytes.
+fn srgb_bytes(c: Color) -> Rgb {
     let s = c.to_srgba();
     Rgb((s.red * 255.0).round() as u8, (s.green * 255.0).round() as u8, (s.blue * 255.0).round() as u8)
 }
 
-/// Parts of one colour (or the signs of one picture) merged into one mesh: a station is a
-/// handful of meshes, not dozens (each mesh drawn costs the CPU more than its pixels cost
-/// the renderer, above all in a debug build).
+/// Parts merged into one mesh (a station's body, its signs, the room with its furniture):
+/// a place is a few meshes, not dozens (each mesh drawn costs the CPU more than its pixels
+/// cost the renderer, above all in a debug build).
 fn merged(parts: impl IntoIterator<Item = Mesh>) -> Option<Mesh> {
     let mut parts = parts.into_iter();
     let mut mesh = parts.next()?;
@@ -111,19 +108,23 @@ fn merged(parts: impl IntoIterator<Item = Mesh>) -> Option<Mesh> {
 /// the sign picture.
 fn placed_mesh(p: &Part, strip: Option<(f32, f32)>) -> Mesh {
     let mut mesh = mesh_of(p.shape, p.size);
-    if let Some((top, bottom)) = strip
-        && let Some(bevy::mesh::VertexAttributeValues::Float32x2(uvs)) = mesh.attribute_mut(Mesh::ATTRIBUTE_UV_0)
-    {
-        for uv in uvs.iter_mut() {
-            uv[1] = top + uv[1] * (bottom - top);
+    let mut at = p.transform();
+    match strip {
+        Some((top, bottom)) => {
+            if let Some(bevy::mesh::VertexAttributeValues::Float32x2(uvs)) = mesh.attribute_mut(Mesh::ATTRIBUTE_UV_0) {
+                for uv in uvs.iter_mut() {
+                    uv[1] = top + uv[1] * (bottom - top);
+                }
+            }
+            // Just in front of the board it is written on.
+            at.translation += Vec3::Z * 0.002;
+        }
+        None => {
+            let colour = p.colour.to_linear().to_f32_array();
+            mesh.insert_attribute(Mesh::ATTRIBUTE_COLOR, vec![colour; mesh.count_vertices()]);
         }
     }
-    if strip.is_none() {
-        let colour = p.colour.to_linear().to_f32_array();
-        mesh.insert_attribute(Mesh::ATTRIBUTE_COLOR, vec![colour; mesh.count_vertices()]);
-    }
-    let lift = if strip.is_some() { Vec3::Z * 0.002 } else { Vec3::ZERO };
-    mesh.transformed_by(part_transform(p).with_translation(p.at + lift))
+    mesh.transformed_by(at)
 }
 
 fn build_environment(
@@ -175,7 +176,7 @@ fn build_environment(
                     Writing::Chars(chars) => Some(chars.to_owned()),
                     Writing::Qr => None,
                 };
-                strips.push(atlas.add(words, linear(p.colour), p.size.truncate()));
+                strips.push(atlas.add(words, srgb_bytes(p.colour), p.size.truncate()));
             }
         }
     }

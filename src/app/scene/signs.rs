@@ -35,8 +35,8 @@ pub struct SignAtlas {
 }
 
 impl SignAtlas {
-    /// Adds a sign of `size` metres; returns its strip's (top, bottom) in the picture, 0..1,
-    /// once [`SignAtlas::finish`] knows the picture's height (here: in pixels).
+    /// Adds a sign of `size` metres: a strip as wide as every strip and as tall as the sign's
+    /// shape asks. Returns the strip's number ([`SignAtlas::span`] says where it lies).
     pub fn add(&mut self, words: Option<String>, fill: Rgb, size: Vec2) -> usize {
         let height = ((STRIP_WIDTH as f32 * size.y / size.x).round() as u32).clamp(24, STRIP_WIDTH);
         self.strips.push(Strip { words, fill, height });
