@@ -57,6 +57,7 @@ app-permission-deny = Don't allow
 app-hold-release = Let go to send
 app-hold-seconds = Held for { $seconds } s
 app-photo-ticked = selected
+app-tab-current = current page
 app-code-payment = Payment code
 app-code-transit = Transit code
 app-code-medical = Medical insurance code

@@ -92,3 +92,7 @@ vid-finish-prompt = Xiaoming will visit at the weekend! Today you learned to ans
 vid-finish-hint1 = When you have read it, tap "I've read it".
 vid-finish-hint2 = "I've read it" at the bottom is glowing. Please tap it.
 vid-finish-hint3 = Tap "I've read it" where the little hand points. You can ask the trainer for help if you like.
+vid-tab-chats = Chats
+vid-tab-contacts = Contacts
+vid-tab-discover = Discover
+vid-tab-me = Me

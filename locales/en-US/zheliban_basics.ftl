@@ -21,6 +21,7 @@ zlb-login-tip = Log in to Zheliban for more services
 zlb-btn-login-now = Log in now
 zlb-tab-home = Home
 zlb-btn-search = Search
+zlb-tab-services = Services
 zlb-tab-me = Me
 zlb-scr-login = Log in
 zlb-phone-label = Mobile number

@@ -57,6 +57,7 @@ app-permission-deny = 不允许
 app-hold-release = 松开 发送
 app-hold-seconds = 已按住 { $seconds } 秒
 app-photo-ticked = 已选
+app-tab-current = 当前页
 app-code-payment = 付款码
 app-code-transit = 乘车码
 app-code-medical = 医保码

@@ -92,3 +92,7 @@ vid-finish-prompt = 小明说周末回来看您！今天您学会了接视频、
 vid-finish-hint1 = 看完了，请点“我知道了”。
 vid-finish-hint2 = 屏幕下方的“我知道了”正在发亮，请点一下。
 vid-finish-hint3 = 看小手指，点“我知道了”。需要的话，可以请老师来帮忙。
+vid-tab-chats = 微信
+vid-tab-contacts = 通讯录
+vid-tab-discover = 发现
+vid-tab-me = 我

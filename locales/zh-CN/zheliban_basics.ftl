@@ -21,6 +21,7 @@ zlb-login-tip = 登录浙里办，享受更多服务
 zlb-btn-login-now = 立即登录
 zlb-tab-home = 首页
 zlb-btn-search = 搜索
+zlb-tab-services = 办事
 zlb-tab-me = 我的
 zlb-scr-login = 登录
 zlb-phone-label = 手机号

@@ -222,6 +222,30 @@ impl<'a> Checker<'a> {
                 }
                 self.style(&p.field("style"), style, senior::BUTTON_FILL, true);
             }
+            Widget::TabBar { tabs, current, .. } => {
+                // Two to five tabs, as apps have: one is no choice, more do not fit big words.
+                if !(2..=5).contains(&tabs.len()) {
+                    let found = tabs.len().to_string();
+                    self.emit(Code::BadValue, &p.field("tabs")).args_mut(&[("found", &found), ("expected", "2–5")]);
+                }
+                for (k, tab) in tabs.iter().enumerate() {
+                    let tp = p.field("tabs").index(k);
+                    self.check_id(&tp.field("id"), &tab.id, ids);
+                    self.msg(tp.field("text"), &tab.text);
+                    if let Some(icon) = &tab.icon {
+                        self.known_name(Code::UnknownIcon, &tp.field("icon"), icon, ICONS);
+                    }
+                }
+                if let Some(current) = current.as_deref()
+                    && !tabs.iter().any(|t| t.id == current)
+                {
+                    let suggestion = closest(current, tabs.iter().map(|t| t.id.as_str()));
+                    let widget = widget.id().to_owned();
+                    self.emit(Code::UnknownOption, &p.field("current"))
+                        .args_mut(&[("found", current), ("widget", &widget)])
+                        .suggest(suggestion);
+                }
+            }
             Widget::Input { label, placeholder, style, .. } => {
                 self.msg(p.field("label"), label);
                 if let Some(ph) = placeholder {

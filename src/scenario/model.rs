@@ -314,6 +314,8 @@ pub const ICONS: &[&str] = &[
     "settings",
     "video",
     "weather",
+    "person",
+    "apps",
 ];
 
 /// The pictures a chat image or the photo picker may show (drawn by the app as simple
@@ -321,7 +323,7 @@ pub const ICONS: &[&str] = &[
 pub const PICTURES: &[&str] =
     &["flowers", "park", "family", "grandchild", "cake", "food", "mountain", "cat", "document", "poster"];
 
-/// An icon of an icon grid.
+/// An icon of an icon grid, or a tab of a tab bar.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GridItem {
@@ -458,6 +460,16 @@ pub enum Widget {
         items: Vec<GridItem>,
         #[serde(default)]
         style: Style,
+    },
+    /// The row of tabs at the bottom of an app (首页 · 服务 · 我的), each a drawn icon over
+    /// its word; `current` is the page shown (marked by a bar over it and a pale fill, and said so
+    /// to screen readers). It stays at the bottom of the screen while the rest scrolls, and is
+    /// hidden while the keypad is up, as on a phone.
+    TabBar {
+        id: String,
+        tabs: Vec<GridItem>,
+        #[serde(default)]
+        current: Option<String>,
     },
     /// A text or number field, typed on the on-screen keypad.
     Input {
@@ -672,6 +684,7 @@ impl Widget {
             | Widget::Button { id, .. }
             | Widget::ListItem { id, .. }
             | Widget::IconGrid { id, .. }
+            | Widget::TabBar { id, .. }
             | Widget::Input { id, .. }
             | Widget::DatePicker { id, .. }
             | Widget::TimeSlots { id, .. }
@@ -713,7 +726,9 @@ impl Widget {
                 .collect(),
             Widget::Chat { messages, .. } => messages.iter().filter_map(|m| m.id.as_deref()).collect(),
             Widget::Permission { allow, deny, .. } => vec![allow, deny],
-            Widget::IconGrid { items, .. } => items.iter().map(|i| i.id.as_str()).collect(),
+            Widget::IconGrid { items, .. } | Widget::TabBar { tabs: items, .. } => {
+                items.iter().map(|i| i.id.as_str()).collect()
+            }
             Widget::ConfirmDialog { confirm, cancel, .. } => vec![&confirm.id, &cancel.id],
             Widget::Popup { buttons, close, .. } => {
                 buttons.iter().map(|b| b.id.as_str()).chain([close.id.as_str()]).collect()

@@ -215,6 +215,15 @@ mod plays {
                 let items = (0..n).map(|_| GridItem { id: m(), text: m(), icon: icon.map(str::to_owned) }).collect();
                 Widget::IconGrid { id: m(), items, style }
             }),
+            (2usize..=5, prop::option::of(prop::sample::select(ICONS)), prop::option::of(0usize..5)).prop_map(
+                move |(n, icon, current)| {
+                    let tabs: Vec<GridItem> =
+                        (0..n).map(|_| GridItem { id: m(), text: m(), icon: icon.map(str::to_owned) }).collect();
+                    // Which tab is current: filled in by `number` (an index here, as a word).
+                    let current = current.filter(|c| *c < n).map(|c| c.to_string());
+                    Widget::TabBar { id: m(), tabs, current }
+                }
+            ),
             (prop::sample::select(vec![InputKind::Text, InputKind::Number, InputKind::Phone]), any::<bool>(), style())
                 .prop_map(move |(kind, p, style)| Widget::Input {
                     id: m(),
@@ -338,6 +347,15 @@ mod plays {
                 *i = id.clone();
                 for (k, item) in items.iter_mut().enumerate() {
                     (item.id, item.text) = (format!("{id}i{k}"), say(&format!("i{k}")));
+                }
+            }
+            Widget::TabBar { id: i, tabs, current } => {
+                *i = id.clone();
+                for (k, tab) in tabs.iter_mut().enumerate() {
+                    (tab.id, tab.text) = (format!("{id}t{k}"), say(&format!("t{k}")));
+                }
+                if let Some(c) = current {
+                    *c = format!("{id}t{c}");
                 }
             }
             Widget::Input { id: i, label, placeholder, .. } => {
@@ -774,9 +792,17 @@ mod plays {
             if !seen.is_positive() || !phone.contains_rect(seen) || text.galley.text().trim().is_empty() {
                 continue;
             }
-            // What the text sits on: the last opaque filled rectangle painted before it, around it.
+            // What the text sits on: the last opaque filled rectangle painted before it, around it,
+            // or disc under its middle (the ¥ of the pay icon sits on a white coin).
             let under = flat[..i].iter().rev().find_map(|(_, s)| match s {
                 egui::Shape::Rect(r) if r.fill.a() == 255 && r.rect.expand(1.0).contains_rect(seen) => Some(r.fill),
+                egui::Shape::Circle(c)
+                    if c.fill.a() == 255
+                        && c.center.distance(seen.center()) <= c.radius
+                        && c.radius >= seen.size().min_elem() / 2.0 =>
+                {
+                    Some(c.fill)
+                }
                 _ => None,
             });
             let Some(under) = under else { continue };

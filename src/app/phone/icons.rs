@@ -33,6 +33,8 @@ pub fn tile_colour(name: &str) -> Color32 {
         "settings" => rgb(0x5a, 0x5f, 0x66),
         "video" => rgb(0x2f, 0x7d, 0x4f),
         "weather" => rgb(0x1f, 0x78, 0xb4),
+        "person" => rgb(0x6a, 0x3d, 0x9a),
+        "apps" => rgb(0x00, 0x5f, 0x9e),
         _ => rgb(0x3d, 0x46, 0x57),
     }
 }
@@ -161,6 +163,15 @@ pub fn draw_icon(p: &Painter, rect: Rect, name: Option<&str>, initial: &str) {
             p.circle_filled(at(0.05, 0.25), s * 0.28, w);
             p.circle_filled(at(0.35, 0.18), s * 0.3, w);
             p.rect_filled(r(-0.25, 0.25, 0.6, 0.5), s * 0.12, w);
+        }
+        "person" => {
+            p.circle_filled(at(0.0, -0.25), s * 0.28, w);
+            p.rect_filled(r(-0.55, 0.1, 0.55, 0.62), egui::CornerRadius { nw: 40, ne: 40, sw: 4, se: 4 }, w);
+        }
+        "apps" => {
+            for (x, y) in [(-0.3, -0.3), (0.3, -0.3), (-0.3, 0.3), (0.3, 0.3)] {
+                p.rect_filled(Rect::from_center_size(at(x, y), vec2(s * 0.46, s * 0.46)), s * 0.1, w);
+            }
         }
         _ => {
             let g = p.layout_no_wrap(initial.chars().take(1).collect(), egui::FontId::proportional(s * 0.9), w);

@@ -8,6 +8,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::guide::{Pulse, guide};
 use super::icons;
+use super::tabs;
 use super::talk;
 use super::targets::{DrawnTargets, Key};
 use crate::app::flow::AppSystems;
@@ -449,18 +450,30 @@ fn draw_screen(ui: &mut egui::Ui, screen: &PhoneScreen, pen: &mut Pen) {
         // While the step asks to type, the keypad sits at the bottom of the screen, as a
         // phone's keyboard does: always whole, never scrolled away; the screen's widgets
         // scroll in the room above it, and the field is kept in view there.
+        // The app's tab bar sits there too when no keypad is up (a phone's keyboard covers it).
         let keypad = asked_field(screen, pen);
-        let keypad_height = keypad.as_ref().map_or(0.0, |_| keypad_height(ui.ctx(), pen.theme, pen.words));
-        let room = (ui.available_height() - keypad_height - 8.0).max(0.0);
+        let tab_bars: Vec<&Widget> = match keypad {
+            Some(_) => Vec::new(),
+            None => screen.widgets.iter().filter(|w| matches!(w, Widget::TabBar { .. })).collect(),
+        };
+        let bars: Vec<tabs::TabLayout> = tab_bars.iter().map(|w| tabs::layout(ui, pen.theme, pen.words, w)).collect();
+        let bottom = match keypad {
+            Some(_) => keypad_height(ui.ctx(), pen.theme, pen.words),
+            None => bars.iter().map(|b| b.height() + 8.0).sum(),
+        };
+        let room = (ui.available_height() - bottom - 8.0).max(0.0);
         egui::ScrollArea::vertical().max_height(room).show(ui, |ui| {
             ui.spacing_mut().item_spacing.y = 8.0;
-            for widget in &screen.widgets {
+            for widget in screen.widgets.iter().filter(|w| !matches!(w, Widget::TabBar { .. })) {
                 draw_widget(ui, widget, pen);
             }
         });
+        ui.add_space((ui.available_height() - bottom).max(0.0));
         if let Some(field) = keypad {
-            ui.add_space((ui.available_height() - keypad_height).max(0.0));
             draw_keypad(ui, &field, pen);
+        }
+        for (widget, bar) in tab_bars.into_iter().zip(bars) {
+            tabs::draw(ui, pen, widget, &bar);
         }
     });
 }
@@ -628,6 +641,8 @@ fn draw_widget(ui: &mut egui::Ui, widget: &Widget, pen: &mut Pen) {
         }
         Widget::SmsCode { id, label, .. } => field(ui, id, &words.say(label), (None, false), &Style::default(), pen),
         Widget::PasswordPad { id, label, .. } => field(ui, id, &words.say(label), (None, true), &Style::default(), pen),
+        // Drawn at the bottom of the screen (`draw_screen`), never among the others.
+        Widget::TabBar { .. } => {}
     }
 }
 
