@@ -37,6 +37,11 @@ struct Cli {
     /// The project folder with scenarios/, locales/ and assets/voice/ (see below for the default).
     #[arg(long, global = true)]
     project: Option<PathBuf>,
+    /// Practise in a VR headset (seated, through OpenXR: SteamVR, Monado, a Quest or Pico
+    /// streamed to the PC). Without one, or in a copy built without VR, it says so and goes on
+    /// in the window.
+    #[arg(long, global = true)]
+    vr: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -330,6 +335,7 @@ fn main() -> ExitCode {
                         window,
                         big_pointer,
                         flat_screens,
+                        vr: cli.vr,
                     },
                     keep,
                 ),
@@ -397,7 +403,7 @@ fn main() -> ExitCode {
         None => match needs_project(project) {
             Ok(project) => {
                 let keep = cli.data_dir.unwrap_or_else(kuayue::progress::Store::default_dir);
-                open_app(lang, project, None, Some(keep), lang_from_settings)
+                open_app(lang, project, None, Some(keep), lang_from_settings, cli.vr)
             }
             Err(code) => code,
         },
@@ -471,6 +477,8 @@ struct Options {
     big_pointer: bool,
     /// Screens as the flat panel for this play.
     flat_screens: bool,
+    /// In a VR headset (`--vr`).
+    vr: bool,
 }
 
 /// Loads one scenario (by id or file) of `project`, checks it, and opens it.
@@ -499,7 +507,8 @@ fn play(lang: Lang, project: Project, scenario: &str, options: Options, keep: Op
         }
     }
     // A trainer's preview is not practice: nothing is recorded (unless --record-as).
-    open_app(lang, project, Some((loaded.scenario, options)), keep, false)
+    let vr = options.vr;
+    open_app(lang, project, Some((loaded.scenario, options)), keep, false, vr)
 }
 
 #[cfg(feature = "app")]
@@ -509,6 +518,7 @@ fn open_app(
     play: Option<(kuayue::scenario::Scenario, Options)>,
     keep: Option<PathBuf>,
     lang_from_settings: bool,
+    vr: bool,
 ) -> ExitCode {
     use kuayue::app::{Launch, autoplay::PlayOptions, services::records::Keep};
     let play = play.map(|(scenario, o)| {
@@ -531,7 +541,7 @@ fn open_app(
     let data_dir = keep.clone().unwrap_or_else(kuayue::progress::Store::default_dir);
     let keep = keep.map_or(Keep::Nowhere, Keep::Folder);
     let output_dir = kuayue::progress::report::output_dir();
-    kuayue::app::run(Launch { lang, play, keep, lang_from_settings, project, output_dir, data_dir })
+    kuayue::app::run(Launch { lang, play, keep, lang_from_settings, project, output_dir, data_dir, vr })
 }
 
 #[cfg(not(feature = "app"))]
@@ -541,6 +551,7 @@ fn open_app(
     _play: Option<(kuayue::scenario::Scenario, Options)>,
     _keep: Option<PathBuf>,
     _lang_from_settings: bool,
+    _vr: bool,
 ) -> ExitCode {
     eprintln!("This build has no window (built without the `app` feature). Try `kuayue check`.");
     ExitCode::from(2)

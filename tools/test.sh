@@ -51,4 +51,10 @@ if [ "${KUAYUE_CI_WINDOWS:-0}" = 1 ]; then
   bash tools/package.sh --windows --profile dev
   bash tools/check-package.sh
 fi
+if [ "${KUAYUE_CI_VR:-0}" = 1 ]; then
+  # VR is Bevy's renderer built once more (the `vr` feature) and a Debian 13 chroot with
+  # Monado (about 1 GB, cached): only when asked for.
+  step "seated VR on Monado's simulated headset (KUAYUE_CI_VR=1)"
+  bash tools/vr-smoke.sh
+fi
 step "done"

@@ -35,6 +35,7 @@ pub mod snapshot;
 pub mod startup;
 pub mod theme;
 pub mod voice;
+pub mod vr;
 pub mod walkthrough;
 pub mod words;
 
@@ -55,6 +56,8 @@ pub struct Launch {
     /// The data folder: `logs/kuayue.log` says what went wrong (the records live
     /// there too when they are kept).
     pub data_dir: std::path::PathBuf,
+    /// `kuayue --vr`: in a headset, through OpenXR, when the program has VR and one is there.
+    pub vr: bool,
 }
 
 impl Launch {
@@ -68,6 +71,7 @@ impl Launch {
             project,
             output_dir: crate::progress::report::output_dir(),
             data_dir: crate::progress::Store::default_dir(),
+            vr: false,
         }
     }
 }
@@ -145,6 +149,16 @@ pub fn run(launch: Launch) -> ExitCode {
     if !sound {
         // Nothing to open: the voice logs what it would say and captions carry every line.
         plugins = plugins.disable::<bevy::audio::AudioPlugin>();
+    }
+    #[cfg(feature = "vr")]
+    if launch.vr {
+        plugins = vr::plugins(plugins);
+        app.add_plugins(vr::plugin);
+    }
+    if launch.vr && !vr::BUILT_WITH_VR {
+        let words = msg.text("vr-not-built");
+        warn!("{words}");
+        eprintln!("{words}");
     }
     app.add_plugins(plugins)
         .insert_resource(voice::Sound(sound))

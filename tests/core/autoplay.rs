@@ -152,6 +152,24 @@ fn play_from_a_later_step_starts_there_and_plays_to_the_end() {
     assert_eq!(entered.len(), 4, "only the steps from there on are played: {entered:?}");
 }
 
+/// `kuayue --vr` with no headset to show it in (no OpenXR runtime here, and in the default
+/// build no VR at all) says so in plain words, and the walkthrough goes on in the window, to
+/// the end, as if `--vr` had not been given. Its last four steps keep it short.
+#[test]
+fn asked_for_vr_without_a_headset_it_says_so_and_plays_on_in_the_window() {
+    let scenario = seed("bus_ride_code");
+    let from = &scenario.steps[scenario.steps.len() - 4];
+    let run = autoplay_with("bus_ride_code", 0, &["--step", &from.id, "--vr"]);
+    assert!(run.completed(), "{}", run.log);
+    assert_eq!(run.steps().len(), 4, "{:?}", run.steps());
+    let said = if cfg!(feature = "vr") {
+        "VR: no OpenXR runtime or headset; practising in the window"
+    } else {
+        "This copy of kuayue was built without VR, so practice goes on in the window."
+    };
+    assert!(run.log.contains(said), "{}", run.log);
+}
+
 /// A copy of the repository's project (one scenario, its words marked as the copy's) in a temp folder.
 fn copied_project(id: &str) -> PathBuf {
     let root = std::env::temp_dir().join(format!("kuayue-copied-{}", std::process::id()));

@@ -26,6 +26,8 @@ mod reload;
 #[cfg(feature = "app")]
 mod screen_reader;
 mod sync;
+#[cfg(feature = "app")]
+mod vr;
 mod walkthrough;
 #[cfg(feature = "app")]
 mod window;

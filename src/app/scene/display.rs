@@ -195,17 +195,23 @@ fn fit_canvas(
     images.remove(&old);
 }
 
+/// The picture of the screen is drawn every frame, not only when it changed (in a VR headset:
+/// there a picture left undrawn for a frame lost the glyphs egui added meanwhile).
+#[derive(Resource, Debug, Default)]
+pub struct PaintEveryFrame;
+
 /// The picture is drawn again only when what egui painted changed (a software renderer pays
 /// for every pixel of it each time): egui runs every frame, and its triangles are compared
 /// with the last ones drawn.
 fn paint_only_changes(
     canvas_handle: Res<ScreenCanvas>,
+    every_frame: Option<Res<PaintEveryFrame>>,
     mut painter: Query<(&mut Camera, &bevy_egui::EguiRenderOutput), With<ScreenPainter>>,
     mut last: Local<Option<(u64, AssetId<Image>)>>,
 ) {
     use std::hash::{Hash, Hasher};
     let Ok((mut camera, output)) = painter.single_mut() else { return };
-    if !camera.is_active {
+    if !camera.is_active || every_frame.is_some() {
         *last = None;
         return;
     }
@@ -364,11 +370,8 @@ fn point_at_faces(
         }
         let (camera, eye) = camera.iter().next()?;
         let ray = camera.viewport_to_world(eye, at).ok()?;
-        faces
-            .iter()
-            .filter(|(_, v, _)| v.get())
-            .find_map(|(t, _, _)| hit_face(ray.origin, *ray.direction, t))
-            .map(|uv| egui::pos2(uv.x * placed.rect.width(), uv.y * placed.rect.height()))
+        let shown = faces.iter().filter(|(_, v, _)| v.get()).map(|(t, _, _)| t);
+        ray_to_picture(ray, shown, placed.rect.size())
     })();
     match hit {
         Some(p) => {
@@ -382,6 +385,20 @@ fn point_at_faces(
         }
         None => {}
     }
+}
+
+/// Where a ray meets the screen shown on one of `faces`: the point of its picture (of `picture`
+/// logical px), which egui's pointer is put on. The mouse's ray through the window, a VR
+/// controller's aim and a learner's gaze all reach the screen's widgets through this one test.
+pub fn ray_to_picture<'a>(
+    ray: Ray3d,
+    faces: impl IntoIterator<Item = &'a GlobalTransform>,
+    picture: egui::Vec2,
+) -> Option<egui::Pos2> {
+    faces
+        .into_iter()
+        .find_map(|t| hit_face(ray.origin, *ray.direction, t))
+        .map(|uv| egui::pos2(uv.x * picture.x, uv.y * picture.y))
 }
 
 /// Maps a point of the picture (logical px) to the window, through the face it is shown on.

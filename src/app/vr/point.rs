@@ -1,0 +1,293 @@
+//! Pointing in the headset: a controller's ray (its trigger is the tap), or, for learners who
+//! cannot use controllers, the gaze: looking at the same button or machine for
+//! [`DWELL_SECS`] taps it. Either ray meets a screen through [`ray_to_picture`], the hit test
+//! the mouse uses, and a press there is given to that screen's egui as a mouse press is; a
+//! ray that meets a machine taps the machine. A small dot shows where the ray is, and grows
+//! while the gaze dwells.
+
+use bevy::picking::mesh_picking::ray_cast::{MeshRayCast, MeshRayCastSettings};
+use bevy::prelude::*;
+use bevy_egui::egui;
+use bevy_egui::input::EguiInputEvent;
+use bevy_mod_openxr::action_binding::{OxrSendActionBindings, OxrSuggestActionBinding};
+use bevy_mod_openxr::action_set_attaching::OxrAttachActionSet;
+use bevy_mod_openxr::action_set_syncing::{OxrActionSetSyncSet, OxrSyncActionSet};
+use bevy_mod_openxr::openxr_session_running;
+use bevy_mod_openxr::resources::OxrInstance;
+use bevy_mod_openxr::session::OxrSession;
+use bevy_mod_xr::camera::XrCamera;
+use bevy_mod_xr::session::{XrPreDestroySession, XrSessionCreated, session_available};
+use bevy_mod_xr::spaces::XrSpaceLocationFlags;
+
+use super::DWELL_SECS;
+use crate::app::scene::display::{Face, ScreenPainter, ShownScreen, ray_to_picture};
+use crate::app::scene::room::StationPart;
+use crate::app::walkthrough::LearnerAction;
+use crate::walkthrough::Action;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Dwell>()
+        .add_systems(Startup, (create_actions.run_if(session_available), spawn_dot))
+        .add_systems(OxrSendActionBindings, suggest_bindings)
+        .add_systems(XrSessionCreated, attach_and_spawn_aims)
+        .add_systems(XrPreDestroySession, despawn_aims)
+        .add_systems(PreUpdate, sync_actions.before(OxrActionSetSyncSet).run_if(openxr_session_running))
+        .add_systems(Update, point.run_if(openxr_session_running));
+}
+
+/// The controllers' aim poses and triggers.
+#[derive(Resource)]
+struct Actions {
+    set: openxr::ActionSet,
+    aim: [openxr::Action<openxr::Posef>; 2],
+    select: [openxr::Action<bool>; 2],
+}
+
+/// A controller's aim (0: left hand, 1: right).
+#[derive(Component)]
+struct Aim(usize);
+
+/// The dot where the ray is.
+#[derive(Component)]
+struct Dot;
+
+/// What the gaze rests on, and since when.
+#[derive(Resource, Default)]
+struct Dwell {
+    on: Option<Spot>,
+    since: f32,
+    done: bool,
+}
+
+/// A place a ray meets: a point of the screen shown (logical px of its picture), or a machine.
+#[derive(Debug, Clone, PartialEq)]
+enum Spot {
+    Screen(egui::Pos2),
+    Station(String),
+}
+
+impl Spot {
+    /// The same place for a dwell: the same machine, or within 24 px on the screen (a
+    /// steady look wobbles a little).
+    fn near(&self, other: &Spot) -> bool {
+        match (self, other) {
+            (Spot::Screen(a), Spot::Screen(b)) => a.distance(*b) <= 24.0,
+            (Spot::Station(a), Spot::Station(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+fn create_actions(instance: Res<OxrInstance>, mut commands: Commands) {
+    let made = (|| -> openxr::Result<Actions> {
+        let set = instance.create_action_set("kuayue", "kuayue", 0)?;
+        let aim = [set.create_action("aim_left", "Left aim", &[])?, set.create_action("aim_right", "Right aim", &[])?];
+        let select = [
+            set.create_action("select_left", "Left select", &[])?,
+            set.create_action("select_right", "Right select", &[])?,
+        ];
+        Ok(Actions { set, aim, select })
+    })();
+    match made {
+        Ok(actions) => commands.insert_resource(actions),
+        Err(e) => warn!("VR: the controllers' actions could not be made ({e}); the gaze still points"),
+    }
+}
+
+fn suggest_bindings(actions: Option<Res<Actions>>, mut suggest: MessageWriter<OxrSuggestActionBinding>) {
+    let Some(actions) = actions else { return };
+    let profiles = [
+        ("/interaction_profiles/khr/simple_controller", "select/click"),
+        ("/interaction_profiles/oculus/touch_controller", "trigger/value"),
+        ("/interaction_profiles/valve/index_controller", "trigger/click"),
+        ("/interaction_profiles/htc/vive_controller", "trigger/click"),
+        ("/interaction_profiles/bytedance/pico4_controller", "trigger/value"),
+    ];
+    for (profile, trigger) in profiles {
+        for (i, hand) in ["left", "right"].into_iter().enumerate() {
+            suggest.write(OxrSuggestActionBinding {
+                action: actions.aim[i].as_raw(),
+                interaction_profile: profile.into(),
+                bindings: vec![format!("/user/hand/{hand}/input/aim/pose").into()],
+            });
+            suggest.write(OxrSuggestActionBinding {
+                action: actions.select[i].as_raw(),
+                interaction_profile: profile.into(),
+                bindings: vec![format!("/user/hand/{hand}/input/{trigger}").into()],
+            });
+        }
+    }
+}
+
+fn attach_and_spawn_aims(
+    actions: Option<Res<Actions>>,
+    session: Res<OxrSession>,
+    mut attach: MessageWriter<OxrAttachActionSet>,
+    mut commands: Commands,
+) {
+    let Some(actions) = actions else { return };
+    attach.write(OxrAttachActionSet(actions.set.clone()));
+    for (i, aim) in actions.aim.iter().enumerate() {
+        match session.create_action_space(aim, openxr::Path::NULL, Isometry3d::IDENTITY) {
+            Ok(space) => {
+                commands.spawn((space, Aim(i)));
+            }
+            Err(e) => warn!("VR: no aim for hand {i} ({e})"),
+        }
+    }
+}
+
+fn despawn_aims(aims: Query<Entity, With<Aim>>, mut commands: Commands) {
+    for aim in &aims {
+        commands.entity(aim).despawn();
+    }
+}
+
+fn sync_actions(actions: Option<Res<Actions>>, mut sync: MessageWriter<OxrSyncActionSet>) {
+    if let Some(actions) = actions {
+        sync.write(OxrSyncActionSet(actions.set.clone()));
+    }
+}
+
+fn spawn_dot(
+    mut commands: Commands,
+    mut meshes: ResMut<Assets<Mesh>>,
+    mut materials: ResMut<Assets<StandardMaterial>>,
+) {
+    commands.spawn((
+        Dot,
+        Mesh3d(meshes.add(Sphere::new(0.008))),
+        MeshMaterial3d(materials.add(StandardMaterial {
+            base_color: Color::srgb(1.0, 0.72, 0.0),
+            unlit: true,
+            ..default()
+        })),
+        Transform::default(),
+        Visibility::Hidden,
+    ));
+}
+
+/// Where the rays are, and what a trigger or a dwell taps.
+#[allow(clippy::too_many_arguments)]
+fn point(
+    time: Res<Time>,
+    actions: Option<Res<Actions>>,
+    session: Res<OxrSession>,
+    aims: Query<(&Aim, &GlobalTransform, &XrSpaceLocationFlags)>,
+    eyes: Query<&GlobalTransform, With<XrCamera>>,
+    shown: Res<ShownScreen>,
+    faces: Query<(&GlobalTransform, &ViewVisibility), With<Face>>,
+    painter: Query<Entity, With<ScreenPainter>>,
+    stations: Query<&StationPart>,
+    mut ray_cast: MeshRayCast,
+    play: Option<Res<crate::app::autoplay::PlayOptions>>,
+    mut dwell: ResMut<Dwell>,
+    mut dot: Query<(&mut Transform, &mut Visibility), With<Dot>>,
+    mut egui_input: MessageWriter<EguiInputEvent>,
+    mut learner: MessageWriter<LearnerAction>,
+) {
+    // A tracked controller points (the right one first); with none, the gaze does.
+    let pressed = |i: usize| {
+        actions.as_ref().and_then(|a| a.select[i].state(&session, openxr::Path::NULL).ok()).map(|s| {
+            let changed = s.changed_since_last_sync;
+            (s.current_state && changed, !s.current_state && changed)
+        })
+    };
+    let controller = aims
+        .iter()
+        .filter(|(_, _, flags)| flags.position_tracked && flags.rotation_tracked)
+        .max_by_key(|(aim, _, _)| aim.0)
+        .map(|(aim, t, _)| (Ray3d::new(t.translation(), t.forward()), pressed(aim.0).unwrap_or((false, false))));
+    let gaze = || {
+        let n = eyes.iter().count().max(1) as f32;
+        let at = eyes.iter().map(|t| t.translation()).sum::<Vec3>() / n;
+        eyes.iter().next().map(|t| Ray3d::new(at, t.forward()))
+    };
+    let Some(ray) = controller.as_ref().map(|(r, _)| *r).or_else(gaze) else { return };
+
+    // What the ray meets: the screen shown (nearest), else a machine.
+    let screen = shown.0.as_ref().and_then(|placed| {
+        let shown_faces = faces.iter().filter(|(_, v)| v.get()).map(|(t, _)| t);
+        let size = placed.rect.size();
+        let at = ray_to_picture(ray, shown_faces, size)?;
+        let face = faces
+            .iter()
+            .filter(|(_, v)| v.get())
+            .map(|(t, _)| t)
+            .find(|t| crate::app::scene::display::hit_face(ray.origin, *ray.direction, t).is_some())?;
+        let local = Vec3::new(at.x / size.x - 0.5, 0.5 - at.y / size.y, 0.0);
+        Some((Spot::Screen(at), face.transform_point(local)))
+    });
+    let spot = screen.or_else(|| {
+        let is_station = |e| stations.contains(e);
+        let settings = MeshRayCastSettings::default().with_filter(&is_station);
+        let (entity, hit) = ray_cast.cast_ray(ray, &settings).first()?;
+        let StationPart(id) = stations.get(*entity).ok()?;
+        Some((Spot::Station(id.clone()), hit.point))
+    });
+
+    if let Ok((mut transform, mut visibility)) = dot.single_mut() {
+        match &spot {
+            Some((_, at)) => {
+                transform.translation = *at - *ray.direction * 0.01;
+                visibility.set_if_neq(Visibility::Visible);
+            }
+            None => {
+                visibility.set_if_neq(Visibility::Hidden);
+            }
+        }
+    }
+    let Some((spot, _)) = spot else {
+        *dwell = Dwell::default();
+        return;
+    };
+    let context = painter.single().ok();
+    if let (Spot::Screen(at), Some(context)) = (&spot, context) {
+        egui_input.write(EguiInputEvent { context, event: egui::Event::PointerMoved(*at) });
+    }
+    // The tap: the trigger pressed and let go (on a screen, egui's own press and release); or a
+    // dwell of the gaze, when no controller points and nobody else plays (autoplay).
+    let button = |pressed| egui::Event::PointerButton {
+        pos: match &spot {
+            Spot::Screen(at) => *at,
+            Spot::Station(_) => egui::Pos2::ZERO,
+        },
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    };
+    let (down, up) = match &controller {
+        Some((_, presses)) => *presses,
+        None if play.as_ref().is_none_or(|p| !p.autoplay) => {
+            let now = time.elapsed_secs();
+            if dwell.on.as_ref().is_none_or(|on| !on.near(&spot)) {
+                *dwell = Dwell { on: Some(spot.clone()), since: now, done: false };
+            }
+            let due = !dwell.done && now - dwell.since >= DWELL_SECS;
+            if due {
+                dwell.done = true;
+            }
+            (due, due)
+        }
+        None => (false, false),
+    };
+    if let Ok((mut transform, _)) = dot.single_mut() {
+        let growing =
+            if controller.is_none() && !dwell.done { (time.elapsed_secs() - dwell.since) / DWELL_SECS } else { 0.0 };
+        transform.scale = Vec3::splat(1.0 + 1.5 * growing.clamp(0.0, 1.0));
+    }
+    match (&spot, context) {
+        (Spot::Screen(_), Some(context)) => {
+            if down {
+                egui_input.write(EguiInputEvent { context, event: button(true) });
+            }
+            if up {
+                egui_input.write(EguiInputEvent { context, event: button(false) });
+            }
+        }
+        (Spot::Station(id), _) if down => {
+            learner.write(LearnerAction(Action::TapStation(id.clone())));
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,116 @@
+//! The OpenXR side of seated VR (the `vr` feature): bevy_mod_openxr's plugins, the seated
+//! tracking root, frames counted for the smoke test.
+
+use bevy::prelude::*;
+use bevy_mod_openxr::add_xr_plugins;
+use bevy_mod_openxr::init::OxrInitPlugin;
+use bevy_mod_openxr::reference_space::OxrReferenceSpacePlugin;
+use bevy_mod_openxr::resources::OxrFrameState;
+use bevy_mod_openxr::types::{AppInfo, Version};
+use bevy_mod_xr::camera::XrCamera;
+use bevy_mod_xr::session::{XrState, XrTrackingRoot};
+
+use super::seated_pose;
+use crate::app::flow::Wake;
+use crate::app::scene::camera::CameraGoal;
+use crate::app::services::records::StoreNotices;
+use crate::app::walkthrough::ViewMoving;
+
+/// Puts OpenXR's plugins into the app's plugin group: seated (LOCAL), named kuayue.
+pub fn plugins(plugins: bevy::app::PluginGroupBuilder) -> bevy::app::PluginGroupBuilder {
+    add_xr_plugins(plugins)
+        .set(OxrReferenceSpacePlugin { default_primary_ref_space: openxr::ReferenceSpaceType::LOCAL })
+        .set(OxrInitPlugin { app_info: AppInfo { name: "kuayue".into(), version: Version(0, 1, 0) }, ..default() })
+}
+
+/// How many frames went to the headset, and when the first and the last did (the smoke test
+/// reads them from the log, and the mean time a frame took).
+#[derive(Resource, Debug, Default, Clone, Copy, PartialEq)]
+pub struct FramesSent {
+    pub count: u64,
+    pub first: Option<std::time::Duration>,
+    pub last: Option<std::time::Duration>,
+}
+
+pub fn plugin(app: &mut App) {
+    app.add_plugins(super::point::plugin)
+        .init_resource::<FramesSent>()
+        .init_resource::<crate::app::scene::display::PaintEveryFrame>()
+        .add_systems(Startup, say_when_there_is_no_headset)
+        .add_systems(Update, (keep_frames_coming, count_frames, place_the_learner).run_if(running))
+        .add_systems(Last, report_frames_at_exit)
+        .add_observer(plain_colours_in_the_headset);
+}
+
+fn running(state: Option<Res<XrState>>) -> bool {
+    state.is_some_and(|s| *s == XrState::Running)
+}
+
+/// Without OpenXR (no runtime installed, none running, or no headset), the practice goes on
+/// in the window, and a notice says so.
+fn say_when_there_is_no_headset(
+    state: Option<Res<XrState>>,
+    words: Res<crate::app::words::Words>,
+    mut notices: ResMut<StoreNotices>,
+) {
+    if state.is_none_or(|s| *s == XrState::Unavailable) {
+        warn!("VR: no OpenXR runtime or headset; practising in the window");
+        notices.0.push(words.ui("vr-no-headset"));
+    } else {
+        info!("VR: an OpenXR runtime is there; waiting for the headset's session");
+    }
+}
+
+/// The headset wants a frame every refresh: the window never sleeps while a session runs.
+fn keep_frames_coming(mut wake: ResMut<Wake>) {
+    wake.now();
+}
+
+fn count_frames(frame: Option<Res<OxrFrameState>>, time: Res<Time<Real>>, mut sent: ResMut<FramesSent>) {
+    if frame.is_some_and(|f| f.should_render) {
+        sent.count += 1;
+        let now = time.elapsed();
+        sent.first.get_or_insert(now);
+        sent.last = Some(now);
+        if sent.count == 1 || sent.count.is_multiple_of(300) {
+            info!("VR: {} frames sent to the headset", sent.count);
+        }
+    }
+}
+
+fn report_frames_at_exit(mut exits: MessageReader<AppExit>, sent: Res<FramesSent>, state: Option<Res<XrState>>) {
+    if exits.read().count() == 0 {
+        return;
+    }
+    info!("VR: {} frames sent to the headset in all (state at exit: {:?})", sent.count, state.map(|s| *s));
+    if let (Some(first), Some(last)) = (sent.first, sent.last)
+        && sent.count > 1
+    {
+        let each = (last - first).as_secs_f64() * 1000.0 / (sent.count - 1) as f64;
+        info!("VR: {each:.1} ms a frame on average (both eyes and the window), {:.1} frames a second", 1000.0 / each);
+    }
+}
+
+/// The rooms' flat colours, as the window's camera draws them (no tonemapping, whose lookup
+/// tables the program does not carry).
+fn plain_colours_in_the_headset(add: On<Add, XrCamera>, mut commands: Commands) {
+    commands.entity(add.entity).insert((bevy::core_pipeline::tonemapping::Tonemapping::None, Msaa::Off));
+}
+
+/// Where the seated learner is: at the camera's goal, facing where it looks (turned about
+/// the vertical only: a tilted world is what makes people sick). The root moves only once
+/// the window's camera has arrived, in one jump, never a glide.
+fn place_the_learner(
+    goal: Res<CameraGoal>,
+    moving: Res<ViewMoving>,
+    mut root: Query<&mut Transform, With<XrTrackingRoot>>,
+) {
+    if moving.0 {
+        return;
+    }
+    let Ok(mut root) = root.single_mut() else { return };
+    let wanted = seated_pose(goal.eye, goal.look);
+    if root.translation.distance(wanted.translation) > 0.01 || root.rotation.angle_between(wanted.rotation) > 0.01 {
+        *root = wanted;
+    }
+}

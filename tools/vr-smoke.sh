@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# kuayue in VR on a simulated headset: Monado's OpenXR runtime with its null compositor and
+# simulated head-mounted display, no headset and no GPU needed.
+#
+#   tools/vr-smoke.sh [SCENARIO]          (default: zheliban_basics)
+#
+# Monado is not in Debian 12, so it runs in a Debian 13 (trixie) chroot, made once with
+# debootstrap (about 2 minutes and 1 GB; kept in ~/.cache/kuayue-vr-chroot, or
+# KUAYUE_VR_CHROOT) together with the libraries the program opens (Vulkan and lavapipe, the
+# OpenXR loader, X11, ALSA) and Xvfb. The program is built here with the `vr` feature (or
+# taken from KUAYUE_VR_BIN with SKIP_BUILD=1), copied into the chroot with the project's
+# scenarios, words and voice, and played there:
+#   kuayue --vr play SCENARIO --autoplay --exit-when-done
+# It passes when Monado logs the app's session, the program logs frames sent to the headset,
+# and the walkthrough completed (autoplay's "done"); it prints the lines it judged by.
+# Needs root (debootstrap, chroot, mounts). CI runs it when KUAYUE_CI_VR=1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source tools/env.sh
+
+scenario="${1:-zheliban_basics}"
+root="${KUAYUE_VR_CHROOT:-$HOME/.cache/kuayue-vr-chroot}"
+mirror="${KUAYUE_VR_MIRROR:-http://deb.debian.org/debian}"
+packages=(
+  monado-service libopenxr1-monado libopenxr-loader1 libopenxr-dev  # the runtime and the loader (its .so link)
+  mesa-vulkan-drivers libvulkan1                                    # lavapipe
+  xvfb xauth                                                        # a virtual screen for the window
+  libasound2t64 libx11-6 libxcursor1 libxi6 libxrandr2 libxkbcommon-x11-0 libudev1
+)
+
+step() { printf '\n== %s (%s)\n' "$*" "$(date +%T)"; }
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  step "build with the vr feature"
+  cargo build --locked --features vr
+fi
+bin="${KUAYUE_VR_BIN:-$CARGO_TARGET_DIR/debug/kuayue}"
+
+if [ ! -f "$root/.kuayue-ready" ]; then
+  step "the Debian 13 chroot with Monado ($root)"
+  command -v debootstrap >/dev/null || DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq debootstrap >/dev/null
+  $sudo rm -rf "$root"
+  mkdir -p "$(dirname "$root")"
+  list=$(IFS=,; echo "${packages[*]}")
+  $sudo debootstrap --variant=minbase --include="$list" trixie "$root" "$mirror" >/tmp/kuayue-vr-debootstrap.log 2>&1 ||
+    { tail -20 /tmp/kuayue-vr-debootstrap.log; exit 1; }
+  $sudo touch "$root/.kuayue-ready"
+fi
+
+step "the program and the project, into the chroot"
+$sudo rm -rf "$root/opt/kuayue" "$root/tmp/kuayue-vr"
+$sudo mkdir -p "$root/opt/kuayue" "$root/tmp/kuayue-vr"
+$sudo cp "$bin" "$root/opt/kuayue/kuayue"
+$sudo cp -r scenarios locales assets "$root/opt/kuayue/"
+
+mounted=()
+cleanup() {
+  $sudo chroot "$root" pkill -f monado-service 2>/dev/null || true
+  for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do $sudo umount -l "${mounted[i]}" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+for m in proc sys dev dev/shm; do
+  $sudo mkdir -p "$root/$m"
+  $sudo mount --bind "/$m" "$root/$m"
+  mounted+=("$root/$m")
+done
+
+step "Monado (null compositor, simulated headset) and kuayue --vr play $scenario"
+cat >"$root/tmp/kuayue-vr/run.sh" <<'EOF'
+#!/bin/bash
+set -u
+export XDG_RUNTIME_DIR=/tmp/kuayue-vr/run
+mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+export VK_ICD_FILENAMES=/usr/share/vulkan/icd.d/lvp_icd.json
+export XR_RUNTIME_JSON=/usr/share/openxr/1/openxr_monado.json
+XRT_LOG=debug XRT_COMPOSITOR_NULL=1 SIMULATED_ENABLE=1 XRT_NO_STDIN=1 monado-service >/tmp/kuayue-vr/monado.log 2>&1 &
+monado=$!
+for _ in $(seq 1 60); do
+  grep -q "service has started" /tmp/kuayue-vr/monado.log 2>/dev/null && break
+  sleep 1
+done
+cd /opt/kuayue
+RUST_LOG=info,wgpu=error,naga=error timeout 900 xvfb-run -a -s "-screen 0 1280x720x24" \
+  ./kuayue --vr --project /opt/kuayue --lang zh-CN --data-dir /tmp/kuayue-vr/data \
+  play "$1" --autoplay --exit-when-done --screenshots /tmp/kuayue-vr/shots ${KUAYUE_VR_PLAY_ARGS:-} >/tmp/kuayue-vr/kuayue.log 2>&1
+echo $? >/tmp/kuayue-vr/kuayue.rc
+kill $monado 2>/dev/null
+wait $monado 2>/dev/null
+exit 0
+EOF
+$sudo chmod +x "$root/tmp/kuayue-vr/run.sh"
+start=$(date +%s)
+$sudo chroot "$root" /tmp/kuayue-vr/run.sh "$scenario"
+took=$(($(date +%s) - start))
+
+out="$root/tmp/kuayue-vr"
+rc=$(cat "$out/kuayue.rc")
+# The window's pictures, one a step: what the trainer sees of the learner's view.
+shots="${KUAYUE_VR_SHOTS:-/tmp/kuayue-vr-shots}"
+rm -rf "$shots" && cp -r "$out/shots" "$shots" 2>/dev/null && echo "the window's pictures (one a step): $shots"
+echo "--- Monado (the lines about the session and frames):"
+grep -E "Using builder|service has started|Client [0-9]+ connected|Started native session|Stopping native session|Client disconnected" "$out/monado.log" | head -12 || true
+echo "  ($(grep -c "Frame late" "$out/monado.log" || true) lines of 'Frame late by …': lavapipe draws slower than the simulated 60 Hz)"
+echo "--- kuayue (OpenXR, VR and autoplay lines):"
+grep -E "Loaded OpenXR|Using system|XR state|XrCamera|VR:|autoplay: done" "$out/kuayue.log" | sed 's/\x1b\[[0-9;]*m//g' | head -20 || true
+echo "--- kuayue exit status $rc after $took s"
+
+ok=1
+grep -q "Started native session" "$out/monado.log" || { echo "FAIL: Monado logged no session"; ok=0; }
+frames=$(grep -oE "VR: [0-9]+ frames sent to the headset in all" "$out/kuayue.log" | grep -oE "[0-9]+" | tail -1)
+[ "${frames:-0}" -gt 0 ] || { echo "FAIL: no frames were sent to the headset"; ok=0; }
+grep -q "autoplay: done" "$out/kuayue.log" || { echo "FAIL: the walkthrough did not complete"; ok=0; }
+[ "$rc" = 0 ] || { echo "FAIL: kuayue exited with $rc"; tail -30 "$out/kuayue.log"; ok=0; }
+if [ "$ok" = 1 ]; then
+  echo "PASS: $scenario completed in VR on Monado's simulated headset, ${frames} frames sent, in ${took} s"
+else
+  echo "logs: $out/monado.log $out/kuayue.log"
+  exit 1
+fi
