@@ -11,7 +11,7 @@ use kuayue::app::scene::display::ray_to_picture;
 use kuayue::app::theme::{self, Theme};
 use kuayue::app::words::Words;
 use kuayue::i18n::Lang;
-use kuayue::scenario::Project;
+use kuayue::scenario::project::Project;
 use kuayue::walkthrough::{Action, Target};
 
 use crate::common::{repo, seed};
