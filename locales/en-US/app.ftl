@@ -169,3 +169,4 @@ fault-body = Something went wrong and kuayue has to close. Practice saved so far
     If it happens again, tell the centre's IT person and give them the file { $log }.
 vr-not-built = This copy of kuayue was built without VR, so practice goes on in the window. To use a headset, install the copy with VR (see docs/vr.md).
 vr-no-headset = No VR headset was found (or the VR software is not running), so practice goes on in the window. To practise in the headset, start the VR software (for example SteamVR) first, then kuayue.
+vr-recentre = Face ahead again

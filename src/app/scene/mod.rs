@@ -10,6 +10,8 @@ mod flat;
 mod labels;
 pub mod models;
 mod picture;
+
+pub use picture::canvas;
 pub mod room;
 pub mod signs;
 

@@ -11,6 +11,8 @@
 use bevy::prelude::*;
 
 #[cfg(feature = "vr")]
+mod caption;
+#[cfg(feature = "vr")]
 mod point;
 #[cfg(feature = "vr")]
 mod xr;
@@ -24,6 +26,21 @@ pub const BUILT_WITH_VR: bool = cfg!(feature = "vr");
 /// long enough not to tap by glancing, short enough not to tire the neck.
 pub const DWELL_SECS: f32 = 2.0;
 
+/// The caption panel in the headset: this far ahead of the eyes (metres, level)…
+pub const CAPTION_DISTANCE_M: f32 = 1.2;
+/// …this far below them (a glance down, as to the window's caption)…
+pub const CAPTION_BELOW_M: f32 = 0.42;
+/// …this wide…
+pub const CAPTION_WIDTH_M: f32 = 0.9;
+/// …with letters this high.
+pub const CAPTION_LETTER_M: f32 = 0.036;
+
+/// The visual angle of the caption's letters, in degrees, from the seated learner's eyes.
+pub fn caption_angle_degrees() -> f32 {
+    let distance = CAPTION_DISTANCE_M.hypot(CAPTION_BELOW_M);
+    (2.0 * (CAPTION_LETTER_M / 2.0 / distance).atan()).to_degrees()
+}
+
 /// The tracking root for an eye at `eye` looking at `look`: there, turned about the vertical.
 pub fn seated_pose(eye: Vec3, look: Vec3) -> Transform {
     let flat = Vec3::new(look.x - eye.x, 0.0, look.z - eye.z);
@@ -31,12 +48,45 @@ pub fn seated_pose(eye: Vec3, look: Vec3) -> Transform {
     Transform::from_translation(eye).with_rotation(Quat::from_rotation_y(yaw))
 }
 
+/// The tracking root that puts a head, at `head` in the root's own space (where the runtime
+/// sees it), at the seat's eye and facing the seat's way (turned about the vertical only): what
+/// "recentre" does when a learner has turned on the chair or the headset drifted.
+pub fn recentred(seat: Transform, head: Transform) -> Transform {
+    let (yaw, _, _) = head.rotation.to_euler(EulerRot::YXZ);
+    let rotation = seat.rotation * Quat::from_rotation_y(-yaw);
+    let level = Vec3::new(head.translation.x, 0.0, head.translation.z);
+    Transform::from_translation(seat.translation - rotation * level).with_rotation(rotation)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The caption in the headset reads as large as a seated older reader needs: its letters
+    /// take at least 1.5° of the view (about 1.6°: 3.6 cm at 1.27 m).
+    #[test]
+    fn the_captions_letters_take_at_least_one_and_a_half_degrees() {
+        let angle = caption_angle_degrees();
+        assert!((1.5..2.5).contains(&angle), "{angle:.2}°");
+    }
+
     /// The seated pose faces where the camera looks, level: its forward is the look's
     /// direction without the tilt, and it never rolls or pitches.
+    /// After a recentre, the head, turned 40° on the chair and 20 cm to the side, sees the
+    /// room from the seat's eye and the seat's way again.
+    #[test]
+    fn recentring_brings_a_turned_head_back_to_the_seat() {
+        let seat = seated_pose(Vec3::new(1.0, 1.2, 3.0), Vec3::new(0.0, 0.5, 0.0));
+        let head = Transform::from_xyz(0.2, 0.05, -0.1)
+            .with_rotation(Quat::from_rotation_y(40f32.to_radians()) * Quat::from_rotation_x(-0.2));
+        let root = recentred(seat, head);
+        let seen = root * head;
+        let flat = |v: Vec3| Vec3::new(v.x, 0.0, v.z).normalize();
+        assert!(flat(seen.forward().into()).distance(flat(seat.forward().into())) < 1e-4);
+        let off = seen.translation - seat.translation;
+        assert!(Vec2::new(off.x, off.z).length() < 1e-4, "{off:?}");
+    }
+
     #[test]
     fn the_seated_pose_faces_the_goal_level() {
         let pose = seated_pose(Vec3::new(1.0, 1.2, 3.0), Vec3::new(0.0, 0.5, 0.0));

@@ -10,7 +10,7 @@ use bevy_mod_openxr::types::{AppInfo, Version};
 use bevy_mod_xr::camera::XrCamera;
 use bevy_mod_xr::session::{XrState, XrTrackingRoot};
 
-use super::seated_pose;
+use super::{recentred, seated_pose};
 use crate::app::flow::Wake;
 use crate::app::scene::camera::CameraGoal;
 use crate::app::services::records::StoreNotices;
@@ -23,6 +23,38 @@ pub fn plugins(plugins: bevy::app::PluginGroupBuilder) -> bevy::app::PluginGroup
         .set(OxrInitPlugin { app_info: AppInfo { name: "kuayue".into(), version: Version(0, 1, 0) }, ..default() })
 }
 
+/// Where the learner's head was (in the runtime's seated space) when the trainer last pressed
+/// 回到正前方 (recentre): the room is turned so that this is the seat.
+#[derive(Resource, Debug, Default, Clone, Copy)]
+struct Centre(Transform);
+
+/// The trainer's 回到正前方 button at the window's top left (only while the headset shows the
+/// room): the learner has turned on the chair, or the headset's idea of "ahead" drifted.
+fn recentre_button(
+    mut contexts: bevy_egui::EguiContexts,
+    theme: Res<crate::app::theme::Theme>,
+    words: Res<crate::app::words::Words>,
+    eyes: Query<&Transform, With<XrCamera>>,
+    mut centre: ResMut<Centre>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    bevy_egui::egui::Area::new(bevy_egui::egui::Id::new("vr-recentre"))
+        .fixed_pos(bevy_egui::egui::pos2(16.0, 16.0))
+        .order(bevy_egui::egui::Order::Foreground)
+        .show(ctx, |ui| {
+            if ui.add(theme.big_button(words.ui("vr-recentre"))).clicked() {
+                // Between the eyes, as the runtime places them under the root.
+                let n = eyes.iter().count().max(1) as f32;
+                let at = eyes.iter().map(|t| t.translation).sum::<Vec3>() / n;
+                if let Some(eye) = eyes.iter().next() {
+                    centre.0 = Transform::from_translation(at).with_rotation(eye.rotation);
+                    info!("VR: recentred on the learner's head");
+                }
+            }
+        });
+    Ok(())
+}
+
 /// How many frames went to the headset, and when the first and the last did (the smoke test
 /// reads them from the log, and the mean time a frame took).
 #[derive(Resource, Debug, Default, Clone, Copy, PartialEq)]
@@ -33,9 +65,11 @@ pub struct FramesSent {
 }
 
 pub fn plugin(app: &mut App) {
-    app.add_plugins(super::point::plugin)
+    app.add_plugins((super::point::plugin, super::caption::plugin))
         .init_resource::<FramesSent>()
         .init_resource::<crate::app::scene::display::PaintEveryFrame>()
+        .init_resource::<Centre>()
+        .add_systems(bevy_egui::EguiPrimaryContextPass, recentre_button.run_if(running))
         .add_systems(Startup, say_when_there_is_no_headset)
         .add_systems(Update, (keep_frames_coming, count_frames, place_the_learner).run_if(running))
         .add_systems(Last, report_frames_at_exit)
@@ -103,13 +137,14 @@ fn plain_colours_in_the_headset(add: On<Add, XrCamera>, mut commands: Commands) 
 fn place_the_learner(
     goal: Res<CameraGoal>,
     moving: Res<ViewMoving>,
+    centre: Res<Centre>,
     mut root: Query<&mut Transform, With<XrTrackingRoot>>,
 ) {
     if moving.0 {
         return;
     }
     let Ok(mut root) = root.single_mut() else { return };
-    let wanted = seated_pose(goal.eye, goal.look);
+    let wanted = recentred(seated_pose(goal.eye, goal.look), centre.0);
     if root.translation.distance(wanted.translation) > 0.01 || root.rotation.angle_between(wanted.rotation) > 0.01 {
         *root = wanted;
     }
