@@ -457,22 +457,33 @@ fn draw_screen(ui: &mut egui::Ui, screen: &PhoneScreen, pen: &mut Pen) {
             None => screen.widgets.iter().filter(|w| matches!(w, Widget::TabBar { .. })).collect(),
         };
         let bars: Vec<tabs::TabLayout> = tab_bars.iter().map(|w| tabs::layout(ui, pen.theme, pen.words, w)).collect();
+        let bars_height: f32 = bars.iter().map(|b| b.height() + 8.0).sum();
+        // A bar taller than half the screen (very large text in a small window) would leave
+        // no room: it then scrolls with the rest, at its end, every tab still reachable.
+        let pinned = bars_height <= ui.available_height() / 2.0;
         let bottom = match keypad {
             Some(_) => keypad_height(ui.ctx(), pen.theme, pen.words),
-            None => bars.iter().map(|b| b.height() + 8.0).sum(),
+            None if pinned => bars_height,
+            None => 0.0,
         };
         let room = (ui.available_height() - bottom - 8.0).max(0.0);
+        let mut bars = tab_bars.into_iter().zip(bars);
         egui::ScrollArea::vertical().max_height(room).show(ui, |ui| {
             ui.spacing_mut().item_spacing.y = 8.0;
             for widget in screen.widgets.iter().filter(|w| !matches!(w, Widget::TabBar { .. })) {
                 draw_widget(ui, widget, pen);
+            }
+            if !pinned {
+                for (widget, bar) in bars.by_ref() {
+                    tabs::draw(ui, pen, widget, &bar);
+                }
             }
         });
         ui.add_space((ui.available_height() - bottom).max(0.0));
         if let Some(field) = keypad {
             draw_keypad(ui, &field, pen);
         }
-        for (widget, bar) in tab_bars.into_iter().zip(bars) {
+        for (widget, bar) in bars {
             tabs::draw(ui, pen, widget, &bar);
         }
     });

@@ -102,7 +102,7 @@ fn paint_caption(
             .flatten()
             .collect();
     let size = ctx.viewport_rect().size();
-    egui::Area::new(egui::Id::new("vr-caption")).fixed_pos(egui::Pos2::ZERO).show(ctx, |ui| {
+    egui::Area::new(egui::Id::new(("vr", "caption"))).fixed_pos(egui::Pos2::ZERO).show(ctx, |ui| {
         egui::Frame::new().fill(theme::PAPER).inner_margin(24.0).corner_radius(24.0).show(ui, |ui| {
             ui.set_min_size(size - egui::vec2(48.0, 48.0));
             ui.set_max_width(size.x - 48.0);

@@ -1,6 +1,7 @@
 //! The OpenXR side of seated VR (the `vr` feature): bevy_mod_openxr's plugins, the seated
 //! tracking root, frames counted for the smoke test.
 
+use bevy::camera::visibility::RenderLayers;
 use bevy::prelude::*;
 use bevy_mod_openxr::add_xr_plugins;
 use bevy_mod_openxr::init::OxrInitPlugin;
@@ -14,7 +15,6 @@ use super::{recentred, seated_pose};
 use crate::app::flow::Wake;
 use crate::app::scene::camera::CameraGoal;
 use crate::app::services::records::StoreNotices;
-use crate::app::walkthrough::ViewMoving;
 
 /// Puts OpenXR's plugins into the app's plugin group: seated (LOCAL), named kuayue.
 pub fn plugins(plugins: bevy::app::PluginGroupBuilder) -> bevy::app::PluginGroupBuilder {
@@ -38,7 +38,7 @@ fn recentre_button(
     mut centre: ResMut<Centre>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
-    bevy_egui::egui::Area::new(bevy_egui::egui::Id::new("vr-recentre"))
+    bevy_egui::egui::Area::new(bevy_egui::egui::Id::new(("vr", "recentre")))
         .fixed_pos(bevy_egui::egui::pos2(16.0, 16.0))
         .order(bevy_egui::egui::Order::Foreground)
         .show(ctx, |ui| {
@@ -73,7 +73,9 @@ pub fn plugin(app: &mut App) {
         .add_systems(Startup, say_when_there_is_no_headset)
         .add_systems(Update, (keep_frames_coming, count_frames, place_the_learner).run_if(running))
         .add_systems(Last, report_frames_at_exit)
-        .add_observer(plain_colours_in_the_headset);
+        .init_resource::<HeadsetFade>()
+        .add_observer(plain_colours_in_the_headset)
+        .add_observer(shade_the_first_eye);
 }
 
 fn running(state: Option<Res<XrState>>) -> bool {
@@ -132,20 +134,91 @@ fn plain_colours_in_the_headset(add: On<Add, XrCamera>, mut commands: Commands) 
 }
 
 /// Where the seated learner is: at the camera's goal, facing where it looks (turned about
-/// the vertical only: a tilted world is what makes people sick). The root moves only once
-/// the window's camera has arrived, in one jump, never a glide.
+/// the vertical only: a tilted world is what makes people sick). The learner never glides:
+/// the view fades to black ([`DIM_SECS`]), the seat moves there at once, and the view comes
+/// back ([`UNDIM_SECS`]).
 fn place_the_learner(
+    time: Res<Time>,
     goal: Res<CameraGoal>,
-    moving: Res<ViewMoving>,
     centre: Res<Centre>,
+    mut fade: ResMut<HeadsetFade>,
     mut root: Query<&mut Transform, With<XrTrackingRoot>>,
+    shades: Query<&MeshMaterial3d<StandardMaterial>, With<Shade>>,
+    mut materials: ResMut<Assets<StandardMaterial>>,
 ) {
-    if moving.0 {
-        return;
-    }
     let Ok(mut root) = root.single_mut() else { return };
     let wanted = recentred(seated_pose(goal.eye, goal.look), centre.0);
-    if root.translation.distance(wanted.translation) > 0.01 || root.rotation.angle_between(wanted.rotation) > 0.01 {
-        *root = wanted;
+    let apart = |t: &Transform| {
+        t.translation.distance(wanted.translation) > 0.01 || t.rotation.angle_between(wanted.rotation) > 0.01
+    };
+    let dt = time.delta_secs();
+    if apart(&root) {
+        if fade.dim >= 1.0 || !fade.started {
+            // The first place needs no fade: the headset's view begins there.
+            if fade.started {
+                fade.moves += 1;
+                info!("VR: the seat moved behind a fade ({} so far)", fade.moves);
+            }
+            *root = wanted;
+            fade.started = true;
+        } else {
+            fade.dim = (fade.dim + dt / DIM_SECS).min(1.0);
+        }
+    } else {
+        fade.dim = (fade.dim - dt / UNDIM_SECS).max(0.0);
+    }
+    for shade in &shades {
+        if let Some(mut m) = materials.get_mut(&shade.0)
+            && (m.base_color.alpha() - fade.dim).abs() > 0.01
+        {
+            m.base_color = Color::srgba(0.0, 0.0, 0.0, fade.dim);
+        }
+    }
+}
+
+/// Seconds for the headset's view to fade out before a move, and to come back after it.
+const DIM_SECS: f32 = 0.35;
+const UNDIM_SECS: f32 = 0.5;
+
+/// How dark the headset's view is (0: not at all, 1: black) during a move.
+#[derive(Resource, Debug, Default)]
+struct HeadsetFade {
+    dim: f32,
+    started: bool,
+    moves: u32,
+}
+
+/// A dark sphere around the learner's head, seen only by the headset's eyes (render layer
+/// [`SHADE_LAYER`]): it darkens the view during a move.
+#[derive(Component)]
+struct Shade;
+
+const SHADE_LAYER: usize = 7;
+
+fn shade_the_first_eye(
+    add: On<Add, XrCamera>,
+    eyes: Query<&XrCamera>,
+    mut commands: Commands,
+    mut meshes: ResMut<Assets<Mesh>>,
+    mut materials: ResMut<Assets<StandardMaterial>>,
+) {
+    commands.entity(add.entity).insert(RenderLayers::from_layers(&[0, SHADE_LAYER]));
+    if eyes.get(add.entity).is_ok_and(|e| e.0 == 0) {
+        let shade = commands
+            .spawn((
+                Shade,
+                Mesh3d(meshes.add(Sphere::new(0.25))),
+                MeshMaterial3d(materials.add(StandardMaterial {
+                    base_color: Color::srgba(0.0, 0.0, 0.0, 0.0),
+                    unlit: true,
+                    alpha_mode: AlphaMode::Blend,
+                    cull_mode: None,
+                    ..default()
+                })),
+                Transform::default(),
+                RenderLayers::layer(SHADE_LAYER),
+            ))
+            .id();
+        commands.entity(add.entity).add_child(shade);
     }
 }
