@@ -91,6 +91,7 @@ pub fn core_plugins(app: &mut App, launch: &Launch) {
         .insert_resource(launch.play.as_ref().map(|(_, o)| o.clone()).unwrap_or_default())
         .insert_resource(services::preferences::LanguageFromSettings(launch.lang_from_settings))
         .add_plugins((
+            vr::shared_plugin,
             screens::plugin,
             walkthrough::plugin,
             services::plugin,

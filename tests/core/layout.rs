@@ -53,8 +53,10 @@ fn snapshot(
         ctx.begin_pass(input);
         let panel = screen.map(|s| s.shown_on.clone());
         let panel_rect = drawn.phone;
-        let caption =
-            draw_caption_frame(&ctx, &CaptionFrame { view, words, theme: &theme, preview: false, panel, panel_rect });
+        let caption = draw_caption_frame(
+            &ctx,
+            &CaptionFrame { view, words, theme: &theme, preview: false, panel, panel_rect, recentre: false },
+        );
         if let Some(screen) = screen {
             let layout = caption.layout;
             let frame =

@@ -44,6 +44,8 @@ pub struct CaptionFrame<'a> {
     pub panel: Option<Display>,
     /// Where that panel was last drawn (beside it, the caption keeps left of it).
     pub panel_rect: Option<egui::Rect>,
+    /// In a VR headset: the trainer's 回到正前方 (recentre) button is there too.
+    pub recentre: bool,
 }
 
 /// A button of the caption that was pressed.
@@ -52,6 +54,7 @@ pub enum Pressed {
     Action(Action),
     Skip,
     Steps,
+    Recentre,
     Leave,
 }
 
@@ -225,6 +228,9 @@ pub fn draw_caption_frame(ctx: &egui::Context, frame: &CaptionFrame) -> CaptionO
                     if frame.preview && ui.add(theme.button(words.ui("app-steps"))).clicked() {
                         pressed.push(Pressed::Steps);
                     }
+                    if frame.recentre && ui.add(theme.button(words.ui("vr-recentre"))).clicked() {
+                        pressed.push(Pressed::Recentre);
+                    }
                     if ui.add(theme.button(words.ui("app-leave"))).clicked() {
                         pressed.push(Pressed::Leave);
                     }
@@ -263,7 +269,9 @@ fn draw_caption(
     mut say: MessageWriter<Say>,
     mut start: MessageWriter<StartScenario>,
     mut next: ResMut<NextState<Screen>>,
+    vr: (Option<Res<crate::app::vr::RecentreOffered>>, MessageWriter<crate::app::vr::Recentre>),
 ) -> Result {
+    let (offered, mut recentre) = vr;
     let ctx = contexts.ctx_mut()?;
     let Some(active) = active else { return Ok(()) };
     let view = &active.view;
@@ -271,7 +279,15 @@ fn draw_caption(
     let panel = view.screen.as_deref().and_then(|id| active.scenario().screen(id)).map(|s| s.shown_on.clone());
     let out = draw_caption_frame(
         ctx,
-        &CaptionFrame { view, words: &words, theme: &theme, preview: active.preview, panel, panel_rect: drawn.phone },
+        &CaptionFrame {
+            view,
+            words: &words,
+            theme: &theme,
+            preview: active.preview,
+            panel,
+            panel_rect: drawn.phone,
+            recentre: offered.is_some_and(|o| o.0),
+        },
     );
     for press in out.pressed {
         match press {
@@ -283,6 +299,9 @@ fn draw_caption(
                 say.write(Say("app-skip-confirm".into()));
             }
             Pressed::Steps => *confirm = Confirm::Steps,
+            Pressed::Recentre => {
+                recentre.write(crate::app::vr::Recentre);
+            }
             Pressed::Leave => {
                 *confirm = Confirm::Leave;
                 say.write(Say("app-leave-confirm".into()));

@@ -19,6 +19,20 @@ mod xr;
 #[cfg(feature = "vr")]
 pub use xr::{FramesSent, plugin, plugins};
 
+/// Whether the caption offers the trainer 回到正前方 (recentre): while a headset shows the room.
+#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct RecentreOffered(pub bool);
+
+/// The trainer pressed 回到正前方: the room turns back in front of the learner's head.
+#[derive(Message, Debug, Clone, Copy)]
+pub struct Recentre;
+
+/// Registers what the window's caption and the headset share (in every build: without VR the
+/// button is never offered).
+pub fn shared_plugin(app: &mut App) {
+    app.add_message::<Recentre>();
+}
+
 /// Whether this program was built with VR (the `vr` feature).
 pub const BUILT_WITH_VR: bool = cfg!(feature = "vr");
 

@@ -28,31 +28,29 @@ pub fn plugins(plugins: bevy::app::PluginGroupBuilder) -> bevy::app::PluginGroup
 #[derive(Resource, Debug, Default, Clone, Copy)]
 struct Centre(Transform);
 
-/// The trainer's 回到正前方 button at the window's top left (only while the headset shows the
-/// room): the learner has turned on the chair, or the headset's idea of "ahead" drifted.
-fn recentre_button(
-    mut contexts: bevy_egui::EguiContexts,
-    theme: Res<crate::app::theme::Theme>,
-    words: Res<crate::app::words::Words>,
+/// 回到正前方 (recentre), pressed in the window's caption by the trainer: the learner has turned
+/// on the chair, or the headset's idea of "ahead" drifted. The room is turned so that where the
+/// head is now is the seat.
+fn recentre(
+    mut pressed: MessageReader<super::Recentre>,
     eyes: Query<&Transform, With<XrCamera>>,
     mut centre: ResMut<Centre>,
-) -> Result {
-    let ctx = contexts.ctx_mut()?;
-    bevy_egui::egui::Area::new(bevy_egui::egui::Id::new(("vr", "recentre")))
-        .fixed_pos(bevy_egui::egui::pos2(16.0, 16.0))
-        .order(bevy_egui::egui::Order::Foreground)
-        .show(ctx, |ui| {
-            if ui.add(theme.big_button(words.ui("vr-recentre"))).clicked() {
-                // Between the eyes, as the runtime places them under the root.
-                let n = eyes.iter().count().max(1) as f32;
-                let at = eyes.iter().map(|t| t.translation).sum::<Vec3>() / n;
-                if let Some(eye) = eyes.iter().next() {
-                    centre.0 = Transform::from_translation(at).with_rotation(eye.rotation);
-                    info!("VR: recentred on the learner's head");
-                }
-            }
-        });
-    Ok(())
+) {
+    if pressed.read().count() == 0 {
+        return;
+    }
+    // Between the eyes, as the runtime places them under the root.
+    let n = eyes.iter().count().max(1) as f32;
+    let at = eyes.iter().map(|t| t.translation).sum::<Vec3>() / n;
+    if let Some(eye) = eyes.iter().next() {
+        centre.0 = Transform::from_translation(at).with_rotation(eye.rotation);
+        info!("VR: recentred on the learner's head");
+    }
+}
+
+/// The caption offers 回到正前方 only while the headset shows the room.
+fn offer_recentre(state: Option<Res<XrState>>, mut offered: ResMut<super::RecentreOffered>) {
+    offered.set_if_neq(super::RecentreOffered(state.is_some_and(|s| *s == XrState::Running)));
 }
 
 /// How many frames went to the headset, and when the first and the last did (the smoke test
@@ -69,7 +67,8 @@ pub fn plugin(app: &mut App) {
         .init_resource::<FramesSent>()
         .init_resource::<crate::app::scene::display::PaintEveryFrame>()
         .init_resource::<Centre>()
-        .add_systems(bevy_egui::EguiPrimaryContextPass, recentre_button.run_if(running))
+        .init_resource::<super::RecentreOffered>()
+        .add_systems(Update, (offer_recentre, recentre.run_if(running)))
         .add_systems(Startup, say_when_there_is_no_headset)
         .add_systems(Update, (keep_frames_coming, count_frames, place_the_learner).run_if(running))
         .add_systems(Last, report_frames_at_exit)
