@@ -40,6 +40,54 @@ pub const BUILT_WITH_VR: bool = cfg!(feature = "vr");
 /// long enough not to tap by glancing, short enough not to tire the neck.
 pub const DWELL_SECS: f32 = 2.0;
 
+/// A place a pointing ray meets: a point of the screen shown (logical px of its picture), or a
+/// machine (its station id).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Spot {
+    Screen(bevy_egui::egui::Pos2),
+    Station(String),
+}
+
+impl Spot {
+    /// The same place for a dwell: the same machine, or within 24 px on the screen (a steady
+    /// look wobbles a little).
+    pub fn near(&self, other: &Spot) -> bool {
+        match (self, other) {
+            (Spot::Screen(a), Spot::Screen(b)) => a.distance(*b) <= 24.0,
+            (Spot::Station(a), Spot::Station(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+/// Gaze-and-dwell, for learners who cannot use controllers: what the look rests on, since
+/// when, and whether that look has tapped already.
+#[derive(Resource, Debug, Default, Clone, PartialEq)]
+pub struct Dwell {
+    on: Option<Spot>,
+    since: f32,
+    done: bool,
+}
+
+impl Dwell {
+    /// The look rests on `spot` at `now` (seconds): true once, when it has rested there
+    /// [`DWELL_SECS`] — a tap. Looking elsewhere starts afresh; a look that tapped taps again
+    /// only after it has moved away.
+    pub fn look(&mut self, spot: &Spot, now: f32) -> bool {
+        if self.on.as_ref().is_none_or(|on| !on.near(spot)) {
+            *self = Dwell { on: Some(spot.clone()), since: now, done: false };
+        }
+        let due = !self.done && now - self.since >= DWELL_SECS;
+        self.done |= due;
+        due
+    }
+
+    /// How far the look is towards its tap (0 to 1; 0 once it has tapped): the dot grows.
+    pub fn progress(&self, now: f32) -> f32 {
+        if self.done || self.on.is_none() { 0.0 } else { ((now - self.since) / DWELL_SECS).clamp(0.0, 1.0) }
+    }
+}
+
 /// The caption panel in the headset: this far ahead of the eyes (metres, level)…
 pub const CAPTION_DISTANCE_M: f32 = 1.2;
 /// …this far below them (a glance down, as to the window's caption)…
@@ -86,6 +134,27 @@ mod tests {
 
     /// The seated pose faces where the camera looks, level: its forward is the look's
     /// direction without the tilt, and it never rolls or pitches.
+    /// Looking at a button for two seconds taps it once; a steady look's small wobble keeps
+    /// the count; looking away starts it again; a second tap needs a new look.
+    #[test]
+    fn a_two_second_look_taps_once_and_looking_away_starts_again() {
+        let at = |x: f32| Spot::Screen(bevy_egui::egui::pos2(x, 100.0));
+        let mut dwell = Dwell::default();
+        assert!(!dwell.look(&at(100.0), 0.0));
+        assert!(!dwell.look(&at(110.0), 1.0), "a wobble of 10 px is the same look");
+        assert!((dwell.progress(1.0) - 0.5).abs() < 1e-6);
+        assert!(dwell.look(&at(95.0), 2.0), "two seconds: a tap");
+        assert!(!dwell.look(&at(100.0), 5.0), "the same look taps once");
+        assert_eq!(dwell.progress(5.0), 0.0);
+        assert!(!dwell.look(&at(300.0), 5.5), "another button: the count starts again");
+        assert!(!dwell.look(&at(300.0), 7.0));
+        assert!(dwell.look(&at(300.0), 7.5));
+        let mut machine = Dwell::default();
+        assert!(!machine.look(&Spot::Station("kiosk".into()), 0.0));
+        assert!(!machine.look(&Spot::Station("seats".into()), 1.5), "another machine");
+        assert!(machine.look(&Spot::Station("seats".into()), 3.5));
+    }
+
     /// After a recentre, the head, turned 40° on the chair and 20 cm to the side, sees the
     /// room from the seat's eye and the seat's way again.
     #[test]

@@ -1,6 +1,6 @@
 //! Pointing in the headset: a controller's ray (its trigger is the tap), or, for learners who
 //! cannot use controllers, the gaze: looking at the same button or machine for
-//! [`DWELL_SECS`] taps it. Either ray meets a screen through [`ray_to_picture`], the hit test
+//! [`super::DWELL_SECS`] taps it. Either ray meets a screen through [`ray_to_picture`], the hit test
 //! the mouse uses, and a press there is given to that screen's egui as a mouse press is; a
 //! ray that meets a machine taps the machine. A small dot shows where the ray is, and grows
 //! while the gaze dwells.
@@ -19,7 +19,7 @@ use bevy_mod_xr::camera::XrCamera;
 use bevy_mod_xr::session::{XrPreDestroySession, XrSessionCreated, session_available};
 use bevy_mod_xr::spaces::XrSpaceLocationFlags;
 
-use super::DWELL_SECS;
+use super::{Dwell, Spot};
 use crate::app::scene::display::{Face, ScreenPainter, ShownScreen, ray_to_picture};
 use crate::app::scene::room::StationPart;
 use crate::app::walkthrough::LearnerAction;
@@ -50,33 +50,6 @@ struct Aim(usize);
 /// The dot where the ray is.
 #[derive(Component)]
 struct Dot;
-
-/// What the gaze rests on, and since when.
-#[derive(Resource, Default)]
-struct Dwell {
-    on: Option<Spot>,
-    since: f32,
-    done: bool,
-}
-
-/// A place a ray meets: a point of the screen shown (logical px of its picture), or a machine.
-#[derive(Debug, Clone, PartialEq)]
-enum Spot {
-    Screen(egui::Pos2),
-    Station(String),
-}
-
-impl Spot {
-    /// The same place for a dwell: the same machine, or within 24 px on the screen (a
-    /// steady look wobbles a little).
-    fn near(&self, other: &Spot) -> bool {
-        match (self, other) {
-            (Spot::Screen(a), Spot::Screen(b)) => a.distance(*b) <= 24.0,
-            (Spot::Station(a), Spot::Station(b)) => a == b,
-            _ => false,
-        }
-    }
-}
 
 fn create_actions(instance: Res<OxrInstance>, mut commands: Commands) {
     let made = (|| -> openxr::Result<Actions> {
@@ -259,22 +232,14 @@ fn point(
     let (down, up) = match &controller {
         Some((_, presses)) => *presses,
         None if play.as_ref().is_none_or(|p| !p.autoplay) => {
-            let now = time.elapsed_secs();
-            if dwell.on.as_ref().is_none_or(|on| !on.near(&spot)) {
-                *dwell = Dwell { on: Some(spot.clone()), since: now, done: false };
-            }
-            let due = !dwell.done && now - dwell.since >= DWELL_SECS;
-            if due {
-                dwell.done = true;
-            }
+            let due = dwell.look(&spot, time.elapsed_secs());
             (due, due)
         }
         None => (false, false),
     };
     if let Ok((mut transform, _)) = dot.single_mut() {
-        let growing =
-            if controller.is_none() && !dwell.done { (time.elapsed_secs() - dwell.since) / DWELL_SECS } else { 0.0 };
-        transform.scale = Vec3::splat(1.0 + 1.5 * growing.clamp(0.0, 1.0));
+        let growing = if controller.is_none() { dwell.progress(time.elapsed_secs()) } else { 0.0 };
+        transform.scale = Vec3::splat(1.0 + 1.5 * growing);
     }
     match (&spot, context) {
         (Spot::Screen(_), Some(context)) => {
