@@ -213,12 +213,7 @@ impl<'a> Checker<'a> {
             }
             Widget::IconGrid { items, style, .. } => {
                 for (k, item) in items.iter().enumerate() {
-                    let ip = p.field("items").index(k);
-                    self.check_id(&ip.field("id"), &item.id, ids);
-                    self.msg(ip.field("text"), &item.text);
-                    if let Some(icon) = &item.icon {
-                        self.known_name(Code::UnknownIcon, &ip.field("icon"), icon, ICONS);
-                    }
+                    self.grid_item(&p.field("items").index(k), item, ids);
                 }
                 self.style(&p.field("style"), style, senior::BUTTON_FILL, true);
             }
@@ -229,12 +224,7 @@ impl<'a> Checker<'a> {
                     self.emit(Code::BadValue, &p.field("tabs")).args_mut(&[("found", &found), ("expected", "2–5")]);
                 }
                 for (k, tab) in tabs.iter().enumerate() {
-                    let tp = p.field("tabs").index(k);
-                    self.check_id(&tp.field("id"), &tab.id, ids);
-                    self.msg(tp.field("text"), &tab.text);
-                    if let Some(icon) = &tab.icon {
-                        self.known_name(Code::UnknownIcon, &tp.field("icon"), icon, ICONS);
-                    }
+                    self.grid_item(&p.field("tabs").index(k), tab, ids);
                 }
                 if let Some(current) = current.as_deref()
                     && !tabs.iter().any(|t| t.id == current)
@@ -378,6 +368,16 @@ impl<'a> Checker<'a> {
             let suggestion = closest(found, names.iter().copied());
             let expected = names.join(", ");
             self.emit(code, p).args_mut(&[("found", found), ("expected", &expected)]).suggest(suggestion);
+        }
+    }
+
+    /// An icon of a grid or a tab of a tab bar: tapped by its id (in the screen's id space),
+    /// its words, its icon one of the closed set.
+    fn grid_item(&mut self, p: &Path, item: &GridItem, ids: &mut HashSet<String>) {
+        self.check_id(&p.field("id"), &item.id, ids);
+        self.msg(p.field("text"), &item.text);
+        if let Some(icon) = &item.icon {
+            self.known_name(Code::UnknownIcon, &p.field("icon"), icon, ICONS);
         }
     }
 
