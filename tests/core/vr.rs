@@ -7,7 +7,7 @@ use bevy::prelude::*;
 use bevy_egui::egui;
 use kuayue::app::phone::screen::{PanelLayout, PhoneFrame, Typing, draw_screen_filling};
 use kuayue::app::phone::targets::{DrawnTargets, Key};
-use kuayue::app::scene::display::ray_to_picture;
+use kuayue::app::scene::display::{in_room, ray_to_picture};
 use kuayue::app::theme::{self, Theme};
 use kuayue::app::words::Words;
 use kuayue::i18n::Lang;
@@ -52,12 +52,6 @@ fn kiosk_frame(
     (drawn, taps)
 }
 
-/// Where a point of the picture is in the room, on the face `face` (a unit quad, scaled to
-/// the screen's size, facing +Z).
-fn in_room(face: &GlobalTransform, p: egui::Pos2) -> Vec3 {
-    face.transform_point(Vec3::new(p.x / PICTURE.x - 0.5, 0.5 - p.y / PICTURE.y, 0.0))
-}
-
 #[test]
 fn a_controller_ray_at_a_kiosk_button_meets_that_button_and_a_press_there_taps_it() {
     let project = Project::at(repo());
@@ -77,18 +71,19 @@ fn a_controller_ray_at_a_kiosk_button_meets_that_button_and_a_press_there_taps_i
             .with_scale(Vec3::new(0.6, height, 1.0)),
     );
     let hand = Vec3::new(0.25, 0.9, 0.0);
-    let aim = |at: egui::Pos2| Ray3d::new(hand, Dir3::new(in_room(&face, at) - hand).unwrap());
+    let aim = |at: egui::Pos2| Ray3d::new(hand, Dir3::new(in_room(&face, PICTURE, at) - hand).unwrap());
 
     // Ray → panel: pointed at the button's middle, it meets the picture there (to a pixel).
-    let hit = ray_to_picture(aim(button.center()), [&face], PICTURE).expect("the ray meets the screen");
+    let (hit, where_) = ray_to_picture(aim(button.center()), [&face], PICTURE).expect("the ray meets the screen");
+    assert!(where_.distance(in_room(&face, PICTURE, button.center())) < 1e-3, "{where_:?}");
     assert!(hit.distance(button.center()) < 1.0, "{hit:?} vs {:?}", button.center());
     // Panel → target: that point is the button's, not its neighbour's.
     assert!(button.contains(hit) && !other.contains(hit), "{hit:?} in {button:?}, not {other:?}");
     // Pointed beside the screen, or from behind it, the ray meets nothing.
-    let beside = in_room(&face, egui::pos2(PICTURE.x * 1.3, PICTURE.y / 2.0));
+    let beside = in_room(&face, PICTURE, egui::pos2(PICTURE.x * 1.3, PICTURE.y / 2.0));
     assert_eq!(ray_to_picture(Ray3d::new(hand, Dir3::new(beside - hand).unwrap()), [&face], PICTURE), None);
     let behind = face.transform_point(Vec3::new(0.0, 0.0, -1.0));
-    let through = in_room(&face, button.center());
+    let through = in_room(&face, PICTURE, button.center());
     assert_eq!(ray_to_picture(Ray3d::new(behind, Dir3::new(through - behind).unwrap()), [&face], PICTURE), None);
 
     // A trigger press there is the tap of that button, as a mouse click is.

@@ -452,11 +452,19 @@ fn draw_screen(ui: &mut egui::Ui, screen: &PhoneScreen, pen: &mut Pen) {
         // scroll in the room above it, and the field is kept in view there.
         // The app's tab bar sits there too when no keypad is up (a phone's keyboard covers it).
         let keypad = asked_field(screen, pen);
-        let tab_bars: Vec<&Widget> = match keypad {
+        let tab_bars: Vec<tabs::Bar> = match keypad {
             Some(_) => Vec::new(),
-            None => screen.widgets.iter().filter(|w| matches!(w, Widget::TabBar { .. })).collect(),
+            None => screen
+                .widgets
+                .iter()
+                .filter_map(|w| match w {
+                    Widget::TabBar { tabs, current, .. } => Some((tabs.as_slice(), current.as_deref())),
+                    _ => None,
+                })
+                .collect(),
         };
-        let bars: Vec<tabs::TabLayout> = tab_bars.iter().map(|w| tabs::layout(ui, pen.theme, pen.words, w)).collect();
+        let bars: Vec<tabs::TabLayout> =
+            tab_bars.iter().map(|(tabs, _)| tabs::layout(ui, pen.theme, pen.words, tabs)).collect();
         let bars_height: f32 = bars.iter().map(|b| b.height() + 8.0).sum();
         // A bar taller than half the screen (very large text in a small window) would leave
         // no room: it then scrolls with the rest, at its end, every tab still reachable.
@@ -474,8 +482,8 @@ fn draw_screen(ui: &mut egui::Ui, screen: &PhoneScreen, pen: &mut Pen) {
                 draw_widget(ui, widget, pen);
             }
             if !pinned {
-                for (widget, bar) in bars.by_ref() {
-                    tabs::draw(ui, pen, widget, &bar);
+                for (tab_bar, bar) in bars.by_ref() {
+                    tabs::draw(ui, pen, tab_bar, &bar);
                 }
             }
         });
@@ -483,8 +491,8 @@ fn draw_screen(ui: &mut egui::Ui, screen: &PhoneScreen, pen: &mut Pen) {
         if let Some(field) = keypad {
             draw_keypad(ui, &field, pen);
         }
-        for (widget, bar) in bars {
-            tabs::draw(ui, pen, widget, &bar);
+        for (tab_bar, bar) in bars {
+            tabs::draw(ui, pen, tab_bar, &bar);
         }
     });
 }

@@ -9,7 +9,10 @@ use super::icons;
 use super::screen::Pen;
 use crate::app::theme::{self, Theme};
 use crate::app::words::Words;
-use crate::scenario::Widget;
+use crate::scenario::GridItem;
+
+/// A tab bar's tabs and the id of the current one.
+pub type Bar<'a> = (&'a [GridItem], Option<&'a str>);
 
 /// Gap between tabs, and around the bar.
 const GAP: f32 = 6.0;
@@ -41,16 +44,8 @@ impl TabLayout {
     }
 }
 
-fn tabs_of(widget: &Widget) -> (&[crate::scenario::GridItem], Option<&str>) {
-    match widget {
-        Widget::TabBar { tabs, current, .. } => (tabs, current.as_deref()),
-        _ => (&[], None),
-    }
-}
-
-/// Lays out the tab bar `widget` in `ui`'s width.
-pub fn layout(ui: &egui::Ui, theme: &Theme, words: &Words, widget: &Widget) -> TabLayout {
-    let (tabs, _) = tabs_of(widget);
+/// Lays out a tab bar of `tabs` in `ui`'s width.
+pub fn layout(ui: &egui::Ui, theme: &Theme, words: &Words, tabs: &[GridItem]) -> TabLayout {
     let n = tabs.len().max(1);
     let width = ui.available_width() - 2.0 * GAP;
     let px = theme.px(theme::BODY_PX);
@@ -86,9 +81,9 @@ pub fn layout(ui: &egui::Ui, theme: &Theme, words: &Words, widget: &Widget) -> T
     TabLayout { columns, rows: n.div_ceil(columns), tab: egui::vec2(tab, height), side, beside }
 }
 
-/// Draws the tab bar `widget` as `layout` says, at the current place of `ui`.
-pub fn draw(ui: &mut egui::Ui, pen: &mut Pen, widget: &Widget, layout: &TabLayout) {
-    let (tabs, current) = tabs_of(widget);
+/// Draws a tab bar of `tabs` (`current` the page shown) as `layout` says, at the current
+/// place of `ui`.
+pub fn draw(ui: &mut egui::Ui, pen: &mut Pen, (tabs, current): Bar, layout: &TabLayout) {
     let px = pen.theme.px(theme::BODY_PX);
     let bar = egui::Rect::from_min_size(ui.cursor().min, egui::vec2(ui.available_width(), layout.height()));
     ui.painter().rect_filled(bar, 10.0, BAR_FILL);

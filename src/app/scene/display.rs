@@ -8,14 +8,13 @@
 //! screen ([`hit_face`], also what a VR controller's ray will use) becomes egui's pointer
 //! on the picture.
 
-use bevy::camera::visibility::RenderLayers;
 use bevy::prelude::*;
 use bevy::window::{CursorMoved, PrimaryWindow};
 use bevy_egui::input::{EguiContextPointerPosition, HoveredNonWindowEguiContext};
-use bevy_egui::{EguiContexts, EguiPreUpdateSet, EguiSchedule, EguiZoomFactor, egui};
+use bevy_egui::{EguiContexts, EguiPreUpdateSet, EguiZoomFactor, egui};
 
 use super::flat::FlatMaterial;
-use super::picture::{PictureMaterial, canvas};
+use super::picture::{PictureMaterial, canvas, painter};
 use crate::app::flow::{AppSystems, Screen};
 use crate::scenario::Display;
 
@@ -110,13 +109,7 @@ fn spawn_painter_and_phone(
         Name::new("Screen painter"),
         DespawnOnExit(Screen::Walkthrough),
         ScreenPainter,
-        Camera2d,
-        Camera { order: -1, is_active: false, clear_color: ClearColorConfig::Custom(Color::NONE), ..default() },
-        bevy::camera::RenderTarget::Image(image.clone().into()),
-        bevy::core_pipeline::tonemapping::Tonemapping::None,
-        Msaa::Off,
-        RenderLayers::none(),
-        EguiSchedule::new(ScreenPass),
+        painter(&image, -1, false, ScreenPass),
     ));
     let Some(camera) = camera.iter().next() else { return };
     // The phone: its screen (a unit square, scaled each frame to the panel's size), its dark
@@ -371,7 +364,7 @@ fn point_at_faces(
         let (camera, eye) = camera.iter().next()?;
         let ray = camera.viewport_to_world(eye, at).ok()?;
         let shown = faces.iter().filter(|(_, v, _)| v.get()).map(|(t, _, _)| t);
-        ray_to_picture(ray, shown, placed.rect.size())
+        ray_to_picture(ray, shown, placed.rect.size()).map(|(at, _)| at)
     })();
     match hit {
         Some(p) => {
@@ -388,17 +381,25 @@ fn point_at_faces(
 }
 
 /// Where a ray meets the screen shown on one of `faces`: the point of its picture (of `picture`
-/// logical px), which egui's pointer is put on. The mouse's ray through the window, a VR
-/// controller's aim and a learner's gaze all reach the screen's widgets through this one test.
+/// logical px), which egui's pointer is put on, and that point in the room. The mouse's ray
+/// through the window, a VR controller's aim and a learner's gaze all reach the screen's
+/// widgets through this one test.
 pub fn ray_to_picture<'a>(
     ray: Ray3d,
     faces: impl IntoIterator<Item = &'a GlobalTransform>,
     picture: egui::Vec2,
-) -> Option<egui::Pos2> {
-    faces
-        .into_iter()
-        .find_map(|t| hit_face(ray.origin, *ray.direction, t))
-        .map(|uv| egui::pos2(uv.x * picture.x, uv.y * picture.y))
+) -> Option<(egui::Pos2, Vec3)> {
+    faces.into_iter().find_map(|face| {
+        let uv = hit_face(ray.origin, *ray.direction, face)?;
+        let at = egui::pos2(uv.x * picture.x, uv.y * picture.y);
+        Some((at, in_room(face, picture, at)))
+    })
+}
+
+/// Where a point of the picture (logical px of `picture`) is in the room, on the face it is
+/// shown on (a unit square facing +Z, scaled to the screen).
+pub fn in_room(face: &GlobalTransform, picture: egui::Vec2, point: egui::Pos2) -> Vec3 {
+    face.transform_point(Vec3::new(point.x / picture.x - 0.5, 0.5 - point.y / picture.y, 0.0))
 }
 
 /// Maps a point of the picture (logical px) to the window, through the face it is shown on.
@@ -408,8 +409,7 @@ pub fn to_window(
     picture: egui::Vec2,
     point: egui::Pos2,
 ) -> Option<egui::Pos2> {
-    let local = Vec3::new(point.x / picture.x - 0.5, 0.5 - point.y / picture.y, 0.0);
-    let at = camera.0.world_to_viewport(camera.1, face.transform_point(local)).ok()?;
+    let at = camera.0.world_to_viewport(camera.1, in_room(face, picture, point)).ok()?;
     Some(egui::pos2(at.x, at.y))
 }
 

@@ -11,7 +11,7 @@ mod labels;
 pub mod models;
 mod picture;
 
-pub use picture::canvas;
+pub use picture::{canvas, painter};
 pub mod room;
 pub mod signs;
 

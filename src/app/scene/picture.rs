@@ -2,9 +2,12 @@
 //! (`display`), the words of signs (`signs`). One texture lookup, unlit, opaque — as cheap
 //! for a software renderer as the room's flat colours (`flat`).
 
+use bevy::camera::visibility::RenderLayers;
+use bevy::ecs::schedule::ScheduleLabel;
 use bevy::prelude::*;
 use bevy::render::render_resource::AsBindGroup;
 use bevy::shader::ShaderRef;
+use bevy_egui::EguiSchedule;
 
 #[derive(Asset, TypePath, AsBindGroup, Debug, Clone)]
 pub struct PictureMaterial {
@@ -25,6 +28,21 @@ impl Material for PictureMaterial {
 pub(super) fn plugin(app: &mut App) {
     bevy::asset::embedded_asset!(app, "picture.wgsl");
     app.add_plugins(MaterialPlugin::<PictureMaterial>::default());
+}
+
+/// The camera an egui pass (`pass`) paints a picture with: into `image`, before the cameras
+/// that show the picture (a negative `order`), seeing nothing of the room, its colours as egui
+/// gives them. The screens' painter, the signs' and the headset's caption are such cameras.
+pub fn painter(image: &Handle<Image>, order: isize, is_active: bool, pass: impl ScheduleLabel) -> impl Bundle {
+    (
+        Camera2d,
+        Camera { order, is_active, clear_color: ClearColorConfig::Custom(Color::NONE), ..default() },
+        bevy::camera::RenderTarget::Image(image.clone().into()),
+        bevy::core_pipeline::tonemapping::Tonemapping::None,
+        Msaa::Off,
+        RenderLayers::none(),
+        EguiSchedule::new(pass),
+    )
 }
 
 /// An empty picture of `width`×`height` pixels that egui (or a camera) can draw into.

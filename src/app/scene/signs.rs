@@ -4,11 +4,10 @@
 //! its own strip; each sign's face shows its strip. The painting camera then stops: the
 //! signs cost nothing per frame.
 
-use bevy::camera::visibility::RenderLayers;
 use bevy::prelude::*;
-use bevy_egui::{EguiContext, EguiSchedule, egui};
+use bevy_egui::{EguiContext, egui};
 
-use super::picture::canvas;
+use super::picture::{canvas, painter};
 use crate::app::flow::{Screen, Wake};
 use crate::app::phone::pictures;
 use crate::app::theme;
@@ -80,13 +79,7 @@ pub fn start_painting(commands: &mut Commands, images: &mut Assets<Image>, atlas
         Name::new("Sign painter"),
         DespawnOnExit(Screen::Walkthrough),
         SignPainter,
-        Camera2d,
-        Camera { order: -2, clear_color: ClearColorConfig::Custom(Color::NONE), ..default() },
-        bevy::camera::RenderTarget::Image(atlas.image.clone().into()),
-        bevy::core_pipeline::tonemapping::Tonemapping::None,
-        Msaa::Off,
-        RenderLayers::none(),
-        EguiSchedule::new(SignPass),
+        painter(&atlas.image, -2, true, SignPass),
     ));
 }
 

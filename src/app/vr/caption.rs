@@ -4,10 +4,9 @@
 //! [`CAPTION_DISTANCE_M`]: [`super::caption_angle_degrees`] of visual angle, above the 1.5°
 //! a seated older reader needs. The window keeps its own caption with every button.
 
-use bevy::camera::visibility::RenderLayers;
 use bevy::ecs::schedule::ScheduleLabel;
 use bevy::prelude::*;
-use bevy_egui::{EguiContext, EguiSchedule, egui};
+use bevy_egui::{EguiContext, egui};
 use bevy_mod_xr::session::XrTrackingRoot;
 
 use super::{CAPTION_DISTANCE_M, CAPTION_LETTER_M, CAPTION_WIDTH_M};
@@ -51,13 +50,7 @@ fn spawn_caption_panel(
         Name::new("Caption painter (VR)"),
         DespawnOnExit(Screen::Walkthrough),
         CaptionPainter,
-        Camera2d,
-        Camera { order: -2, clear_color: ClearColorConfig::Custom(Color::NONE), ..default() },
-        bevy::camera::RenderTarget::Image(image.clone().into()),
-        bevy::core_pipeline::tonemapping::Tonemapping::None,
-        Msaa::Off,
-        RenderLayers::none(),
-        EguiSchedule::new(CaptionPass),
+        crate::app::scene::painter(&image, -2, true, CaptionPass),
     ));
     let Ok(root) = root.single() else { return };
     let height = CAPTION_WIDTH_M * PICTURE.y as f32 / PICTURE.x as f32;

@@ -181,15 +181,8 @@ fn point(
     // What the ray meets: the screen shown (nearest), else a machine.
     let screen = shown.0.as_ref().and_then(|placed| {
         let shown_faces = faces.iter().filter(|(_, v)| v.get()).map(|(t, _)| t);
-        let size = placed.rect.size();
-        let at = ray_to_picture(ray, shown_faces, size)?;
-        let face = faces
-            .iter()
-            .filter(|(_, v)| v.get())
-            .map(|(t, _)| t)
-            .find(|t| crate::app::scene::display::hit_face(ray.origin, *ray.direction, t).is_some())?;
-        let local = Vec3::new(at.x / size.x - 0.5, 0.5 - at.y / size.y, 0.0);
-        Some((Spot::Screen(at), face.transform_point(local)))
+        let (at, in_room) = ray_to_picture(ray, shown_faces, placed.rect.size())?;
+        Some((Spot::Screen(at), in_room))
     });
     let spot = screen.or_else(|| {
         let is_station = |e| stations.contains(e);
