@@ -65,6 +65,9 @@ fn spawn_caption_panel(
                 base_color_texture: Some(image),
                 unlit: true,
                 alpha_mode: AlphaMode::Blend,
+                // Drawn over the room: a machine nearer than the panel (the kiosk whose screen
+                // the view faces) would otherwise hide part of the words.
+                depth_bias: 1.0e9,
                 ..default()
             })),
             // A little to the left: the phone is held at the right.
