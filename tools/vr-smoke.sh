@@ -14,7 +14,9 @@
 # First, on this machine without any OpenXR runtime, the same play must say so and complete in
 # the window. Then it passes when Monado logs the app's session, the program logs frames sent
 # to the headset, and the walkthrough completed (autoplay's "done"); it prints the lines it
-# judged by, and keeps the window's pictures (one a step) in /tmp/kuayue-vr-shots.
+# judged by, and keeps the window's pictures (one a step) in /tmp/kuayue-vr-shots. Then, with
+# Monado's qwerty driver (a headset and two controllers under Xvfb), a trigger pulled with
+# xdotool must press the screen the controller points at (KUAYUE_VR_CONTROLLERS=0 skips it).
 # Needs root (debootstrap, chroot, mounts). CI runs it when KUAYUE_CI_VR=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -98,7 +100,7 @@ RUST_LOG=info,wgpu=error,naga=error timeout 900 xvfb-run -a -s "-screen 0 1280x7
   ./kuayue --vr --project /opt/kuayue --lang zh-CN --data-dir /tmp/kuayue-vr/data \
   play "$1" --autoplay --exit-when-done --screenshots /tmp/kuayue-vr/shots ${KUAYUE_VR_PLAY_ARGS:-} >/tmp/kuayue-vr/kuayue.log 2>&1
 echo $? >/tmp/kuayue-vr/kuayue.rc
-kill $monado 2>/dev/null
+kill -9 $monado 2>/dev/null  # it does not always stop on TERM
 wait $monado 2>/dev/null
 exit 0
 EOF
@@ -131,5 +133,76 @@ if [ "$ok" = 1 ]; then
   echo "PASS: $scenario completed in VR on Monado's simulated headset, ${frames} frames sent, in ${took} s"
 else
   echo "logs: $out/monado.log $out/kuayue.log"
+  exit 1
+fi
+[ "${KUAYUE_VR_CONTROLLERS:-1}" = 1 ] || exit 0
+# Controllers: Monado's qwerty driver gives a headset and two controllers, worked from the
+# keyboard and mouse of its debug window (left button = the focused controller's trigger).
+# The learner's step (no autoplay) waits; the right controller, held where the driver puts it
+# (20 cm right, 30 cm down, 50 cm ahead of the eyes, pointing ahead), is pulled and held for
+# two seconds with xdotool. It passes when the program points with the controller, the pull
+# presses the screen the ray meets, the let-go lets go, and the walkthrough hears the tap.
+step "controllers (Monado's qwerty driver) and kuayue --vr play hospital_appointment --step kiosk_checkin"
+display=":$((90 + RANDOM % 9))"
+cat >"$root/tmp/kuayue-vr/hands.sh" <<'EOF'
+#!/bin/bash
+set -u
+export XDG_RUNTIME_DIR=/tmp/kuayue-vr/run-hands DISPLAY="$1"
+rm -rf "$XDG_RUNTIME_DIR" && mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+export VK_ICD_FILENAMES=/usr/share/vulkan/icd.d/lvp_icd.json
+export XR_RUNTIME_JSON=/usr/share/openxr/1/openxr_monado.json
+Xvfb "$DISPLAY" -screen 0 1280x720x24 >/tmp/kuayue-vr/xvfb.log 2>&1 &
+xvfb=$!
+sleep 2
+XRT_LOG=debug QWERTY_ENABLE=1 XRT_DEBUG_GUI=1 XRT_COMPOSITOR_NULL=1 XRT_NO_STDIN=1 monado-service >/tmp/kuayue-vr/monado-hands.log 2>&1 &
+monado=$!
+for _ in $(seq 1 60); do
+  grep -q "service has started" /tmp/kuayue-vr/monado-hands.log 2>/dev/null && break
+  sleep 1
+done
+cd /opt/kuayue
+RUST_LOG=info,wgpu=error,naga=error timeout -s KILL "${2:-240}" ./kuayue --vr --project /opt/kuayue --lang zh-CN \
+  --data-dir /tmp/kuayue-vr/data-hands play hospital_appointment --step kiosk_checkin >/tmp/kuayue-vr/kuayue-hands.log 2>&1 &
+kuayue=$!
+echo $kuayue >/tmp/kuayue-vr/kuayue-hands.pid
+wait $kuayue
+kill -9 $monado 2>/dev/null
+kill $xvfb 2>/dev/null
+exit 0
+EOF
+$sudo chmod +x "$root/tmp/kuayue-vr/hands.sh"
+log="$out/kuayue-hands.log"
+$sudo chroot "$root" /tmp/kuayue-vr/hands.sh "$display" 300 &
+hands=$!
+waited=0
+until grep -q "VR: pointing with a controller" "$log" 2>/dev/null || [ $waited -ge 200 ]; do sleep 2; waited=$((waited + 2)); done
+sleep 3
+monado_window=$(DISPLAY=$display xdotool search --name "Monado" 2>/dev/null | head -1 || true)
+if [ -n "$monado_window" ]; then
+  # Over Monado's window, the left button held two seconds: the trigger pulled and held.
+  DISPLAY=$display xdotool windowraise "$monado_window" mousemove 640 400
+  sleep 1
+  DISPLAY=$display xdotool mousedown 1
+  sleep 2
+  DISPLAY=$display xdotool mouseup 1
+fi
+waited=0
+until grep -q "learner: " "$log" 2>/dev/null || [ $waited -ge 30 ]; do sleep 2; waited=$((waited + 2)); done
+# The program waits for the learner's next step: it is stopped here.
+[ -f "$out/kuayue-hands.pid" ] && $sudo kill "$(cat "$out/kuayue-hands.pid")" 2>/dev/null || true
+wait $hands 2>/dev/null || true
+echo "--- Monado (qwerty):"
+grep -E "Using builder|head: |left: |right: |Started native session" "$out/monado-hands.log" | head -6 || true
+echo "--- kuayue (the controller, the pull and what the walkthrough heard):"
+grep -E "Using system|VR: pointing|VR: the trigger|learner: |hint level" "$log" | sed 's/\x1b\[[0-9;]*m//g' | head -12 || true
+ok=1
+grep -q "VR: pointing with a controller" "$log" || { echo "FAIL: the program never pointed with a controller"; ok=0; }
+grep -q "VR: the trigger presses the screen" "$log" || { echo "FAIL: the pull pressed nothing"; ok=0; }
+grep -q "VR: the trigger lets go" "$log" || { echo "FAIL: the let-go let nothing go"; ok=0; }
+grep -q "learner: " "$log" || { echo "FAIL: the walkthrough heard no tap"; ok=0; }
+if [ "$ok" = 1 ]; then
+  echo "PASS: a trigger pulled and held on Monado's qwerty controller pressed the screen it pointed at, let go there, and the walkthrough heard the tap"
+else
+  echo "logs: $out/monado-hands.log $log"
   exit 1
 fi

@@ -154,16 +154,20 @@ pub fn run(launch: Launch) -> ExitCode {
     #[cfg(feature = "vr")]
     if launch.vr {
         plugins = vr::plugins(plugins);
-        app.add_plugins(vr::plugin);
     }
     if launch.vr && !vr::BUILT_WITH_VR {
         let words = msg.text("vr-not-built");
         warn!("{words}");
         eprintln!("{words}");
     }
-    app.add_plugins(plugins)
-        .insert_resource(voice::Sound(sound))
-        .add_plugins(bevy_egui::EguiPlugin::default())
+    app.add_plugins(plugins).insert_resource(voice::Sound(sound)).add_plugins(bevy_egui::EguiPlugin::default());
+    // After OpenXR's plugins: they make the schedules (such as the one that suggests the
+    // controllers' bindings) that ours add to; added before, they were replaced by empty ones.
+    #[cfg(feature = "vr")]
+    if launch.vr {
+        app.add_plugins(vr::plugin);
+    }
+    app
         // A warm, light background behind the menus.
         .insert_resource(ClearColor(Color::srgb(0.93, 0.90, 0.84)));
     core_plugins(&mut app, &launch);

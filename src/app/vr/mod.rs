@@ -19,6 +19,9 @@ mod xr;
 #[cfg(feature = "vr")]
 pub use xr::{FramesSent, plugin, plugins};
 
+mod pointing;
+pub use pointing::{DWELL_SECS, Dwell, Pointing, Press, Presses, Spot};
+
 /// Whether the caption offers the trainer 回到正前方 (recentre): while a headset shows the room.
 #[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct RecentreOffered(pub bool);
@@ -36,58 +39,6 @@ pub fn shared_plugin(app: &mut App) {
 /// Whether this program was built with VR (the `vr` feature).
 pub const BUILT_WITH_VR: bool = cfg!(feature = "vr");
 
-/// How long a learner without controllers looks at a button or a machine to tap it (seconds):
-/// long enough not to tap by glancing, short enough not to tire the neck.
-pub const DWELL_SECS: f32 = 2.0;
-
-/// A place a pointing ray meets: a point of the screen shown (logical px of its picture), or a
-/// machine (its station id).
-#[derive(Debug, Clone, PartialEq)]
-pub enum Spot {
-    Screen(bevy_egui::egui::Pos2),
-    Station(String),
-}
-
-impl Spot {
-    /// The same place for a dwell: the same machine, or within 24 px on the screen (a steady
-    /// look wobbles a little).
-    pub fn near(&self, other: &Spot) -> bool {
-        match (self, other) {
-            (Spot::Screen(a), Spot::Screen(b)) => a.distance(*b) <= 24.0,
-            (Spot::Station(a), Spot::Station(b)) => a == b,
-            _ => false,
-        }
-    }
-}
-
-/// Gaze-and-dwell, for learners who cannot use controllers: what the look rests on, since
-/// when, and whether that look has tapped already.
-#[derive(Resource, Debug, Default, Clone, PartialEq)]
-pub struct Dwell {
-    on: Option<Spot>,
-    since: f32,
-    done: bool,
-}
-
-impl Dwell {
-    /// The look rests on `spot` at `now` (seconds): true once, when it has rested there
-    /// [`DWELL_SECS`] — a tap. Looking elsewhere starts afresh; a look that tapped taps again
-    /// only after it has moved away.
-    pub fn look(&mut self, spot: &Spot, now: f32) -> bool {
-        if self.on.as_ref().is_none_or(|on| !on.near(spot)) {
-            *self = Dwell { on: Some(spot.clone()), since: now, done: false };
-        }
-        let due = !self.done && now - self.since >= DWELL_SECS;
-        self.done |= due;
-        due
-    }
-
-    /// How far the look is towards its tap (0 to 1; 0 once it has tapped): the dot grows.
-    pub fn progress(&self, now: f32) -> f32 {
-        if self.done || self.on.is_none() { 0.0 } else { ((now - self.since) / DWELL_SECS).clamp(0.0, 1.0) }
-    }
-}
-
 /// The caption panel in the headset: this far ahead of the eyes (metres, level)…
 pub const CAPTION_DISTANCE_M: f32 = 1.2;
 /// …this far below them (a glance down, as to the window's caption)…
@@ -101,6 +52,59 @@ pub const CAPTION_LETTER_M: f32 = 0.036;
 pub fn caption_angle_degrees() -> f32 {
     let distance = CAPTION_DISTANCE_M.hypot(CAPTION_BELOW_M);
     (2.0 * (CAPTION_LETTER_M / 2.0 / distance).atan()).to_degrees()
+}
+
+/// The caption panel's picture is this much higher than wide.
+pub const CAPTION_ASPECT: f32 = 384.0 / 1024.0;
+
+/// The caption panel in the direction of a point `x` metres to the side, `below` metres under
+/// the eyes and [`CAPTION_DISTANCE_M`] ahead, always as far from the eyes as in its usual place
+/// (so its letters always take [`caption_angle_degrees`]), facing them (in the seat's space:
+/// the eyes at the origin, looking along −Z).
+pub fn caption_pose(x: f32, below: f32) -> Transform {
+    let eyes_to_usual = CAPTION_DISTANCE_M.hypot(CAPTION_BELOW_M);
+    let at = Vec3::new(x, -below, -CAPTION_DISTANCE_M).normalize() * eyes_to_usual;
+    // The panel's face (+Z) turned to the eyes.
+    Transform::from_translation(at).looking_to(at.normalize(), Vec3::Y)
+}
+
+/// What part of the view points take, seen from the eyes (the seat's space): degrees to the
+/// right (min, max) and up (min, max); `None` when none is in front.
+pub fn view_extent(points: impl IntoIterator<Item = Vec3>) -> Option<[f32; 4]> {
+    points.into_iter().filter(|p| -p.z > 0.05).fold(None, |extent, p| {
+        let right = p.x.atan2(-p.z).to_degrees();
+        let up = p.y.atan2(p.x.hypot(p.z)).to_degrees();
+        let [a, b, c, d] = extent.unwrap_or([right, right, up, up]);
+        Some([a.min(right), b.max(right), c.min(up), d.max(up)])
+    })
+}
+
+/// Where the caption panel goes so that it does not cover `keep_clear` (the corners of the
+/// screen shown and of the machine to touch, in the seat's space): below the view and a
+/// little to the left as a rule; further left, then lower, when that would cover them (by
+/// 2° of margin). If every place would, the one that covers least.
+pub fn caption_clear_of(keep_clear: &[Vec3]) -> Transform {
+    const PLACES: [(f32, f32); 7] =
+        [(-0.2, CAPTION_BELOW_M), (-0.45, 0.42), (-0.2, 0.56), (-0.45, 0.56), (-0.7, 0.42), (-0.2, 0.7), (-0.7, 0.7)];
+    let Some([left, right, down, up]) = view_extent(keep_clear.iter().copied()) else {
+        return caption_pose(PLACES[0].0, PLACES[0].1);
+    };
+    let covered = |pose: &Transform| {
+        let (w, h) = (CAPTION_WIDTH_M / 2.0, CAPTION_WIDTH_M * CAPTION_ASPECT / 2.0);
+        let corners = [(-w, -h), (w, -h), (-w, h), (w, h)].map(|(x, y)| pose.transform_point(Vec3::new(x, y, 0.0)));
+        let [a, b, c, d] = view_extent(corners).unwrap_or_default();
+        let m = 2.0;
+        let across = (b.min(right + m) - a.max(left - m)).max(0.0);
+        let high = (d.min(up + m) - c.max(down - m)).max(0.0);
+        across * high
+    };
+    let poses = PLACES.map(|(x, below)| caption_pose(x, below));
+    poses
+        .iter()
+        .find(|pose| covered(pose) == 0.0)
+        .or_else(|| poses.iter().min_by(|a, b| covered(a).total_cmp(&covered(b))))
+        .copied()
+        .unwrap_or_default()
 }
 
 /// The tracking root for an eye at `eye` looking at `look`: there, turned about the vertical.
@@ -132,27 +136,46 @@ mod tests {
         assert!((1.5..2.5).contains(&angle), "{angle:.2}°");
     }
 
-    /// The seated pose faces where the camera looks, level: its forward is the look's
-    /// direction without the tilt, and it never rolls or pitches.
-    /// Looking at a button for two seconds taps it once; a steady look's small wobble keeps
-    /// the count; looking away starts it again; a second tap needs a new look.
+    /// The caption panel keeps clear of what the learner must look at: with nothing there
+    /// it is below the view, a little to the left; a kiosk screen faced at the right whose
+    /// lower-left corner it would cover pushes it left; a card slot low in the middle, lower
+    /// or aside; and it always faces the eyes.
     #[test]
-    fn a_two_second_look_taps_once_and_looking_away_starts_again() {
-        let at = |x: f32| Spot::Screen(bevy_egui::egui::pos2(x, 100.0));
-        let mut dwell = Dwell::default();
-        assert!(!dwell.look(&at(100.0), 0.0));
-        assert!(!dwell.look(&at(110.0), 1.0), "a wobble of 10 px is the same look");
-        assert!((dwell.progress(1.0) - 0.5).abs() < 1e-6);
-        assert!(dwell.look(&at(95.0), 2.0), "two seconds: a tap");
-        assert!(!dwell.look(&at(100.0), 5.0), "the same look taps once");
-        assert_eq!(dwell.progress(5.0), 0.0);
-        assert!(!dwell.look(&at(300.0), 5.5), "another button: the count starts again");
-        assert!(!dwell.look(&at(300.0), 7.0));
-        assert!(dwell.look(&at(300.0), 7.5));
-        let mut machine = Dwell::default();
-        assert!(!machine.look(&Spot::Station("kiosk".into()), 0.0));
-        assert!(!machine.look(&Spot::Station("seats".into()), 1.5), "another machine");
-        assert!(machine.look(&Spot::Station("seats".into()), 3.5));
+    fn the_caption_panel_keeps_clear_of_the_screen_and_the_machine_to_touch() {
+        let usual = caption_clear_of(&[]);
+        let usual_at = Vec3::new(-0.2, -CAPTION_BELOW_M, -CAPTION_DISTANCE_M).normalize();
+        assert!(usual.translation.normalize().distance(usual_at) < 1e-5, "{usual:?}");
+        let to_eyes = -usual.translation.normalize();
+        assert!(Vec3::from(usual.back()).distance(to_eyes) < 1e-5, "its face is turned to the eyes");
+
+        let rect = |x0: f32, x1: f32, y0: f32, y1: f32, z: f32| {
+            [Vec3::new(x0, y0, z), Vec3::new(x1, y0, z), Vec3::new(x0, y1, z), Vec3::new(x1, y1, z)]
+        };
+        let overlaps = |pose: Transform, keep: &[Vec3]| {
+            let (w, h) = (CAPTION_WIDTH_M / 2.0, CAPTION_WIDTH_M * CAPTION_ASPECT / 2.0);
+            let corners = [(-w, -h), (w, -h), (-w, h), (w, h)].map(|(x, y)| pose.transform_point(Vec3::new(x, y, 0.0)));
+            let [a, b, c, d] = view_extent(corners).unwrap();
+            let [l, r, dn, up] = view_extent(keep.iter().copied()).unwrap();
+            a < r && l < b && c < up && dn < d
+        };
+        // A kiosk's screen faced at the right of the view, its bottom 14° below the eyes.
+        let screen = rect(0.08, 0.55, -0.19, 0.3, -0.8);
+        assert!(overlaps(usual, &screen), "the usual place would cover its corner");
+        let placed = caption_clear_of(&screen);
+        assert!(!overlaps(placed, &screen), "{placed:?}");
+        assert!(placed.translation.y >= -0.43, "moved aside, not down: {placed:?}");
+        // A card slot low in the middle of the view.
+        let slot = rect(-0.1, 0.1, -0.45, -0.38, -1.0);
+        let placed = caption_clear_of(&slot);
+        assert!(!overlaps(placed, &slot), "{placed:?}");
+        // Everything in front, ahead and below: the panel covers as little as it can.
+        let wall = rect(-3.0, 3.0, -3.0, 1.0, -1.5);
+        assert!(caption_clear_of(&wall).is_finite());
+        // Wherever it goes, it is as far from the eyes (its letters as large).
+        for placed in [usual, caption_clear_of(&screen), caption_clear_of(&slot), caption_clear_of(&wall)] {
+            let far = CAPTION_DISTANCE_M.hypot(CAPTION_BELOW_M);
+            assert!((placed.translation.length() - far).abs() < 1e-4, "{placed:?}");
+        }
     }
 
     /// After a recentre, the head, turned 40° on the chair and 20 cm to the side, sees the
@@ -170,6 +193,8 @@ mod tests {
         assert!(Vec2::new(off.x, off.z).length() < 1e-4, "{off:?}");
     }
 
+    /// The seated pose faces where the camera looks, level: its forward is the look's
+    /// direction without the tilt, and it never rolls or pitches.
     #[test]
     fn the_seated_pose_faces_the_goal_level() {
         let pose = seated_pose(Vec3::new(1.0, 1.2, 3.0), Vec3::new(0.0, 0.5, 0.0));

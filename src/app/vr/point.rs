@@ -1,4 +1,5 @@
-//! Pointing in the headset: a controller's ray (its trigger is the tap), or, for learners who
+//! Pointing in the headset: a controller's ray (its trigger is the tap, held it holds:
+//! [`Presses`]), or, for learners who
 //! cannot use controllers, the gaze: looking at the same button or machine for
 //! [`super::DWELL_SECS`] taps it. Either ray meets a screen through [`ray_to_picture`], the hit test
 //! the mouse uses, and a press there is given to that screen's egui as a mouse press is; a
@@ -19,7 +20,8 @@ use bevy_mod_xr::camera::XrCamera;
 use bevy_mod_xr::session::{XrPreDestroySession, XrSessionCreated, session_available};
 use bevy_mod_xr::spaces::XrSpaceLocationFlags;
 
-use super::{Dwell, Spot};
+use super::{Dwell, Pointing, Press, Presses, Spot};
+use crate::app::phone::Typing;
 use crate::app::scene::display::{Face, ScreenPainter, ShownScreen, ray_to_picture};
 use crate::app::scene::room::StationPart;
 use crate::app::walkthrough::LearnerAction;
@@ -27,6 +29,8 @@ use crate::walkthrough::Action;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Dwell>()
+        .init_resource::<Presses>()
+        .init_resource::<Pointer>()
         .add_systems(Startup, (create_actions.run_if(session_available), spawn_dot))
         .add_systems(OxrSendActionBindings, suggest_bindings)
         .add_systems(XrSessionCreated, attach_and_spawn_aims)
@@ -46,6 +50,10 @@ struct Actions {
 /// A controller's aim (0: left hand, 1: right).
 #[derive(Component)]
 struct Aim(usize);
+
+/// What points now (logged when it changes).
+#[derive(Resource, Default, PartialEq)]
+struct Pointer(Option<&'static str>, Option<bool>);
 
 /// The dot where the ray is.
 #[derive(Component)]
@@ -74,6 +82,7 @@ fn suggest_bindings(actions: Option<Res<Actions>>, mut suggest: MessageWriter<Ox
         ("/interaction_profiles/oculus/touch_controller", "trigger/value"),
         ("/interaction_profiles/valve/index_controller", "trigger/click"),
         ("/interaction_profiles/htc/vive_controller", "trigger/click"),
+        ("/interaction_profiles/microsoft/motion_controller", "trigger/value"),
         ("/interaction_profiles/bytedance/pico4_controller", "trigger/value"),
     ];
     for (profile, trigger) in profiles {
@@ -154,23 +163,25 @@ fn point(
     stations: Query<&StationPart>,
     mut ray_cast: MeshRayCast,
     play: Option<Res<crate::app::autoplay::PlayOptions>>,
-    mut dwell: ResMut<Dwell>,
+    (mut dwell, mut presses, typing): (ResMut<Dwell>, ResMut<Presses>, Res<Typing>),
+    mut pointer: ResMut<Pointer>,
     mut dot: Query<(&mut Transform, &mut Visibility), With<Dot>>,
     mut egui_input: MessageWriter<EguiInputEvent>,
     mut learner: MessageWriter<LearnerAction>,
 ) {
-    // A tracked controller points (the right one first); with none, the gaze does.
-    let pressed = |i: usize| {
-        actions.as_ref().and_then(|a| a.select[i].state(&session, openxr::Path::NULL).ok()).map(|s| {
-            let changed = s.changed_since_last_sync;
-            (s.current_state && changed, !s.current_state && changed)
-        })
+    // A tracked controller points (the right one first); with none, the gaze does. The
+    // trigger's state now (held or not): a press held is held, as the mouse's button is.
+    let held = |i: usize| {
+        actions
+            .as_ref()
+            .and_then(|a| a.select[i].state(&session, openxr::Path::NULL).ok())
+            .is_some_and(|s| s.current_state)
     };
     let controller = aims
         .iter()
         .filter(|(_, _, flags)| flags.position_tracked && flags.rotation_tracked)
         .max_by_key(|(aim, _, _)| aim.0)
-        .map(|(aim, t, _)| (Ray3d::new(t.translation(), t.forward()), pressed(aim.0).unwrap_or((false, false))));
+        .map(|(aim, t, _)| (Ray3d::new(t.translation(), t.forward()), held(aim.0)));
     let gaze = || {
         let n = eyes.iter().count().max(1) as f32;
         let at = eyes.iter().map(|t| t.translation()).sum::<Vec3>() / n;
@@ -203,49 +214,66 @@ fn point(
             }
         }
     }
-    let Some((spot, _)) = spot else {
-        *dwell = Dwell::default();
-        return;
-    };
+    let spot = spot.map(|(spot, _)| spot);
     let context = painter.single().ok();
-    if let (Spot::Screen(at), Some(context)) = (&spot, context) {
-        egui_input.write(EguiInputEvent { context, event: egui::Event::PointerMoved(*at) });
+    let mut to_screen = |event| {
+        if let Some(context) = context {
+            egui_input.write(EguiInputEvent { context, event });
+        }
+    };
+    if let Some(Spot::Screen(at)) = &spot {
+        to_screen(egui::Event::PointerMoved(*at));
     }
-    // The tap: the trigger pressed and let go (on a screen, egui's own press and release); or a
-    // dwell of the gaze, when no controller points and nobody else plays (autoplay).
-    let button = |pressed| egui::Event::PointerButton {
-        pos: match &spot {
-            Spot::Screen(at) => *at,
-            Spot::Station(_) => egui::Pos2::ZERO,
-        },
+    // A dwell of the gaze taps, when no controller points and nobody else plays (autoplay).
+    let gazing = controller.is_none() && play.as_ref().is_none_or(|p| !p.autoplay);
+    let dwell_due = match &spot {
+        Some(spot) if gazing => dwell.look(spot, time.elapsed_secs()),
+        _ => {
+            *dwell = Dwell::default();
+            false
+        }
+    };
+    if let Ok((mut transform, _)) = dot.single_mut() {
+        let growing = if gazing { dwell.progress(time.elapsed_secs()) } else { 0.0 };
+        transform.scale = Vec3::splat(1.0 + 1.5 * growing);
+    }
+    let now = Pointing {
+        spot: spot.as_ref(),
+        trigger: controller.as_ref().map(|(_, held)| *held),
+        dwell_due,
+        holding: typing.hold.is_some(),
+    };
+    let button = |pos, pressed| egui::Event::PointerButton {
+        pos,
         button: egui::PointerButton::Primary,
         pressed,
         modifiers: egui::Modifiers::NONE,
     };
-    let (down, up) = match &controller {
-        Some((_, presses)) => *presses,
-        None if play.as_ref().is_none_or(|p| !p.autoplay) => {
-            let due = dwell.look(&spot, time.elapsed_secs());
-            (due, due)
-        }
-        None => (false, false),
-    };
-    if let Ok((mut transform, _)) = dot.single_mut() {
-        let growing = if controller.is_none() { dwell.progress(time.elapsed_secs()) } else { 0.0 };
-        transform.scale = Vec3::splat(1.0 + 1.5 * growing);
+    let by = if gazing { "the look" } else { "the trigger" };
+    if pointer.set_if_neq(Pointer(Some(if controller.is_some() { "a controller" } else { "the gaze" }), pointer.1)) {
+        info!("VR: pointing with {}", pointer.0.unwrap_or_default());
     }
-    match (&spot, context) {
-        (Spot::Screen(_), Some(context)) => {
-            if down {
-                egui_input.write(EguiInputEvent { context, event: button(true) });
+    let trigger = controller.as_ref().map(|(_, held)| *held);
+    if trigger != pointer.1 {
+        pointer.1 = trigger;
+        if trigger == Some(true) {
+            info!("VR: the trigger is pulled, pointing at {:?}", spot);
+        }
+    }
+    for press in presses.frame(now) {
+        match press {
+            Press::ScreenDown(at) => {
+                info!("VR: {by} presses the screen at ({:.0}, {:.0})", at.x, at.y);
+                to_screen(button(at, true));
             }
-            if up {
-                egui_input.write(EguiInputEvent { context, event: button(false) });
+            Press::ScreenUp(at) => {
+                info!("VR: {by} lets go");
+                to_screen(button(at, false));
+            }
+            Press::Station(id) => {
+                info!("VR: {by} taps the machine {id}");
+                learner.write(LearnerAction(Action::TapStation(id)));
             }
         }
-        (Spot::Station(id), _) if down => {
-            learner.write(LearnerAction(Action::TapStation(id.clone())));
-        }
-        _ => {}
     }
 }
