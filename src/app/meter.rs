@@ -44,7 +44,29 @@ pub fn fps_at(frame_secs: &[f64], q: f64) -> f64 {
     1.0 / sorted[((last as f64) * q).round() as usize].max(1e-9)
 }
 
-fn measure_frames(frames: Res<FrameCount>, mut meter: ResMut<Meter>, mut exit: MessageWriter<AppExit>) {
+/// The pictures egui keeps for each of its contexts (its glyph atlas above all), in MiB of
+/// RGBA: each is held as egui's atlas, bevy_egui's copy, the image asset and the texture.
+fn egui_pictures(textures: Option<Res<bevy_egui::EguiManagedTextures>>, names: Query<&Name>) -> String {
+    let mut by_context = std::collections::BTreeMap::<String, (usize, usize)>::new();
+    for ((entity, _), texture) in textures.iter().flat_map(|t| t.0.iter()) {
+        let name = names.get(*entity).map_or_else(|_| format!("{entity}"), |n| n.to_string());
+        let entry = by_context.entry(name.replace(' ', "_")).or_default();
+        entry.0 += 1;
+        entry.1 += texture.color_image.width() * texture.color_image.height() * 4;
+    }
+    by_context
+        .iter()
+        .map(|(name, (n, bytes))| format!(" egui_{name}={n}x/{:.1}MiB", *bytes as f64 / 1048576.0))
+        .collect()
+}
+
+fn measure_frames(
+    frames: Res<FrameCount>,
+    mut meter: ResMut<Meter>,
+    mut exit: MessageWriter<AppExit>,
+    textures: Option<Res<bevy_egui::EguiManagedTextures>>,
+    names: Query<&Name>,
+) {
     let now = Instant::now();
     // By the third frame's end, the first frame has been presented.
     if frames.0 < 2 {
@@ -63,11 +85,12 @@ fn measure_frames(frames: Res<FrameCount>, mut meter: ResMut<Meter>, mut exit: M
         let n = meter.frame_secs.len();
         let mean = meter.frame_secs.iter().sum::<f64>() / n.max(1) as f64;
         println!(
-            "bench: first_frame_unix_ms={} frames={n} median_fps={:.2} low1_fps={:.2} mean_fps={:.2}",
+            "bench: first_frame_unix_ms={} frames={n} median_fps={:.2} low1_fps={:.2} mean_fps={:.2}{}",
             meter.first_frame_unix_ms,
             fps_at(&meter.frame_secs, 0.5),
             fps_at(&meter.frame_secs, 0.99),
             1.0 / mean.max(1e-9),
+            egui_pictures(textures, names),
         );
         exit.write(AppExit::Success);
     }
