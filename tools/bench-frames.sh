@@ -33,6 +33,8 @@ measure() { # name, command...
   local first; first=$(sed -E 's/.*first_frame_unix_ms=([0-9]+).*/\1/' <<<"$line")
   local peak; peak=$(grep -a -o 'peak_kb=[0-9]*' "$out" | tail -1 | cut -d= -f2)
   local median low; median=$(sed -E 's/.*median_fps=([0-9.]+).*/\1/' <<<"$line"); low=$(sed -E 's/.*low1_fps=([0-9.]+).*/\1/' <<<"$line")
+  # In the first round, what egui keeps for each context (see src/app/meter.rs).
+  if [ "$round" = 1 ] && [[ $line == *" egui_"* ]]; then echo "  $name keeps: egui_${line#* egui_}" >&2; fi
   echo "$name $median $low $((first - start)) $((peak / 1024))"
   rm -f "$out"
 }

@@ -845,14 +845,15 @@ impl<'a> Checker<'a> {
                 self.emit(Code::BrokenManifest, &Path::root()).args_mut(&[("found", &file), ("reason", &reason)]);
                 Manifest::default()
             });
-            let state = |id: &str| {
+            let problem = |id: &str| {
                 let text = locale.get(id, &BTreeMap::new()).unwrap_or_default();
-                manifest.state(id, &text, &project.clip(&locale.tag, id))
+                manifest.problem(id, &text, &project.clip(&locale.tag, id))
             };
-            // Each clip is read (and hashed) once.
-            let states: Vec<(&(Path, String), ClipState)> = spoken.iter().map(|line| (line, state(&line.1))).collect();
+            // Each clip is looked at once (and read only when its line's text changed).
+            let states: Vec<(&(Path, String), Option<ClipState>)> =
+                spoken.iter().map(|line| (line, problem(&line.1))).collect();
             let with =
-                |wanted| states.iter().filter(|(_, st)| *st == wanted).map(|(line, _)| *line).collect::<Vec<_>>();
+                |wanted| states.iter().filter(|(_, st)| *st == Some(wanted)).map(|(line, _)| *line).collect::<Vec<_>>();
             let (missing, stale) = (with(ClipState::Missing), with(ClipState::Stale));
             let dir = shown_path(&folder);
             let tag = locale.tag.clone();
