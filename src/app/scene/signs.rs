@@ -5,7 +5,7 @@
 //! signs cost nothing per frame.
 
 use bevy::prelude::*;
-use bevy_egui::{EguiContext, egui};
+use bevy_egui::{EguiContext, EguiManagedTextures, egui};
 
 use super::picture::{canvas, painter};
 use crate::app::flow::{Screen, Wake};
@@ -116,13 +116,31 @@ fn paint_signs(mut painter: Query<&mut EguiContext, With<SignPainter>>, mut atla
 }
 
 /// Once the signs are painted, the painter camera stops (the picture keeps them).
-fn stop_painting(mut cameras: Query<&mut Camera, With<SignPainter>>, atlas: Res<SignAtlas>, mut wake: ResMut<Wake>) {
-    for mut camera in &mut cameras {
-        if atlas.painted >= PAINT_FRAMES {
-            camera.is_active = false;
-        } else {
+/// Once the picture is painted, the painter goes, and with it its egui context and the
+/// pictures egui kept for it (its glyph atlas, large for the signs' big letters: egui's own
+/// copy, bevy_egui's, the image and the texture): bevy_egui frees a context's pictures only
+/// when that context lets them go, which a despawned one never does.
+fn stop_painting(
+    mut commands: Commands,
+    painters: Query<Entity, With<SignPainter>>,
+    atlas: Res<SignAtlas>,
+    mut wake: ResMut<Wake>,
+    mut kept: ResMut<EguiManagedTextures>,
+    mut images: ResMut<Assets<Image>>,
+) {
+    for painter in &painters {
+        if atlas.painted < PAINT_FRAMES {
             wake.now();
+            continue;
         }
+        commands.entity(painter).despawn();
+        kept.retain(|(context, _), texture| {
+            let keep = *context != painter;
+            if !keep {
+                images.remove(&texture.handle);
+            }
+            keep
+        });
     }
 }
 
