@@ -89,6 +89,7 @@ codes! {
     SavedAsUtf16 = 207, Warning;
     UnknownIcon = 208, Warning;
     UnknownPicture = 209, Warning;
+    ShowsNothing = 210, Warning;
 }
 
 impl std::fmt::Display for Code {

@@ -236,3 +236,5 @@ ky0208-help-suggest = a typo? use `{ $suggestion }`
 ky0209 = unknown picture name `{ $found }`
 ky0209-help = the picture would be a plain grey square; use one of: { $expected }
 ky0209-help-suggest = a typo? use `{ $suggestion }`
+ky0210 = a `{ $found }` has no display for `shows`: the words would appear nowhere
+ky0210-help = only a `QueueScreen` shows them; delete `shows`, or put the words in the step's prompt

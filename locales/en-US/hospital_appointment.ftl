@@ -8,6 +8,7 @@ hosp-st-card-reader = Card reader
 hosp-st-counter = Registration and payment counter
 hosp-st-pharmacy = Pharmacy
 hosp-st-queue-screen = Queue screen
+hosp-queue-call = 12 Wang*lan, internal medicine room 3
 hosp-st-seats = Waiting seats
 hosp-st-room-door = Internal medicine, room 3
 # Phone screens

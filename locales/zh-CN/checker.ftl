@@ -236,3 +236,5 @@ ky0208-help-suggest = 是不是写错了？改成 `{ $suggestion }`
 ky0209 = 不认识的图片名 `{ $found }`
 ky0209-help = 这里只会显示一块灰色；改成这些图片名中的一个：{ $expected }
 ky0209-help-suggest = 是不是写错了？改成 `{ $suggestion }`
+ky0210 = `{ $found }` 没有可以显示 `shows` 的屏幕，这些字哪里都不会出现
+ky0210-help = 只有叫号屏 `QueueScreen` 会显示；删掉 `shows`，或者把这些字写进这一步的提示里

@@ -8,6 +8,7 @@ hosp-st-card-reader = 读卡器
 hosp-st-counter = 挂号收费窗口
 hosp-st-pharmacy = 药房
 hosp-st-queue-screen = 叫号屏
+hosp-queue-call = 12号 王*兰 内科3诊室
 hosp-st-seats = 候诊座位
 hosp-st-room-door = 内科 3 诊室
 # 手机界面

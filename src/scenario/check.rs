@@ -154,6 +154,13 @@ impl<'a> Checker<'a> {
             let p = root.field("stations").index(i);
             self.check_id(&p.field("id"), &st.id, &mut seen);
             self.msg(p.field("label"), &st.label);
+            if let Some(shows) = &st.shows {
+                self.msg(p.field("shows"), shows);
+                if !st.kind.shows_words() {
+                    let kind = format!("{:?}", st.kind);
+                    self.emit(Code::ShowsNothing, &p.field("shows")).args_mut(&[("found", &kind)]);
+                }
+            }
         }
     }
 

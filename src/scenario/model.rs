@@ -159,6 +159,18 @@ pub struct Station {
     /// Which way it faces, in degrees around the vertical axis.
     #[serde(default)]
     pub facing: f32,
+    /// What its display shows, in big letters, in place of its name: the call on a queue
+    /// screen (`12号 王*兰 内科3诊室`), so the learner finds on it what the step tells them to
+    /// look for. Only a `QueueScreen` has such a display (KY0210 otherwise).
+    #[serde(default)]
+    pub shows: Option<MsgId>,
+}
+
+impl StationKind {
+    /// Whether its model has a display that shows a station's `shows` words.
+    pub fn shows_words(self) -> bool {
+        self == StationKind::QueueScreen
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

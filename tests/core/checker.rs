@@ -245,6 +245,50 @@ fn a_message_missing_in_one_language_names_that_language() {
     std::fs::remove_dir_all(&root).ok();
 }
 
+#[test]
+fn words_a_station_shows_are_checked_and_only_a_queue_screen_shows_them() {
+    let root = std::env::temp_dir().join(format!("kuayue-shows-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let fixtures = repo().join("tests/fixtures");
+    for lang in ["zh-CN", "en-US"] {
+        std::fs::create_dir_all(root.join("locales").join(lang)).unwrap();
+        let file = format!("locales/{lang}/fixture.ftl");
+        std::fs::copy(fixtures.join(&file), root.join(&file)).unwrap();
+    }
+    std::fs::create_dir_all(root.join("scenarios")).unwrap();
+    let base = std::fs::read_to_string(fixtures.join("good/fixture_base.ron")).unwrap();
+    let kiosk = r#"Station(id: "kiosk", kind: Kiosk, label: "fx-kiosk", position: (1.0, 0.0, -2.0)),"#;
+    assert!(base.contains(kiosk));
+    let check = |station: &str| {
+        let text = base.replace(kiosk, &format!("{kiosk}\n        {station}"));
+        std::fs::write(root.join("scenarios/fixture_base.ron"), &text).unwrap();
+        let diagnostics = check_file(&root.join("scenarios/fixture_base.ron"));
+        let line = text.lines().position(|l| l.contains("shows:")).unwrap() + 1;
+        (diagnostics, line)
+    };
+    // On a queue screen, with words in every language: nothing to say.
+    let (diagnostics, _) = check(
+        r#"Station(id: "board", kind: QueueScreen, label: "fx-kiosk", position: (0.0, 2.2, -4.0), shows: "fx-third"),"#,
+    );
+    assert!(diagnostics.iter().all(|d| d.code != Code::ShowsNothing && !d.is_error()), "{diagnostics:#?}");
+    // Words that do not exist: an error, where `shows` is written.
+    let (diagnostics, line) = check(
+        r#"Station(id: "board", kind: QueueScreen, label: "fx-kiosk", position: (0.0, 2.2, -4.0), shows: "fx-thrid"),"#,
+    );
+    let missing: Vec<_> = diagnostics.iter().filter(|d| d.code == Code::MissingMessage).collect();
+    assert!(!missing.is_empty() && missing.iter().all(|d| d.args["found"] == "fx-thrid"), "{diagnostics:#?}");
+    assert_eq!(missing[0].line_col().map(|(l, _)| l), Some(line));
+    // On seats, which have no display: a warning that the words would appear nowhere.
+    let (diagnostics, line) = check(
+        r#"Station(id: "board", kind: Seats, label: "fx-kiosk", position: (0.0, 0.0, -4.0), shows: "fx-third"),"#,
+    );
+    let nowhere: Vec<_> = diagnostics.iter().filter(|d| d.code == Code::ShowsNothing).collect();
+    assert_eq!(nowhere.len(), 1, "{diagnostics:#?}");
+    assert_eq!((nowhere[0].severity(), nowhere[0].args["found"].as_str()), (Severity::Warning, "Seats"));
+    assert_eq!(nowhere[0].line_col().map(|(l, _)| l), Some(line));
+    std::fs::remove_dir_all(&root).ok();
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 

@@ -545,6 +545,7 @@ mod plays {
                 label: format!("g-st{i}"),
                 position: (i as f32 * 2.0 - 2.0, 0.0, -2.0),
                 facing: 0.0,
+                shows: None,
             })
             .collect();
         let kiosk = stations.iter().find(|s| s.kind == StationKind::Kiosk).map(|s| s.id.clone());

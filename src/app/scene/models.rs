@@ -32,6 +32,9 @@ pub enum Writing {
     Number,
     /// Fixed characters: letters that no task names (every one is in the shipped font).
     Chars(&'static str),
+    /// What the station's display shows (its `shows` words: a queue screen's call), else
+    /// its name.
+    Shows,
     /// A payment QR code (drawn, not readable).
     Qr,
 }
@@ -295,7 +298,7 @@ fn queue_screen() -> Model {
     Model::plain(
         vec![
             block([1.6, 0.9, 0.08], [0.0, 0.45, -0.04], DARK),
-            sign(Writing::Label, [1.46, 0.5], [0.0, 0.55, 0.005], GLASS),
+            sign(Writing::Shows, [1.46, 0.5], [0.0, 0.55, 0.005], GLASS),
             block([1.46, 0.16, 0.01], [0.0, 0.17, 0.0], BLUE),
         ],
         0.9,

@@ -172,6 +172,7 @@ fn build_environment(
             if let Shape::Sign(writing) = p.shape {
                 let words = match writing {
                     Writing::Label => Some(label.clone()),
+                    Writing::Shows => Some(station.shows.as_ref().map_or_else(|| label.clone(), |m| words.say(m))),
                     Writing::Number => Some(number.clone()),
                     Writing::Chars(chars) => Some(chars.to_owned()),
                     Writing::Qr => None,
