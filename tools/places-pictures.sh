@@ -21,6 +21,10 @@ social_card_bank:set_pin:1:bank-pin-pad-screen
 taxi_call:check_plate:1:street-taxi
 bus_ride_code:board_bus:2:bus-stop bus-card-reader
 market_pay_code:go_to_stall:2:market-stall market-qr-stand"
+# ONLY="task …": just those tasks' pictures.
+if [ -n "${ONLY:-}" ]; then
+  SHOTS=$(grep -E "^($(tr ' ' '|' <<<"$ONLY")):" <<<"$SHOTS" || true)
+fi
 for size in $SIZES; do
   for lang in $LANGS; do
     mkdir -p "$OUT/$size/$lang"
