@@ -219,21 +219,27 @@ fn a_missing_voice_clip_is_a_warning_that_counts_what_is_missing() {
     std::fs::remove_dir_all(&root).ok();
 }
 
-#[test]
-fn a_message_missing_in_one_language_names_that_language() {
-    let root = std::env::temp_dir().join(format!("kuayue-locale-{}", std::process::id()));
+/// A new project folder (`kuayue-<name>-<pid>` in the temporary folder) with the fixture's
+/// words in both languages and an empty `scenarios/`.
+fn project_with_fixture_words(name: &str) -> std::path::PathBuf {
+    let root = std::env::temp_dir().join(format!("kuayue-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&root);
-    let fixtures = repo().join("tests/fixtures");
     for lang in ["zh-CN", "en-US"] {
         std::fs::create_dir_all(root.join("locales").join(lang)).unwrap();
-        let mut text = std::fs::read_to_string(fixtures.join("locales").join(lang).join("fixture.ftl")).unwrap();
-        if lang == "en-US" {
-            text = text.replace("fx-third = Third\n", "");
-        }
-        std::fs::write(root.join("locales").join(lang).join("fixture.ftl"), text).unwrap();
+        let file = format!("locales/{lang}/fixture.ftl");
+        std::fs::copy(repo().join("tests/fixtures").join(&file), root.join(&file)).unwrap();
     }
     std::fs::create_dir_all(root.join("scenarios")).unwrap();
-    let text = std::fs::read_to_string(fixtures.join("good/fixture_base.ron")).unwrap();
+    root
+}
+
+#[test]
+fn a_message_missing_in_one_language_names_that_language() {
+    let root = project_with_fixture_words("locale");
+    let words = root.join("locales/en-US/fixture.ftl");
+    let text = std::fs::read_to_string(&words).unwrap();
+    std::fs::write(&words, text.replace("fx-third = Third\n", "")).unwrap();
+    let text = std::fs::read_to_string(repo().join("tests/fixtures/good/fixture_base.ron")).unwrap();
     std::fs::write(root.join("scenarios/fixture_base.ron"), &text).unwrap();
     let diagnostics = check_file(&root.join("scenarios/fixture_base.ron"));
     let missing: Vec<_> = diagnostics.iter().filter(|d| d.code == Code::MissingMessage).collect();
@@ -247,16 +253,8 @@ fn a_message_missing_in_one_language_names_that_language() {
 
 #[test]
 fn words_a_station_shows_are_checked_and_only_a_queue_screen_shows_them() {
-    let root = std::env::temp_dir().join(format!("kuayue-shows-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    let fixtures = repo().join("tests/fixtures");
-    for lang in ["zh-CN", "en-US"] {
-        std::fs::create_dir_all(root.join("locales").join(lang)).unwrap();
-        let file = format!("locales/{lang}/fixture.ftl");
-        std::fs::copy(fixtures.join(&file), root.join(&file)).unwrap();
-    }
-    std::fs::create_dir_all(root.join("scenarios")).unwrap();
-    let base = std::fs::read_to_string(fixtures.join("good/fixture_base.ron")).unwrap();
+    let root = project_with_fixture_words("shows");
+    let base = std::fs::read_to_string(repo().join("tests/fixtures/good/fixture_base.ron")).unwrap();
     let kiosk = r#"Station(id: "kiosk", kind: Kiosk, label: "fx-kiosk", position: (1.0, 0.0, -2.0)),"#;
     assert!(base.contains(kiosk));
     let check = |station: &str| {

@@ -90,9 +90,7 @@ pub fn caption_clear_of(keep_clear: &[Vec3]) -> Transform {
         return caption_pose(PLACES[0].0, PLACES[0].1);
     };
     let covered = |pose: &Transform| {
-        let (w, h) = (CAPTION_WIDTH_M / 2.0, CAPTION_WIDTH_M * CAPTION_ASPECT / 2.0);
-        let corners = [(-w, -h), (w, -h), (-w, h), (w, h)].map(|(x, y)| pose.transform_point(Vec3::new(x, y, 0.0)));
-        let [a, b, c, d] = view_extent(corners).unwrap_or_default();
+        let [a, b, c, d] = view_extent(caption_corners(pose)).unwrap_or_default();
         let m = 2.0;
         let across = (b.min(right + m) - a.max(left - m)).max(0.0);
         let high = (d.min(up + m) - c.max(down - m)).max(0.0);
@@ -105,6 +103,12 @@ pub fn caption_clear_of(keep_clear: &[Vec3]) -> Transform {
         .or_else(|| poses.iter().min_by(|a, b| covered(a).total_cmp(&covered(b))))
         .copied()
         .unwrap_or_default()
+}
+
+/// The caption panel's corners where it is placed at `pose`.
+pub fn caption_corners(pose: &Transform) -> [Vec3; 4] {
+    let (w, h) = (CAPTION_WIDTH_M / 2.0, CAPTION_WIDTH_M * CAPTION_ASPECT / 2.0);
+    [(-w, -h), (w, -h), (-w, h), (w, h)].map(|(x, y)| pose.transform_point(Vec3::new(x, y, 0.0)))
 }
 
 /// The tracking root for an eye at `eye` looking at `look`: there, turned about the vertical.
@@ -152,9 +156,7 @@ mod tests {
             [Vec3::new(x0, y0, z), Vec3::new(x1, y0, z), Vec3::new(x0, y1, z), Vec3::new(x1, y1, z)]
         };
         let overlaps = |pose: Transform, keep: &[Vec3]| {
-            let (w, h) = (CAPTION_WIDTH_M / 2.0, CAPTION_WIDTH_M * CAPTION_ASPECT / 2.0);
-            let corners = [(-w, -h), (w, -h), (-w, h), (w, h)].map(|(x, y)| pose.transform_point(Vec3::new(x, y, 0.0)));
-            let [a, b, c, d] = view_extent(corners).unwrap();
+            let [a, b, c, d] = view_extent(caption_corners(&pose)).unwrap();
             let [l, r, dn, up] = view_extent(keep.iter().copied()).unwrap();
             a < r && l < b && c < up && dn < d
         };

@@ -51,8 +51,9 @@ struct Actions {
 #[derive(Component)]
 struct Aim(usize);
 
-/// What points now (logged when it changes).
-#[derive(Resource, Default, PartialEq)]
+/// What points now (a controller or the gaze) and whether the trigger is held, logged when
+/// either changes.
+#[derive(Resource, Default)]
 struct Pointer(Option<&'static str>, Option<bool>);
 
 /// The dot where the ray is.
@@ -237,12 +238,8 @@ fn point(
         let growing = if gazing { dwell.progress(time.elapsed_secs()) } else { 0.0 };
         transform.scale = Vec3::splat(1.0 + 1.5 * growing);
     }
-    let now = Pointing {
-        spot: spot.as_ref(),
-        trigger: controller.as_ref().map(|(_, held)| *held),
-        dwell_due,
-        holding: typing.hold.is_some(),
-    };
+    let trigger = controller.as_ref().map(|(_, held)| *held);
+    let now = Pointing { spot: spot.as_ref(), trigger, dwell_due, holding: typing.hold.is_some() };
     let button = |pos, pressed| egui::Event::PointerButton {
         pos,
         button: egui::PointerButton::Primary,
@@ -250,10 +247,11 @@ fn point(
         modifiers: egui::Modifiers::NONE,
     };
     let by = if gazing { "the look" } else { "the trigger" };
-    if pointer.set_if_neq(Pointer(Some(if controller.is_some() { "a controller" } else { "the gaze" }), pointer.1)) {
-        info!("VR: pointing with {}", pointer.0.unwrap_or_default());
+    let with = if controller.is_some() { "a controller" } else { "the gaze" };
+    if pointer.0 != Some(with) {
+        pointer.0 = Some(with);
+        info!("VR: pointing with {with}");
     }
-    let trigger = controller.as_ref().map(|(_, held)| *held);
     if trigger != pointer.1 {
         pointer.1 = trigger;
         if trigger == Some(true) {

@@ -10,6 +10,15 @@ use bevy_egui::egui;
 /// long enough not to tap by glancing, short enough not to tire the neck.
 pub const DWELL_SECS: f32 = 2.0;
 
+/// How far a steady look wobbles on the screen (logical px of its picture) and is still on the
+/// same spot: for a dwell, and for a look holding a hold-to-talk button.
+const STEADY_PX: f32 = 24.0;
+
+/// Whether two points of the screen are the same spot for a steady look.
+fn steady(a: egui::Pos2, b: egui::Pos2) -> bool {
+    a.distance(b) <= STEADY_PX
+}
+
 /// A place a pointing ray meets: a point of the screen shown (logical px of its picture), or a
 /// machine (its station id).
 #[derive(Debug, Clone, PartialEq)]
@@ -19,11 +28,11 @@ pub enum Spot {
 }
 
 impl Spot {
-    /// The same place for a dwell: the same machine, or within 24 px on the screen (a steady
-    /// look wobbles a little).
+    /// The same place for a dwell: the same machine, or within [`STEADY_PX`] on the screen (a
+    /// steady look wobbles a little).
     pub fn near(&self, other: &Spot) -> bool {
         match (self, other) {
-            (Spot::Screen(a), Spot::Screen(b)) => a.distance(*b) <= 24.0,
+            (Spot::Screen(a), Spot::Screen(b)) => steady(*a, *b),
             (Spot::Station(a), Spot::Station(b)) => a == b,
             _ => false,
         }
@@ -110,7 +119,7 @@ impl Presses {
         };
         let release = |at: egui::Pos2, gaze: bool| {
             // The gaze's press is let go where it began when the look is still there.
-            let near = on_screen.filter(|p| p.distance(at) <= 24.0);
+            let near = on_screen.filter(|p| steady(*p, at));
             Press::ScreenUp(if gaze { near.map(|_| at) } else { on_screen }.unwrap_or(OFF_THE_PICTURE))
         };
         match (self.down.clone(), now.trigger) {
@@ -141,7 +150,7 @@ impl Presses {
             // The gaze: a dwell taps; on a hold-to-talk button the look holds it until it
             // moves away. A controller let go of (or put down) lets its press go too.
             (Some(Down::Screen { at, gaze }), None) => {
-                let still = gaze && now.holding && on_screen.is_some_and(|p| p.distance(at) <= 24.0);
+                let still = gaze && now.holding && on_screen.is_some_and(|p| steady(p, at));
                 if still {
                     Vec::new()
                 } else {
