@@ -64,7 +64,7 @@ impl Library {
 
     /// The core's library, with each file that cannot be played logged; the scenarios that play
     /// in the course's order (by module, then their `order`; see [`crate::scenario::course`]).
-    fn told(mut library: library::Library) -> Library {
+    pub fn told(mut library: library::Library) -> Library {
         library.ready.sort_by_cached_key(|p| crate::scenario::course::place(&*p.scenario));
         for broken in &library.broken {
             let code = broken.problem.as_ref().map(|d| d.code.to_string()).unwrap_or_default();

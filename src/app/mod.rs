@@ -80,12 +80,17 @@ impl Launch {
 pub fn core_plugins(app: &mut App, launch: &Launch) {
     let msg = crate::i18n::Messages::embedded(launch.lang);
     let (records, notices) = services::records::Records::open(&launch.keep, &msg);
+    // `run` has them read already, while the renderer started.
+    if !app.world().contains_resource::<library::Library>() {
+        app.insert_resource(library::Library::load(&launch.project));
+    }
+    if !app.world().contains_resource::<words::Words>() {
+        app.insert_resource(words::Words::load(launch.lang, &launch.project));
+    }
     app.configure_sets(Update, (AppSystems::RecordInput, AppSystems::ApplyCommands, AppSystems::Present).chain())
         .init_resource::<flow::Wake>()
         .insert_resource(ProjectRoot(launch.project.clone()))
         .insert_resource(OutputDir(launch.output_dir.clone()))
-        .insert_resource(words::Words::load(launch.lang, &launch.project))
-        .insert_resource(library::Library::load(&launch.project))
         .insert_resource(records)
         .insert_resource(notices)
         .insert_resource(launch.play.as_ref().map(|(_, o)| o.clone()).unwrap_or_default())
@@ -121,32 +126,26 @@ pub fn core_plugins(app: &mut App, launch: &Launch) {
 pub fn run(launch: Launch) -> ExitCode {
     let msg = crate::i18n::Messages::embedded(launch.lang);
     let log = startup::log_file(&launch.data_dir);
-    startup::on_fault_tell(&msg, log.clone());
-    // The renderer would panic without an adapter: look first, and fall back to a
-    // software one rather than to nothing.
-    let adapters = startup::adapters();
-    let Some(wgpu) = startup::settings_for(&adapters) else { return startup::no_graphics(&msg, &log) };
-    if adapters.iter().all(|a| a.software) {
-        info!("no graphics card driver found: drawing in software ({}), slowly", adapters[0].name);
-    }
+    startup::on_fault_tell(&msg, log);
+    // The message files are read and the course checked (tens of ms) while the renderer starts.
+    let project = launch.project.clone();
+    let course = std::thread::spawn(move || {
+        let (catalog, problems) = crate::i18n::Catalog::load_dirs(&project.locales_dirs());
+        let checked = crate::scenario::library::check_with(&project, &catalog, Vec::new(), &[]);
+        (crate::scenario::library::Library::from_report(checked), catalog, problems)
+    });
     let mut app = App::new();
     let sound = voice::sound_device_present();
-    let mut plugins = DefaultPlugins
-        .build()
-        .set(WindowPlugin {
-            primary_window: Some(Window {
-                title: "跨越 kuayue".into(),
-                // The X11 class / Wayland app id: the menu entry (kuayue.desktop) and its icon.
-                name: Some("kuayue".into()),
-                resolution: launch.play.as_ref().and_then(|(_, o)| o.window).unwrap_or((1280, 720)).into(),
-                ..default()
-            }),
+    let mut plugins = DefaultPlugins.build().set(WindowPlugin {
+        primary_window: Some(Window {
+            title: "跨越 kuayue".into(),
+            // The X11 class / Wayland app id: the menu entry (kuayue.desktop) and its icon.
+            name: Some("kuayue".into()),
+            resolution: launch.play.as_ref().and_then(|(_, o)| o.window).unwrap_or((1280, 720)).into(),
             ..default()
-        })
-        .set(bevy::render::RenderPlugin {
-            render_creation: bevy::render::settings::RenderCreation::Automatic(Box::new(wgpu)),
-            ..default()
-        });
+        }),
+        ..default()
+    });
     if !sound {
         // Nothing to open: the voice logs what it would say and captions carry every line.
         plugins = plugins.disable::<bevy::audio::AudioPlugin>();
@@ -160,7 +159,8 @@ pub fn run(launch: Launch) -> ExitCode {
         warn!("{words}");
         eprintln!("{words}");
     }
-    app.add_plugins(plugins).insert_resource(voice::Sound(sound)).add_plugins(bevy_egui::EguiPlugin::default());
+    startup::starting_renderer(|| app.add_plugins(plugins));
+    app.insert_resource(voice::Sound(sound)).add_plugins(bevy_egui::EguiPlugin::default());
     // After OpenXR's plugins: they make the schedules (such as the one that suggests the
     // controllers' bindings) that ours add to; added before, they were replaced by empty ones.
     #[cfg(feature = "vr")]
@@ -170,6 +170,10 @@ pub fn run(launch: Launch) -> ExitCode {
     app
         // A warm, light background behind the menus.
         .insert_resource(ClearColor(Color::srgb(0.93, 0.90, 0.84)));
+    // A fault while reading was told by the hook already; it ends the app here.
+    let (course, catalog, problems) = course.join().expect("the course was read");
+    app.insert_resource(library::Library::told(course));
+    app.insert_resource(words::Words::read(launch.lang, catalog, &problems));
     core_plugins(&mut app, &launch);
     app.add_plugins((
         theme::fonts_plugin,

@@ -1,55 +1,28 @@
-//! Before the window opens: finds a graphics adapter to draw with — the computer's
-//! own first, else a software one (Mesa's lavapipe on Linux, WARP on Windows) — and,
-//! when there is none or the app stops on a fault, says so in plain words in a native
-//! message box and writes a log in the data folder. A centre PC shows no console (on
-//! Windows none exists), so a panic's backtrace would reach nobody.
+//! When the app cannot start drawing or stops on a fault: says so in plain words in a
+//! native message box and writes a log in the data folder. A centre PC shows no console
+//! (on Windows none exists), so a panic's backtrace would reach nobody.
+//!
+//! The renderer picks its graphics adapter itself — the computer's own first, else a
+//! software one (Mesa's lavapipe on Linux, WARP on Windows), which wgpu takes last but
+//! takes. Looking for adapters before the window as well cost every start 65–80 ms
+//! (lavapipe is set up once per look; docs/benchmarks.md), so the look is made only when
+//! the renderer could not start: then it tells "no graphics driver" from any other fault.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use bevy::render::settings::WgpuSettings;
-
 use crate::i18n::Messages;
 
-/// A graphics adapter the renderer can draw with.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Adapter {
-    pub name: String,
-    pub backend: wgpu::Backend,
-    /// Drawn by the processor (lavapipe, WARP): works everywhere, slowly.
-    pub software: bool,
-}
-
-/// The adapters this computer offers through the backends kuayue is built with
-/// (Vulkan; on Windows also DirectX 12), hardware first. `WGPU_BACKEND` narrows them.
-pub fn adapters() -> Vec<Adapter> {
+/// Whether this computer offers any graphics adapter, hardware or software, through the
+/// backends kuayue is built with (Vulkan; on Windows also DirectX 12; `WGPU_BACKEND`
+/// narrows them). Asked only when the renderer could not start (see [`starting_renderer`]).
+pub fn any_adapter() -> bool {
     let backends = wgpu::Backends::from_env().unwrap_or(wgpu::Backends::all());
     let mut descriptor = wgpu::InstanceDescriptor::new_without_display_handle();
     descriptor.backends = backends;
     let instance = wgpu::Instance::new(descriptor);
-    let mut found: Vec<Adapter> = bevy::tasks::block_on(instance.enumerate_adapters(backends))
-        .into_iter()
-        .map(|adapter| {
-            let info = adapter.get_info();
-            Adapter { name: info.name, backend: info.backend, software: info.device_type == wgpu::DeviceType::Cpu }
-        })
-        .collect();
-    found.sort_by_key(|a| a.software);
-    found
-}
-
-/// The renderer's settings for the best of `adapters`, or `None` when there is none.
-/// Only software adapters: ask for the fallback adapter on its backend, which wgpu
-/// otherwise may pass over (WARP on a Windows PC without a display driver).
-pub fn settings_for(adapters: &[Adapter]) -> Option<WgpuSettings> {
-    let best = adapters.first()?;
-    let mut settings = WgpuSettings::default();
-    if best.software {
-        settings.backends = Some(best.backend.into());
-        settings.force_fallback_adapter = true;
-    }
-    Some(settings)
+    !bevy::tasks::block_on(instance.enumerate_adapters(backends)).is_empty()
 }
 
 /// Where the app writes what went wrong: `<data folder>/logs/kuayue.log`.
@@ -86,25 +59,50 @@ pub fn tell(title: &str, text: &str) {
     }
 }
 
-/// No adapter at all: what is missing and what to tell the centre's IT person,
-/// written to the log and shown. The exit code the app then ends with.
-pub fn no_graphics(msg: &Messages, log: &Path) -> std::process::ExitCode {
+/// The exit code of a start without any graphics adapter.
+pub const NO_GRAPHICS_EXIT: i32 = 3;
+
+/// True while the renderer is being made (Bevy's render plugin asks wgpu for an adapter
+/// and panics when there is none).
+static STARTING_RENDERER: AtomicBool = AtomicBool::new(false);
+
+/// Runs `make` (adding the plugins that make the renderer) so that a fault inside it
+/// on a computer without any graphics adapter is told as that, not as a crash.
+pub fn starting_renderer<T>(make: impl FnOnce() -> T) -> T {
+    STARTING_RENDERER.store(true, Ordering::SeqCst);
+    let made = make();
+    STARTING_RENDERER.store(false, Ordering::SeqCst);
+    made
+}
+
+/// What to tell when there is no adapter at all: the title and the words for the
+/// centre's IT person, naming `log` (or "-" when it could not be written).
+fn no_graphics_words(msg: &Messages, log: &str) -> (String, String) {
     let os = if cfg!(windows) { "windows" } else { "linux" };
-    let logged = write_log(log, "no graphics adapter: no Vulkan or DirectX 12 device, hardware or software");
-    let where_ = logged.map_or_else(|| "-".to_owned(), |p| p.display().to_string());
-    let text = msg.get("gpu-none-body", &[("os".to_owned(), os.to_owned()), ("log".to_owned(), where_)].into());
-    tell(&msg.text("gpu-none-title"), &text);
-    std::process::ExitCode::from(3)
+    let text = msg.get("gpu-none-body", &[("os".to_owned(), os.to_owned()), ("log".to_owned(), log.to_owned())].into());
+    (msg.text("gpu-none-title"), text)
 }
 
 /// From now on a fault (a panic anywhere) is written to the log with its details and
-/// told once in plain words; Rust's own report still goes to standard error.
+/// told once in plain words; Rust's own report still goes to standard error. A fault
+/// while the renderer is made on a computer with no graphics adapter at all is told as
+/// what is missing instead (no report, no backtrace), and the app ends with
+/// [`NO_GRAPHICS_EXIT`].
 pub fn on_fault_tell(msg: &Messages, log: PathBuf) {
     static TOLD: AtomicBool = AtomicBool::new(false);
     let title = msg.text("fault-title");
     let body = msg.get("fault-body", &[("log".to_owned(), log.display().to_string())].into());
+    // The hook keeps words, not the message files: the no-graphics text with the log's
+    // path, and with "-" for when the log cannot be written.
+    let no_graphics = [no_graphics_words(msg, &log.display().to_string()), no_graphics_words(msg, "-")];
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        if STARTING_RENDERER.load(Ordering::SeqCst) && !any_adapter() {
+            let logged = write_log(&log, "no graphics adapter: no Vulkan or DirectX 12 device, hardware or software");
+            let (title, text) = &no_graphics[usize::from(logged.is_none())];
+            tell(title, text);
+            std::process::exit(NO_GRAPHICS_EXIT);
+        }
         default(info);
         let backtrace = std::backtrace::Backtrace::force_capture();
         write_log(&log, &format!("kuayue {} stopped: {info}\n{backtrace}", env!("CARGO_PKG_VERSION")));
@@ -117,18 +115,6 @@ pub fn on_fault_tell(msg: &Messages, log: PathBuf) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn software_adapters_are_asked_for_as_the_fallback() {
-        let gpu = Adapter { name: "Intel UHD".into(), backend: wgpu::Backend::Vulkan, software: false };
-        let cpu = Adapter { name: "llvmpipe".into(), backend: wgpu::Backend::Vulkan, software: true };
-        assert!(settings_for(&[]).is_none());
-        let hardware = settings_for(&[gpu, cpu.clone()]).unwrap();
-        assert!(!hardware.force_fallback_adapter);
-        let software = settings_for(&[cpu]).unwrap();
-        assert!(software.force_fallback_adapter);
-        assert_eq!(software.backends, Some(wgpu::Backends::VULKAN));
-    }
 
     #[test]
     fn the_log_is_appended_in_the_data_folder() {

@@ -20,6 +20,11 @@ impl Words {
     /// The app's words and the project's message files in `lang`.
     pub fn load(lang: Lang, project: &Project) -> Words {
         let (scenarios, problems) = Catalog::load_dirs(&project.locales_dirs());
+        Words::read(lang, scenarios, &problems)
+    }
+
+    /// The app's words and message files already read, their problems logged.
+    pub fn read(lang: Lang, scenarios: Catalog, problems: &[crate::diagnostic::Diagnostic]) -> Words {
         for p in problems {
             warn!("message file problem {} in {}", p.code, p.file);
         }
