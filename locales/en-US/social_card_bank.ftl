@@ -5,6 +5,10 @@ card-st-phone = Your phone
 card-st-ticket-machine = Ticket machine
 card-st-seats = Waiting seats
 card-st-queue-screen = Queue screen
+# What the queue screen shows: someone else's call, the one before the learner's, the learner's.
+card-queue-earlier = A029 to window 1
+card-queue-next = A031 to window 2
+card-queue-yours = A032 to window 3
 card-st-counter-1 = Window 1 Business customers
 card-st-counter-3 = Window 3 Personal customers
 card-st-id-tray = Document tray

@@ -5,6 +5,10 @@ card-st-phone = 您的手机
 card-st-ticket-machine = 取号机
 card-st-seats = 等候座位
 card-st-queue-screen = 叫号屏
+# 叫号屏上的字：先是别人的号，然后是前一个号，最后是学员自己的号。
+card-queue-earlier = 请A029号到1号窗口
+card-queue-next = 请A031号到2号窗口
+card-queue-yours = 请A032号到3号窗口
 card-st-counter-1 = 1 号窗口 对公业务
 card-st-counter-3 = 3 号窗口 个人业务
 card-st-id-tray = 证件传递口

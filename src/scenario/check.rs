@@ -509,6 +509,17 @@ impl<'a> Checker<'a> {
             {
                 self.trap(&p.field("trap"), step, trap, screen);
             }
+            for (k, shown) in step.shows.iter().enumerate() {
+                let sp = p.field("shows").index(k);
+                self.station_ref(&sp.field("station"), &shown.station);
+                self.msg(sp.field("words"), &shown.words);
+                if let Some(station) = self.s().station(&shown.station)
+                    && !station.kind.shows_words()
+                {
+                    let kind = format!("{:?}", station.kind);
+                    self.emit(Code::ShowsNothing, &sp.field("station")).args_mut(&[("found", &kind)]);
+                }
+            }
         }
     }
 

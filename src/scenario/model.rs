@@ -686,6 +686,21 @@ pub struct Step {
     pub end: bool,
     #[serde(default)]
     pub trap: Option<Trap>,
+    /// Displays whose words change when this step begins: the queue screen calling the next
+    /// number while the learner waits. They keep the new words until a later step on the way
+    /// taken changes them again (before any step has, a station shows its own `shows`).
+    #[serde(default)]
+    pub shows: Vec<Shown>,
+}
+
+/// A station's display showing other words from a step on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Shown {
+    /// The station whose display it is (a `QueueScreen`; KY0210 otherwise).
+    pub station: String,
+    /// The message it shows, in big letters.
+    pub words: MsgId,
 }
 
 impl Widget {

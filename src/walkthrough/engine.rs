@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::hints::{self, TRAINER_LEVEL};
 use super::types::*;
-use crate::scenario::{Expect, Scenario};
+use crate::scenario::{Expect, MsgId, Scenario};
 use crate::senior;
 
 /// Tunables of the engine.
@@ -108,6 +108,19 @@ impl Walkthrough {
 
     pub fn scenario(&self) -> &Arc<Scenario> {
         &self.scenario
+    }
+
+    /// What `station`'s display shows now: the words of the latest step on the way taken
+    /// (the current one included) that changed them, else the station's own `shows`.
+    pub fn display_words(&self, station: &str) -> Option<&MsgId> {
+        let s = &self.scenario;
+        let current = self.current.as_ref().map(|c| &s.steps[c.index]);
+        let taken = self.records.iter().rev().filter_map(|r| s.step_index(&r.step).map(|i| &s.steps[i]));
+        current
+            .into_iter()
+            .chain(taken)
+            .find_map(|step| step.shows.iter().find(|shown| shown.station == station).map(|shown| &shown.words))
+            .or_else(|| s.station(station)?.shows.as_ref())
     }
 
     /// Records of the steps finished so far in this run.

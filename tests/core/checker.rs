@@ -287,6 +287,44 @@ fn words_a_station_shows_are_checked_and_only_a_queue_screen_shows_them() {
     std::fs::remove_dir_all(&root).ok();
 }
 
+/// A step that changes what a display shows: its station must be there and have a display,
+/// and its words are checked like every message, each problem where it is written.
+#[test]
+fn a_steps_shows_names_a_station_with_a_display_and_words_that_exist() {
+    let root = project_with_fixture_words("step-shows");
+    let base = std::fs::read_to_string(repo().join("tests/fixtures/good/fixture_base.ron")).unwrap();
+    let kiosk = r#"Station(id: "kiosk", kind: Kiosk, label: "fx-kiosk", position: (1.0, 0.0, -2.0)),"#;
+    let board = r#"Station(id: "board", kind: QueueScreen, label: "fx-kiosk", position: (0.0, 2.2, -4.0)),"#;
+    let second = r#"action: Enter(field: "code", value: "123456"),"#;
+    assert!(base.contains(kiosk) && base.contains(second));
+    let check = |shown: &str| {
+        let text = base
+            .replace(kiosk, &format!("{kiosk}\n        {board}"))
+            .replace(second, &format!("{second}\n            shows: [{shown}],"));
+        std::fs::write(root.join("scenarios/fixture_base.ron"), &text).unwrap();
+        let diagnostics = check_file(&root.join("scenarios/fixture_base.ron"));
+        let line = text.lines().position(|l| l.contains("shows: [")).unwrap() + 1;
+        (diagnostics, line)
+    };
+    let (diagnostics, _) = check(r#"(station: "board", words: "fx-third")"#);
+    assert!(diagnostics.iter().all(|d| !d.is_error() && d.code != Code::ShowsNothing), "{diagnostics:#?}");
+    let (diagnostics, line) = check(r#"(station: "bored", words: "fx-third")"#);
+    let unknown: Vec<_> = diagnostics.iter().filter(|d| d.code == Code::UnknownStation).collect();
+    assert_eq!(unknown.len(), 1, "{diagnostics:#?}");
+    assert_eq!(unknown[0].args.get("suggestion").map(String::as_str), Some("board"));
+    assert_eq!(unknown[0].line_col().map(|(l, _)| l), Some(line));
+    let (diagnostics, line) = check(r#"(station: "board", words: "fx-thrid")"#);
+    let missing: Vec<_> = diagnostics.iter().filter(|d| d.code == Code::MissingMessage).collect();
+    assert!(!missing.is_empty() && missing.iter().all(|d| d.args["found"] == "fx-thrid"), "{diagnostics:#?}");
+    assert_eq!(missing[0].line_col().map(|(l, _)| l), Some(line));
+    let (diagnostics, line) = check(r#"(station: "kiosk", words: "fx-third")"#);
+    let nowhere: Vec<_> = diagnostics.iter().filter(|d| d.code == Code::ShowsNothing).collect();
+    assert_eq!(nowhere.len(), 1, "{diagnostics:#?}");
+    assert_eq!((nowhere[0].severity(), nowhere[0].args["found"].as_str()), (Severity::Warning, "Kiosk"));
+    assert_eq!(nowhere[0].line_col().map(|(l, _)| l), Some(line));
+    std::fs::remove_dir_all(&root).ok();
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 

@@ -639,6 +639,7 @@ mod plays {
                     next: seed.next.map(|k| format!("step{}", k % n)),
                     end: seed.end,
                     trap,
+                    shows: Vec::new(),
                 }
             })
             .collect();

@@ -408,3 +408,25 @@ fn the_step_counter_follows_the_usual_path_however_a_step_is_reached() {
     let at = |id: &str| s.step_number(s.step_index(id).unwrap());
     assert_eq!(at("ask_cashier"), at("check_bill"));
 }
+
+/// The bank's queue screen calls someone else's number, then the one before the learner's
+/// while they wait, then theirs: what it shows follows the steps on the way taken, also when
+/// a trainer opens a later step, and starts over with the practice.
+#[test]
+fn the_queue_screen_calls_the_next_number_while_the_learner_waits() {
+    let s = seed("social_card_bank");
+    let board = |w: &Walkthrough| w.display_words("queue_screen").cloned();
+    let mut w = start(&s);
+    assert_eq!(board(&w).as_deref(), Some("card-queue-earlier"));
+    play_to(&mut w, "wait_call");
+    assert_eq!(board(&w).as_deref(), Some("card-queue-next"));
+    play_to(&mut w, "go_counter");
+    assert_eq!(board(&w).as_deref(), Some("card-queue-yours"));
+    do_current(&mut w);
+    assert_eq!(board(&w).as_deref(), Some("card-queue-yours"), "later steps keep the call");
+    let (opened, _) = Walkthrough::start_at(Arc::clone(&s), Config::default(), "hand_id").unwrap();
+    assert_eq!(board(&opened).as_deref(), Some("card-queue-yours"));
+    w.apply(Action::Restart);
+    assert_eq!(board(&w).as_deref(), Some("card-queue-earlier"));
+    assert_eq!(w.display_words("seats"), None, "a station without a display shows nothing");
+}

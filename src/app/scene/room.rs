@@ -11,11 +11,11 @@ use super::display::{Face, ScreenCanvas};
 use super::flat::FlatMaterial;
 use super::models::{self, Part, Shape, Writing, decor, model};
 use super::picture::PictureMaterial;
-use super::signs::{SignAtlas, start_painting};
+use super::signs::{Board, SignAtlas, SignPainter, paint_again, rewrite, start_painting};
 use crate::app::flow::AppSystems;
 use crate::app::flow::Screen;
 use crate::app::phone::guide::Pulse;
-use crate::app::walkthrough::{Active, LearnerAction};
+use crate::app::walkthrough::{Active, LearnerAction, StepEntered};
 use crate::app::words::Words;
 use crate::scenario::Environment;
 use crate::senior::Rgb;
@@ -36,8 +36,42 @@ pub struct StationModel {
 pub(super) fn plugin(app: &mut App) {
     app.add_plugins(MeshPickingPlugin).add_systems(OnEnter(Screen::Walkthrough), build_environment).add_systems(
         Update,
-        (glow_target_station, point_at_small_targets).in_set(AppSystems::Present).run_if(in_state(Screen::Walkthrough)),
+        (glow_target_station, point_at_small_targets, follow_calls)
+            .in_set(AppSystems::Present)
+            .run_if(in_state(Screen::Walkthrough)),
     );
+}
+
+/// What a station's display shows now (a queue screen's call, as the walkthrough has got
+/// to), else its name.
+fn board_words(active: &Active, words: &Words, station: &crate::scenario::Station) -> String {
+    active.engine.display_words(&station.id).map_or_else(|| words.say(&station.label), |m| words.say(m))
+}
+
+/// A queue screen calls the next number: when a step changes what a display shows, the
+/// signs are painted again with the new words.
+fn follow_calls(
+    mut commands: Commands,
+    mut entered: MessageReader<StepEntered>,
+    active: Option<Res<Active>>,
+    words: Res<Words>,
+    mut atlas: ResMut<SignAtlas>,
+    painters: Query<(), With<SignPainter>>,
+) {
+    if entered.read().count() == 0 {
+        return;
+    }
+    let Some(active) = active else { return };
+    let scenario = active.scenario();
+    let mut changed = false;
+    for Board { strip, station } in atlas.boards.clone() {
+        if let Some(station) = scenario.station(&station) {
+            changed |= rewrite(&mut atlas, strip, board_words(&active, &words, station));
+        }
+    }
+    if changed {
+        paint_again(&mut commands, &mut atlas, !painters.is_empty());
+    }
 }
 
 fn palette(environment: Environment) -> (Color, Color) {
@@ -172,12 +206,16 @@ fn build_environment(
             if let Shape::Sign(writing) = p.shape {
                 let words = match writing {
                     Writing::Label => Some(label.clone()),
-                    Writing::Shows => Some(station.shows.as_ref().map_or_else(|| label.clone(), |m| words.say(m))),
+                    Writing::Shows => Some(board_words(&active, &words, station)),
                     Writing::Number => Some(number.clone()),
                     Writing::Chars(chars) => Some(chars.to_owned()),
                     Writing::Qr => None,
                 };
-                strips.push(atlas.add(words, srgb_bytes(p.colour), p.size.truncate()));
+                let strip = atlas.add(words, srgb_bytes(p.colour), p.size.truncate());
+                if writing == Writing::Shows {
+                    atlas.boards.push(Board { strip, station: station.id.clone() });
+                }
+                strips.push(strip);
             }
         }
     }
