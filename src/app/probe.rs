@@ -46,6 +46,7 @@ pub(super) fn plugin(app: &mut App) {
             report_screen.run_if(state_changed::<Screen>),
             report_walkthrough,
             report_target.run_if(in_state(Screen::Walkthrough)),
+            report_boards.run_if(in_state(Screen::Walkthrough)),
             report_voice,
             report_records,
             report_focus,
@@ -125,6 +126,27 @@ fn report_records(mut written: MessageReader<super::services::records::RecordWri
 /// Where each step's target is on screen (logical px), once per step, once it
 /// has stayed put for half a second and 5 frames (the camera and layout have
 /// settled). Until then the probe keeps frames coming ten times a second.
+/// What the room's displays show, once it is painted: each board whose words differ from
+/// those last reported.
+fn report_boards(
+    atlas: Res<crate::app::scene::signs::SignAtlas>,
+    active: Option<Res<Active>>,
+    mut reported: Local<std::collections::HashMap<String, String>>,
+    mut report: ResMut<Report>,
+) {
+    if atlas.painted < crate::app::scene::signs::PAINT_FRAMES {
+        return;
+    }
+    let step = active.as_ref().and_then(|a| a.view.step.clone());
+    for board in &atlas.boards {
+        let Some(words) = atlas.strips.get(board.strip).and_then(|s| s.words.clone()) else { continue };
+        if reported.get(&board.station) != Some(&words) {
+            report.write(json!({ "event": "board", "station": board.station, "words": words, "step": step }));
+            reported.insert(board.station.clone(), words);
+        }
+    }
+}
+
 fn report_target(
     time: Res<Time<Real>>,
     active: Option<Res<Active>>,

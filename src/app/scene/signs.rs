@@ -72,7 +72,7 @@ pub struct SignPass;
 pub struct SignPainter;
 
 /// Frames painted before the painter stops.
-const PAINT_FRAMES: u32 = 4;
+pub const PAINT_FRAMES: u32 = 4;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<SignAtlas>()
