@@ -126,10 +126,11 @@ fn report_records(mut written: MessageReader<super::services::records::RecordWri
 /// Where each step's target is on screen (logical px), once per step, once it
 /// has stayed put for half a second and 5 frames (the camera and layout have
 /// settled). Until then the probe keeps frames coming ten times a second.
-/// What the room's displays show, once it is painted: each board whose words differ from
-/// those last reported.
+/// What the room's displays show, once the signs are painted: each display whose words
+/// differ from those last reported.
 fn report_boards(
     atlas: Res<crate::app::scene::signs::SignAtlas>,
+    boards: Query<(&crate::app::scene::room::BoardWords, &Visibility)>,
     active: Option<Res<Active>>,
     mut reported: Local<std::collections::HashMap<String, String>>,
     mut report: ResMut<Report>,
@@ -138,11 +139,10 @@ fn report_boards(
         return;
     }
     let step = active.as_ref().and_then(|a| a.view.step.clone());
-    for board in &atlas.boards {
-        let Some(words) = atlas.strips.get(board.strip).and_then(|s| s.words.clone()) else { continue };
-        if reported.get(&board.station) != Some(&words) {
-            report.write(json!({ "event": "board", "station": board.station, "words": words, "step": step }));
-            reported.insert(board.station.clone(), words);
+    for (board, _) in boards.iter().filter(|(_, v)| **v != Visibility::Hidden) {
+        if reported.get(&board.station) != Some(&board.words) {
+            report.write(json!({ "event": "board", "station": board.station, "words": board.words, "step": step }));
+            reported.insert(board.station.clone(), board.words.clone());
         }
     }
 }

@@ -11,13 +11,13 @@ use super::display::{Face, ScreenCanvas};
 use super::flat::FlatMaterial;
 use super::models::{self, Part, Shape, Writing, decor, model};
 use super::picture::PictureMaterial;
-use super::signs::{Board, SignAtlas, SignPainter, paint_again, rewrite, start_painting};
+use super::signs::{SignAtlas, start_painting};
 use crate::app::flow::AppSystems;
 use crate::app::flow::Screen;
 use crate::app::phone::guide::Pulse;
 use crate::app::walkthrough::{Active, LearnerAction, StepEntered};
 use crate::app::words::Words;
-use crate::scenario::Environment;
+use crate::scenario::{Environment, Scenario, Station};
 use crate::senior::Rgb;
 use crate::walkthrough::{Action, Target};
 
@@ -42,35 +42,51 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-/// What a station's display shows now (a queue screen's call, as the walkthrough has got
-/// to), else its name.
-fn board_words(active: &Active, words: &Words, station: &crate::scenario::Station) -> String {
+/// One of the words a display (a queue screen) can show in this scenario, painted with the
+/// other signs once; shown while it is what the walkthrough has got to (a step's `shows`).
+/// Every call is painted up front, so that a call costs no painting (and no memory) later.
+#[derive(Component, Debug, Clone, PartialEq)]
+pub struct BoardWords {
+    pub station: String,
+    pub words: String,
+}
+
+/// Everything a station's display can show in `scenario`: its own `shows` (else its name),
+/// then each step's for it, once each, in the words of the app's language.
+fn board_variants(scenario: &Scenario, station: &Station, words: &Words) -> Vec<String> {
+    let own = station.shows.as_ref().map_or_else(|| words.say(&station.label), |m| words.say(m));
+    let mut all = vec![own];
+    for shown in scenario.steps.iter().flat_map(|s| &s.shows).filter(|sh| sh.station == station.id) {
+        let said = words.say(&shown.words);
+        if !all.contains(&said) {
+            all.push(said);
+        }
+    }
+    all
+}
+
+/// What a station's display shows now (as the walkthrough has got to), else its name.
+fn board_words(active: &Active, words: &Words, station: &Station) -> String {
     active.engine.display_words(&station.id).map_or_else(|| words.say(&station.label), |m| words.say(m))
 }
 
-/// A queue screen calls the next number: when a step changes what a display shows, the
-/// signs are painted again with the new words.
+/// A queue screen calls the next number: when a step begins, each display shows the words
+/// the walkthrough has got to.
 fn follow_calls(
-    mut commands: Commands,
     mut entered: MessageReader<StepEntered>,
     active: Option<Res<Active>>,
     words: Res<Words>,
-    mut atlas: ResMut<SignAtlas>,
-    painters: Query<(), With<SignPainter>>,
+    mut boards: Query<(&BoardWords, &mut Visibility)>,
 ) {
     if entered.read().count() == 0 {
         return;
     }
     let Some(active) = active else { return };
-    let scenario = active.scenario();
-    let mut changed = false;
-    for Board { strip, station } in atlas.boards.clone() {
-        if let Some(station) = scenario.station(&station) {
-            changed |= rewrite(&mut atlas, strip, board_words(&active, &words, station));
+    for (board, mut visibility) in &mut boards {
+        if let Some(station) = active.scenario().station(&board.station) {
+            let now = board_words(&active, &words, station) == board.words;
+            visibility.set_if_neq(if now { Visibility::Inherited } else { Visibility::Hidden });
         }
-    }
-    if changed {
-        paint_again(&mut commands, &mut atlas, !painters.is_empty());
     }
 }
 
@@ -196,6 +212,7 @@ fn build_environment(
     // Every sign's strip of the one sign picture, known before any sign is built.
     let mut atlas = SignAtlas::default();
     let mut strips = Vec::new();
+    let mut boards = Vec::new();
     for (station, model) in &mut drawn {
         let label = words.say(&station.label);
         // A number sign shows the number in the station's name; without one there is no sign.
@@ -206,16 +223,19 @@ fn build_environment(
             if let Shape::Sign(writing) = p.shape {
                 let words = match writing {
                     Writing::Label => Some(label.clone()),
-                    Writing::Shows => Some(board_words(&active, &words, station)),
+                    Writing::Shows => {
+                        // A strip for each call it can show (see `BoardWords`).
+                        for said in board_variants(scenario, station, &words) {
+                            let strip = atlas.add(Some(said.clone()), srgb_bytes(p.colour), p.size.truncate());
+                            boards.push((station.id.clone(), said, strip));
+                        }
+                        continue;
+                    }
                     Writing::Number => Some(number.clone()),
                     Writing::Chars(chars) => Some(chars.to_owned()),
                     Writing::Qr => None,
                 };
-                let strip = atlas.add(words, srgb_bytes(p.colour), p.size.truncate());
-                if writing == Writing::Shows {
-                    atlas.boards.push(Board { strip, station: station.id.clone() });
-                }
-                strips.push(strip);
+                strips.push(atlas.add(words, srgb_bytes(p.colour), p.size.truncate()));
             }
         }
     }
@@ -230,7 +250,7 @@ fn build_environment(
         let signs: Vec<Mesh> = model
             .parts
             .iter()
-            .filter(|p| matches!(p.shape, Shape::Sign(_)))
+            .filter(|p| matches!(p.shape, Shape::Sign(_)) && p.shape != Shape::Sign(Writing::Shows))
             .map(|p| {
                 let strip = strips.next().map(|n| atlas.span(n));
                 placed_mesh(p, strip)
@@ -268,6 +288,25 @@ fn build_environment(
                     MeshMaterial3d(sign_material.clone()),
                 ))
                 .observe(tap_station);
+            }
+            let now = model
+                .parts
+                .iter()
+                .any(|p| p.shape == Shape::Sign(Writing::Shows))
+                .then(|| board_words(&active, &words, station));
+            for p in model.parts.iter().filter(|p| p.shape == Shape::Sign(Writing::Shows)) {
+                for (_, said, strip) in boards.iter().filter(|(id, ..)| *id == station.id) {
+                    let shown = now.as_ref() == Some(said);
+                    c.spawn((
+                        Name::new("Display words"),
+                        StationPart(station.id.clone()),
+                        BoardWords { station: station.id.clone(), words: said.clone() },
+                        Mesh3d(b.meshes.add(placed_mesh(p, Some(atlas.span(*strip))))),
+                        MeshMaterial3d(sign_material.clone()),
+                        if shown { Visibility::Inherited } else { Visibility::Hidden },
+                    ))
+                    .observe(tap_station);
+                }
             }
             if let Some(mount) = model.screen {
                 c.spawn((

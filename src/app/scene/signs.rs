@@ -31,15 +31,6 @@ pub struct SignAtlas {
     pub image: Handle<Image>,
     /// Frames painted so far (egui needs a frame or two to load the font).
     pub painted: u32,
-    /// The strips that are displays (a queue screen's call), whose words a step may change.
-    pub boards: Vec<Board>,
-}
-
-/// A display's strip: what it shows follows the walkthrough (`Step.shows`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Board {
-    pub strip: usize,
-    pub station: String,
 }
 
 impl SignAtlas {
@@ -84,34 +75,11 @@ pub(super) fn plugin(app: &mut App) {
 pub fn start_painting(commands: &mut Commands, images: &mut Assets<Image>, atlas: &mut SignAtlas) {
     atlas.image = images.add(canvas(STRIP_WIDTH, atlas.height()));
     atlas.painted = 0;
-    spawn_painter(commands, &atlas.image);
-}
-
-/// Gives a board new words; true when they are new (the signs must be painted again).
-pub fn rewrite(atlas: &mut SignAtlas, strip: usize, words: String) -> bool {
-    let Some(s) = atlas.strips.get_mut(strip) else { return false };
-    if s.words.as_ref() == Some(&words) {
-        return false;
-    }
-    s.words = Some(words);
-    true
-}
-
-/// Paints every strip again into the same picture (a board's words changed): the painter
-/// comes back for its few frames, or starts over if it is still there.
-pub fn paint_again(commands: &mut Commands, atlas: &mut SignAtlas, painting: bool) {
-    atlas.painted = 0;
-    if !painting {
-        spawn_painter(commands, &atlas.image);
-    }
-}
-
-fn spawn_painter(commands: &mut Commands, image: &Handle<Image>) {
     commands.spawn((
         Name::new("Sign painter"),
         DespawnOnExit(Screen::Walkthrough),
         SignPainter,
-        painter(image, -2, true, SignPass),
+        painter(&atlas.image, -2, true, SignPass),
     ));
 }
 
@@ -189,15 +157,5 @@ mod tests {
         assert_eq!(atlas.strips[b].height, STRIP_WIDTH);
         assert_eq!(atlas.span(a), (0.0, 72.0 / 456.0));
         assert_eq!(atlas.span(b).1, 1.0);
-    }
-
-    #[test]
-    fn a_board_is_painted_again_only_when_its_words_change() {
-        let mut atlas = SignAtlas::default();
-        let board = atlas.add(Some("A029 1号窗口".into()), senior::PRIMARY, Vec2::new(1.5, 0.5));
-        assert!(!rewrite(&mut atlas, board, "A029 1号窗口".into()));
-        assert!(rewrite(&mut atlas, board, "A031 2号窗口".into()));
-        assert_eq!(atlas.strips[board].words.as_deref(), Some("A031 2号窗口"));
-        assert!(!rewrite(&mut atlas, 7, "no such strip".into()));
     }
 }
