@@ -54,8 +54,7 @@ pub struct BoardWords {
 /// Everything a station's display can show in `scenario`: its own `shows` (else its name),
 /// then each step's for it, once each, in the words of the app's language.
 fn board_variants(scenario: &Scenario, station: &Station, words: &Words) -> Vec<String> {
-    let own = station.shows.as_ref().map_or_else(|| words.say(&station.label), |m| words.say(m));
-    let mut all = vec![own];
+    let mut all = vec![shown_or_name(words, station, station.shows.as_ref())];
     for shown in scenario.steps.iter().flat_map(|s| &s.shows).filter(|sh| sh.station == station.id) {
         let said = words.say(&shown.words);
         if !all.contains(&said) {
@@ -67,7 +66,11 @@ fn board_variants(scenario: &Scenario, station: &Station, words: &Words) -> Vec<
 
 /// What a station's display shows now (as the walkthrough has got to), else its name.
 fn board_words(active: &Active, words: &Words, station: &Station) -> String {
-    active.engine.display_words(&station.id).map_or_else(|| words.say(&station.label), |m| words.say(m))
+    shown_or_name(words, station, active.engine.display_words(&station.id))
+}
+
+fn shown_or_name(words: &Words, station: &Station, shown: Option<&crate::scenario::MsgId>) -> String {
+    words.say(shown.unwrap_or(&station.label))
 }
 
 /// A queue screen calls the next number: when a step begins, each display shows the words
@@ -289,14 +292,11 @@ fn build_environment(
                 ))
                 .observe(tap_station);
             }
-            let now = model
-                .parts
-                .iter()
-                .any(|p| p.shape == Shape::Sign(Writing::Shows))
-                .then(|| board_words(&active, &words, station));
+            // A model has one display at most (the queue screen's glass).
+            let now = board_words(&active, &words, station);
             for p in model.parts.iter().filter(|p| p.shape == Shape::Sign(Writing::Shows)) {
                 for (_, said, strip) in boards.iter().filter(|(id, ..)| *id == station.id) {
-                    let shown = now.as_ref() == Some(said);
+                    let shown = now == *said;
                     c.spawn((
                         Name::new("Display words"),
                         StationPart(station.id.clone()),
