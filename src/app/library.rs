@@ -59,7 +59,7 @@ impl Library {
 
     /// Checks the project's `scenarios/` against message files already read.
     pub fn load_with(project: &Project, catalog: &Catalog) -> Library {
-        Library::told(library::Library::from_report(library::check_with(project, catalog, Vec::new(), &[])))
+        Library::told(library::Library::load_with(project, catalog))
     }
 
     /// The core's library, with each file that cannot be played logged; the scenarios that play

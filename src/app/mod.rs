@@ -131,8 +131,7 @@ pub fn run(launch: Launch) -> ExitCode {
     let project = launch.project.clone();
     let course = std::thread::spawn(move || {
         let (catalog, problems) = crate::i18n::Catalog::load_dirs(&project.locales_dirs());
-        let checked = crate::scenario::library::check_with(&project, &catalog, Vec::new(), &[]);
-        (crate::scenario::library::Library::from_report(checked), catalog, problems)
+        (crate::scenario::library::Library::load_with(&project, &catalog), catalog, problems)
     });
     let mut app = App::new();
     let sound = voice::sound_device_present();

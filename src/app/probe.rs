@@ -123,9 +123,6 @@ fn report_records(mut written: MessageReader<super::services::records::RecordWri
     }
 }
 
-/// Where each step's target is on screen (logical px), once per step, once it
-/// has stayed put for half a second and 5 frames (the camera and layout have
-/// settled). Until then the probe keeps frames coming ten times a second.
 /// What the room's displays show, once the signs are painted: each display whose words
 /// differ from those last reported.
 fn report_boards(
@@ -147,6 +144,9 @@ fn report_boards(
     }
 }
 
+/// Where each step's target is on screen (logical px), once per step, once it
+/// has stayed put for half a second and 5 frames (the camera and layout have
+/// settled). Until then the probe keeps frames coming ten times a second.
 fn report_target(
     time: Res<Time<Real>>,
     active: Option<Res<Active>>,

@@ -156,10 +156,7 @@ impl<'a> Checker<'a> {
             self.msg(p.field("label"), &st.label);
             if let Some(shows) = &st.shows {
                 self.msg(p.field("shows"), shows);
-                if !st.kind.shows_words() {
-                    let kind = format!("{:?}", st.kind);
-                    self.emit(Code::ShowsNothing, &p.field("shows")).args_mut(&[("found", &kind)]);
-                }
+                self.has_display(&p.field("shows"), st);
             }
         }
     }
@@ -513,13 +510,18 @@ impl<'a> Checker<'a> {
                 let sp = p.field("shows").index(k);
                 self.station_ref(&sp.field("station"), &shown.station);
                 self.msg(sp.field("words"), &shown.words);
-                if let Some(station) = self.s().station(&shown.station)
-                    && !station.kind.shows_words()
-                {
-                    let kind = format!("{:?}", station.kind);
-                    self.emit(Code::ShowsNothing, &sp.field("station")).args_mut(&[("found", &kind)]);
+                if let Some(station) = self.s().station(&shown.station) {
+                    self.has_display(&sp.field("station"), station);
                 }
             }
+        }
+    }
+
+    /// Words to show on `station` need a display to show them on (KY0210 at `path`).
+    fn has_display(&mut self, path: &Path, station: &Station) {
+        if !station.kind.shows_words() {
+            let kind = format!("{:?}", station.kind);
+            self.emit(Code::ShowsNothing, path).args_mut(&[("found", &kind)]);
         }
     }
 

@@ -119,6 +119,11 @@ impl Library {
         Library::from_report(check(project, &[]))
     }
 
+    /// Checks the project's `scenarios/` against message files already read.
+    pub fn load_with(project: &Project, catalog: &Catalog) -> Library {
+        Library::from_report(check_with(project, catalog, Vec::new(), &[]))
+    }
+
     /// Sorts a check's files into playable and not.
     pub fn from_report(report: Report) -> Library {
         let mut library = Library::default();

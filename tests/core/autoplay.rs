@@ -268,26 +268,17 @@ fn at_200_percent_the_app_reports_a_layout_that_holds_for_every_step() {
 /// theirs when they are called (`go_counter`).
 #[test]
 fn the_bank_queue_screen_calls_the_number_before_then_the_learners_own() {
-    let data = std::env::temp_dir().join(format!("kuayue-bank-board-{}", std::process::id()));
     let mut report = Report::new("bank-board");
-    // The app itself on a screen of its own (not under xvfb-run), so that it is the process stopped.
+    // The app itself on a screen of its own (not under xvfb-run), so that it is the process
+    // stopped. A preview: nothing is recorded.
     let screen = VirtualScreen::start();
-    let mut app = Command::new(env!("CARGO_BIN_EXE_kuayue"))
-        .args(["play", "social_card_bank", "--step", "sit_down", "--autoplay", "--lang", "zh-CN"])
-        .env("DISPLAY", &screen.display)
-        .env("KUAYUE_TEST_REPORT", &report.path)
-        .env("KUAYUE_DATA_DIR", &data)
-        .current_dir(repo())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("the app starts");
+    let mut app =
+        screen.kuayue(&report, &["play", "social_card_bank", "--step", "sit_down", "--autoplay", "--lang", "zh-CN"]);
     let mut board = |words: &str| report.wait_for("board", |v| v["words"] == words, 180);
     let (earlier, waiting, called) =
         (board("请A029号到1号窗口"), board("请A031号到2号窗口"), board("请A032号到3号窗口"));
     let _ = app.kill();
     let _ = app.wait();
-    std::fs::remove_dir_all(&data).ok();
     let step = |fact: &Option<serde_json::Value>| fact.as_ref().map(|f| f["step"].clone());
     assert_eq!(step(&earlier), Some("sit_down".into()), "{:?}", report.all("board"));
     assert_eq!(step(&waiting), Some("wait_call".into()), "{:?}", report.all("board"));

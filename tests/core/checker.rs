@@ -233,6 +233,15 @@ fn project_with_fixture_words(name: &str) -> std::path::PathBuf {
     root
 }
 
+/// Writes `text` as the project's fixture scenario and checks it: its problems, and the line
+/// (from 1) of the first line of `text` that holds `marker`.
+fn written_and_checked(root: &Path, text: &str, marker: &str) -> (Vec<kuayue::diagnostic::Diagnostic>, usize) {
+    std::fs::write(root.join("scenarios/fixture_base.ron"), text).unwrap();
+    let diagnostics = check_file(&root.join("scenarios/fixture_base.ron"));
+    let line = text.lines().position(|l| l.contains(marker)).unwrap() + 1;
+    (diagnostics, line)
+}
+
 #[test]
 fn a_message_missing_in_one_language_names_that_language() {
     let root = project_with_fixture_words("locale");
@@ -258,11 +267,7 @@ fn words_a_station_shows_are_checked_and_only_a_queue_screen_shows_them() {
     let kiosk = r#"Station(id: "kiosk", kind: Kiosk, label: "fx-kiosk", position: (1.0, 0.0, -2.0)),"#;
     assert!(base.contains(kiosk));
     let check = |station: &str| {
-        let text = base.replace(kiosk, &format!("{kiosk}\n        {station}"));
-        std::fs::write(root.join("scenarios/fixture_base.ron"), &text).unwrap();
-        let diagnostics = check_file(&root.join("scenarios/fixture_base.ron"));
-        let line = text.lines().position(|l| l.contains("shows:")).unwrap() + 1;
-        (diagnostics, line)
+        written_and_checked(&root, &base.replace(kiosk, &format!("{kiosk}\n        {station}")), "shows:")
     };
     // On a queue screen, with words in every language: nothing to say.
     let (diagnostics, _) = check(
@@ -301,10 +306,7 @@ fn a_steps_shows_names_a_station_with_a_display_and_words_that_exist() {
         let text = base
             .replace(kiosk, &format!("{kiosk}\n        {board}"))
             .replace(second, &format!("{second}\n            shows: [{shown}],"));
-        std::fs::write(root.join("scenarios/fixture_base.ron"), &text).unwrap();
-        let diagnostics = check_file(&root.join("scenarios/fixture_base.ron"));
-        let line = text.lines().position(|l| l.contains("shows: [")).unwrap() + 1;
-        (diagnostics, line)
+        written_and_checked(&root, &text, "shows: [")
     };
     let (diagnostics, _) = check(r#"(station: "board", words: "fx-third")"#);
     assert!(diagnostics.iter().all(|d| !d.is_error() && d.code != Code::ShowsNothing), "{diagnostics:#?}");

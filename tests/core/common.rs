@@ -89,6 +89,20 @@ impl VirtualScreen {
         self.xdotool(&["search", "--name", "kuayue"]).lines().next().unwrap_or_default().to_owned()
     }
 
+    /// `kuayue <args>` on this screen, run from the repository (its shipped scenarios) and
+    /// reporting to `report`; the app itself is the child, so stopping it stops the app.
+    pub fn kuayue(&self, report: &Report, args: &[&str]) -> std::process::Child {
+        std::process::Command::new(env!("CARGO_BIN_EXE_kuayue"))
+            .args(args)
+            .env("DISPLAY", &self.display)
+            .env("KUAYUE_TEST_REPORT", &report.path)
+            .current_dir(repo())
+            .stderr(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("the app starts")
+    }
+
     pub fn press(&self, keys: &[&str]) {
         let window = self.window();
         self.xdotool(&["windowfocus", "--sync", &window]);

@@ -2,10 +2,10 @@
 //! and the walkthrough moves on: the app answers the same clicks a person makes.
 //! Positions and steps come from the app's test report, not from its log.
 
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
-use crate::common::{Report, VirtualScreen, repo};
+use crate::common::{Report, VirtualScreen};
 
 /// `kuayue play <id>` in English on `screen`, reporting to `report`.
 fn play(screen: &VirtualScreen, report: &Report, id: &str) -> std::process::Child {
@@ -14,16 +14,7 @@ fn play(screen: &VirtualScreen, report: &Report, id: &str) -> std::process::Chil
 
 /// [`play`] with more arguments (e.g. `--step`).
 fn play_from(screen: &VirtualScreen, report: &Report, id: &str, more: &[&str]) -> std::process::Child {
-    Command::new(env!("CARGO_BIN_EXE_kuayue"))
-        .args(["play", id, "--lang", "en-US"])
-        .args(more)
-        .env("DISPLAY", &screen.display)
-        .env("KUAYUE_TEST_REPORT", &report.path)
-        .current_dir(repo())
-        .stderr(Stdio::null())
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("the app starts")
+    screen.kuayue(report, &[&["play", id, "--lang", "en-US"], more].concat())
 }
 
 /// 浙里办 basics on a fresh screen: once its first target (the 浙里办 icon) is reported and
