@@ -145,6 +145,13 @@ pub fn run(launch: Launch) -> ExitCode {
         }),
         ..default()
     });
+    // Bevy compiles the graphics pipelines on its "async compute" threads, one of them on a
+    // two-core PC, and the first frame waits for them (the window's blit waits behind every
+    // pipeline asked for before it) while the other core idles: two threads share that work.
+    // They sleep once the pipelines are made.
+    let mut pools = TaskPoolOptions::default();
+    pools.async_compute.min_threads = 2;
+    plugins = plugins.set(TaskPoolPlugin { task_pool_options: pools });
     if !sound {
         // Nothing to open: the voice logs what it would say and captions carry every line.
         plugins = plugins.disable::<bevy::audio::AudioPlugin>();
