@@ -1,13 +1,18 @@
 //! The baseline for `tools/bench-frames.sh`: an empty Bevy 3D scene — one lit
-//! cube and a camera — in the same 1280×720 window, with the same Bevy features,
-//! renderer and Cargo profile as the app, measured by the same frame meter.
+//! cube and a camera — in the same window (1280×720, or `KUAYUE_BENCH_WINDOW=WxH` as the
+//! app's `--window`), with the same Bevy features, renderer and Cargo profile as the app,
+//! measured by the same frame meter.
 
 use bevy::prelude::*;
 
 fn main() {
+    let size = std::env::var("KUAYUE_BENCH_WINDOW")
+        .ok()
+        .and_then(|s| s.split_once('x').and_then(|(w, h)| Some((w.parse().ok()?, h.parse().ok()?))))
+        .unwrap_or((1280, 720));
     App::new()
         .add_plugins(DefaultPlugins.set(WindowPlugin {
-            primary_window: Some(Window { title: "baseline".into(), resolution: (1280, 720).into(), ..default() }),
+            primary_window: Some(Window { title: "baseline".into(), resolution: size.into(), ..default() }),
             ..default()
         }))
         .add_plugins(kuayue::app::meter::plugin)

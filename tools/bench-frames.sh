@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Frame rate, start-up time and peak memory of every place of the course during autoplay
 # (one task per environment), side by side with a baseline (an empty Bevy 3D scene: one
-# lit cube and a camera), all at 1280x720 under Xvfb + Mesa's software Vulkan, built from
+# lit cube and a camera), all at 1280x720 (or SIZE) under Xvfb + Mesa's software Vulkan, built from
 # the same profile.
 # Every program runs ROUNDS times (3 by default), taking turns (baseline, every place, then
 # again), on one Xvfb started here, and each figure is the median of its rounds: the machine's
@@ -11,11 +11,13 @@
 # Usage: tools/bench-frames.sh        (SECS=30 by default)
 #        ENVS="HospitalLobby Market" ROUNDS=5 tools/bench-frames.sh   (only these places)
 #        PROFILE=release tools/bench-frames.sh   (what centres get: tools/package.sh builds it)
+#        SIZE=1920x1080 tools/bench-frames.sh     (another window size, for the app and the baseline)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source tools/env.sh
 SECS="${SECS:-30}"
 ROUNDS="${ROUNDS:-3}"
+SIZE="${SIZE:-1280x720}"
 PROFILE="${PROFILE:-dev}"
 features=()
 [ "${SKIP_BUILD:-0}" = 1 ] || cargo build --locked --quiet --profile "$PROFILE" "${features[@]}" --bin kuayue --example bench_baseline
@@ -26,7 +28,7 @@ measure() { # name, command...
   local name=$1; shift
   local out; out=$(mktemp)
   local start; start=$(date +%s%3N)
-  DISPLAY="$display" KUAYUE_BENCH_SECS="$SECS" KUAYUE_DATA_DIR="$(mktemp -d)" \
+  DISPLAY="$display" KUAYUE_BENCH_SECS="$SECS" KUAYUE_BENCH_WINDOW="$SIZE" KUAYUE_DATA_DIR="$(mktemp -d)" \
     /usr/bin/time -f "peak_kb=%M" "$@" >"$out" 2>&1 || true
   local line; line=$(grep -a '^bench:' "$out" | tail -1)
   if [ -z "$line" ]; then echo "$name: no measurement; log follows" >&2; tail -20 "$out" >&2; exit 1; fi
@@ -49,7 +51,7 @@ ENVS="${ENVS:-HospitalLobby LivingRoom ServiceHall BankHall Street BusStop Marke
 
 # One X server for every run (a free display number).
 for n in $(seq 90 140); do [ -e "/tmp/.X$n-lock" ] || { display=":$n"; break; }; done
-Xvfb "$display" -screen 0 1280x720x24 >/dev/null 2>&1 &
+Xvfb "$display" -screen 0 "${SIZE}x24" >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null' EXIT
 sleep 2
@@ -58,15 +60,15 @@ runs=()
 for round in $(seq 1 "$ROUNDS"); do
   runs+=("$(measure baseline "$BIN/examples/bench_baseline")")
   for env in $ENVS; do
-    runs+=("$(measure "$env" "$BIN/kuayue" play "${task[$env]}" --autoplay --lang zh-CN)")
+    runs+=("$(measure "$env" "$BIN/kuayue" play "${task[$env]}" --autoplay --lang zh-CN --window "$SIZE")")
   done
   echo "round $round of $ROUNDS done" >&2
 done
-python3 - "$SECS" "$ROUNDS" "${runs[@]}" <<'PY'
+python3 - "$SECS" "$ROUNDS" "$SIZE" "${runs[@]}" <<'PY'
 import sys, statistics
-secs, rounds = sys.argv[1], sys.argv[2]
+secs, rounds, size = sys.argv[1], sys.argv[2], sys.argv[3]
 seen = {}
-for r in sys.argv[3:]:
+for r in sys.argv[4:]:
     name, *figures = r.split()
     seen.setdefault(name, []).append([float(x) for x in figures])
 print("every run (name, median fps, 1% low fps, start-up ms, peak MiB):")
@@ -75,7 +77,7 @@ for name, runs in seen.items():
 med = {name: [statistics.median(f[i] for f in runs) for i in range(4)] for name, runs in seen.items()}
 b = ["baseline"] + [str(x) for x in med.pop("baseline")]
 rows = [[name] + [str(x) for x in figures] for name, figures in med.items()]
-print(f"over {secs} s at 1280x720, Xvfb + lavapipe, median of {rounds} rounds; ratio = place / baseline")
+print(f"over {secs} s at {size}, Xvfb + lavapipe, median of {rounds} rounds; ratio = place / baseline")
 print(f"baseline (one lit cube): median {float(b[1]):.1f} fps, 1% low {float(b[2]):.1f} fps, "
       f"start-up {float(b[3]):.0f} ms, peak {float(b[4]):.0f} MiB")
 print(f"{'place':<15}{'median fps':>11}{'ratio':>7}{'1% low':>8}{'start-up ms':>12}{'ratio':>7}{'peak MiB':>9}{'ratio':>7}")
