@@ -6,10 +6,14 @@
 use bevy::prelude::*;
 
 fn main() {
-    let size = std::env::var("KUAYUE_BENCH_WINDOW")
-        .ok()
-        .and_then(|s| s.split_once('x').and_then(|(w, h)| Some((w.parse().ok()?, h.parse().ok()?))))
-        .unwrap_or((1280, 720));
+    let size = match std::env::var("KUAYUE_BENCH_WINDOW").map(|s| kuayue::cli::window_size(&s)) {
+        Err(_) => (1280, 720),
+        Ok(Ok(size)) => size,
+        Ok(Err(problem)) => {
+            eprintln!("KUAYUE_BENCH_WINDOW={problem}");
+            std::process::exit(2);
+        }
+    };
     App::new()
         .add_plugins(DefaultPlugins.set(WindowPlugin {
             primary_window: Some(Window { title: "baseline".into(), resolution: size.into(), ..default() }),

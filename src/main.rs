@@ -81,7 +81,7 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         layout_report: Option<PathBuf>,
         /// The window's size in logical px, e.g. 1920x1080 (default 1280x720).
-        #[arg(long, value_name = "WxH", value_parser = window_size)]
+        #[arg(long, value_name = "WxH", value_parser = kuayue::cli::window_size)]
         window: Option<(u32, u32)>,
         /// Show the large pointer (as the settings' 大号鼠标指针 does) for this play only.
         #[arg(long)]
@@ -220,15 +220,6 @@ fn text_size(value: &str) -> Result<u32, String> {
     match value.trim_end_matches('%').parse::<u32>() {
         Ok(n) if kuayue::settings::TEXT_SCALES.contains(&n) => Ok(n),
         _ => Err(format!("{value}: one of {:?} (percent)", kuayue::settings::TEXT_SCALES)),
-    }
-}
-
-/// `WIDTHxHEIGHT`, each from 640 to 7680.
-fn window_size(value: &str) -> Result<(u32, u32), String> {
-    let parsed = value.split_once(['x', 'X', '×']).and_then(|(w, h)| Some((w.parse().ok()?, h.parse().ok()?)));
-    match parsed {
-        Some((w, h)) if (640..=7680).contains(&w) && (480..=4320).contains(&h) => Ok((w, h)),
-        _ => Err(format!("{value}: width x height in px, e.g. 1920x1080")),
     }
 }
 

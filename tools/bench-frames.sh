@@ -49,12 +49,9 @@ declare -A task=(
 )
 ENVS="${ENVS:-HospitalLobby LivingRoom ServiceHall BankHall Street BusStop Market}"
 
-# One X server for every run (a free display number).
-for n in $(seq 90 140); do [ -e "/tmp/.X$n-lock" ] || { display=":$n"; break; }; done
-Xvfb "$display" -screen 0 "${SIZE}x24" >/dev/null 2>&1 &
-xvfb=$!
+# One X server for every run.
+start_xvfb "$SIZE"
 trap 'kill $xvfb 2>/dev/null' EXIT
-sleep 2
 
 runs=()
 for round in $(seq 1 "$ROUNDS"); do

@@ -15,11 +15,8 @@ source tools/env.sh
 BIN="$CARGO_TARGET_DIR/${PROFILE:-release}"
 TASK="${TASK:-hospital_appointment}"
 work=$(mktemp -d)
+start_xvfb 1280x720
 trap 'kill $xvfb 2>/dev/null; rm -rf "$work"' EXIT
-for n in $(seq 90 140); do [ -e "/tmp/.X$n-lock" ] || { display=":$n"; break; }; done
-Xvfb "$display" -screen 0 1280x720x24 >/dev/null 2>&1 &
-xvfb=$!
-sleep 2
 if [ "${BASELINE:-0}" = 1 ]; then cmd=("$BIN/examples/bench_baseline"); else
   cmd=("$BIN/kuayue" play "$TASK" --autoplay --lang zh-CN); fi
 start=$(date +%s%3N)
